@@ -1,0 +1,1 @@
+"""PDF dossier export. No Qt here."""

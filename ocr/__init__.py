@@ -1,0 +1,1 @@
+"""Reading evidence: OCR engines and extraction of what a complaint needs. No Qt here."""

@@ -1,0 +1,1 @@
+"""Encrypted evidence storage (SQLCipher). No Qt here."""
