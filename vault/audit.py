@@ -1,0 +1,81 @@
+"""The hash-chained audit log: every change to evidence appends one entry.
+
+Each entry's hash is SHA-256 over the previous hash and a canonical JSON of (seq, at, action,
+payload), so deleting, editing or reordering any entry breaks the chain at a precise place.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from vault.driver import Connection
+
+GENESIS_HASH = "0" * 64
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def entry_hash(prev_hash: str, seq: int, at: str, action: str, payload: str) -> str:
+    body = canonical_json({"seq": seq, "at": at, "action": action, "payload": payload})
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    seq: int
+    at: str
+    action: str
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+def head(conn: Connection) -> tuple[int, str]:
+    """(seq, hash) of the newest entry, or (0, GENESIS_HASH) for an empty log."""
+    row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else (0, GENESIS_HASH)
+
+
+def append(conn: Connection, action: str, payload: dict[str, Any]) -> AuditEntry:
+    """Append an entry; call inside the transaction that makes the change it records."""
+    last_seq, prev_hash = head(conn)
+    seq, at, text = last_seq + 1, utc_now(), canonical_json(payload)
+    digest = entry_hash(prev_hash, seq, at, action, text)
+    conn.execute(
+        "INSERT INTO audit_log(seq, at, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
+        (seq, at, action, text, prev_hash, digest),
+    )
+    return AuditEntry(seq, at, action, payload, prev_hash, digest)
+
+
+def entries(conn: Connection, item_id: int | None = None) -> list[AuditEntry]:
+    rows = conn.execute("SELECT seq, at, action, payload, prev_hash, hash FROM audit_log ORDER BY seq").fetchall()
+    result = [AuditEntry(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+    if item_id is not None:
+        result = [e for e in result if e.payload.get("item_id") == item_id]
+    return result
+
+
+def chain_problems(conn: Connection) -> list[str]:
+    """Describe every break in the chain: altered, deleted, inserted or reordered entries."""
+    problems: list[str] = []
+    expected_prev, expected_seq = GENESIS_HASH, 1
+    rows = conn.execute("SELECT seq, at, action, payload, prev_hash, hash FROM audit_log ORDER BY seq").fetchall()
+    for seq, at, action, payload, prev_hash, digest in rows:
+        if seq != expected_seq:
+            problems.append(f"audit log entry {expected_seq} is missing (next present entry is {seq})")
+        if prev_hash != expected_prev:
+            problems.append(f"audit log entry {seq} does not follow the entry before it (deleted or reordered)")
+        if entry_hash(prev_hash, seq, at, action, payload) != digest:
+            problems.append(f"audit log entry {seq} ({action}) was altered: its hash does not match its content")
+        expected_prev, expected_seq = digest, seq + 1
+    return problems

@@ -1,0 +1,43 @@
+"""Errors the vault raises; each says what is wrong in terms a caller can act on."""
+from __future__ import annotations
+
+
+class VaultError(Exception):
+    """Base class for every expected vault failure."""
+
+
+class WrongPassphrase(VaultError):
+    """The passphrase does not open this vault (or the file is not a vault at all)."""
+
+
+class NotAVault(VaultError):
+    """The file is not an Evidence Vault (e.g. plain SQLite, empty, or another format)."""
+
+
+class DamagedVault(VaultError):
+    """The file is a vault but damaged (truncated or corrupted pages)."""
+
+
+class VaultTooNew(VaultError):
+    """The vault was written by a newer version of the program."""
+
+
+class VaultExists(VaultError):
+    """Refusing to overwrite an existing file when creating a vault."""
+
+
+class VaultNotFound(VaultError):
+    """No vault file at the given path."""
+
+
+class RejectedFile(VaultError):
+    """An input file that cannot become evidence; `reason` is a stable machine-readable code."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+class NotFound(VaultError):
+    """A case, item or field id that does not exist."""

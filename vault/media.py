@@ -1,0 +1,189 @@
+"""Recognising, checking and thumbnailing input files before they become evidence.
+
+Limits are explicit so that a hostile file is refused with a reason instead of exhausting memory.
+"""
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
+
+from vault.errors import RejectedFile
+
+register_heif_opener()
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+"""Largest file accepted (100 MiB): far above any screenshot or bill, below what hurts memory."""
+MAX_PIXELS = 100_000_000
+"""Largest decoded image (100 megapixels, e.g. a 1080 x 90000 scrolling screenshot)."""
+MAX_PDF_PAGES = 500
+THUMBNAIL_SIZE = (320, 320)
+CHINA_TZ = ZoneInfo("Asia/Shanghai")
+
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+_SIGNATURES: list[tuple[bytes, int, str]] = [
+    (b"\x89PNG\r\n\x1a\n", 0, "image/png"),
+    (b"\xff\xd8\xff", 0, "image/jpeg"),
+    (b"GIF87a", 0, "image/gif"),
+    (b"GIF89a", 0, "image/gif"),
+    (b"BM", 0, "image/bmp"),
+    (b"II*\x00", 0, "image/tiff"),
+    (b"MM\x00*", 0, "image/tiff"),
+    (b"%PDF-", 0, "application/pdf"),
+]
+_HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif"}
+
+
+def sniff_media_type(data: bytes) -> str | None:
+    """Media type from the file's first bytes; the name's extension is never trusted."""
+    for magic, offset, media_type in _SIGNATURES:
+        if data[offset : offset + len(magic)] == magic:
+            return media_type
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        return "image/avif" if data[8:12] == b"avif" else "image/heic"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """What the vault records about a file besides its bytes."""
+
+    media_type: str
+    width: int
+    height: int
+    captured_at: str | None
+    thumbnail: bytes
+    pages: int = 1
+
+
+class Inspector(Protocol):
+    """Checks one media family and describes it; raises RejectedFile when it cannot be evidence."""
+
+    def inspect(self, data: bytes, media_type: str) -> Inspection: ...
+
+
+def _exif_capture_time(image: Image.Image) -> str | None:
+    """EXIF DateTimeOriginal (else DateTime) as ISO 8601; phones write local time, assumed China."""
+    try:
+        exif = image.getexif()
+    except Exception:  # noqa: BLE001 - malformed EXIF must not reject an otherwise good image
+        return None
+    sub = exif.get_ifd(0x8769) if exif else {}
+    raw = sub.get(36867) or exif.get(306) if exif else None
+    if not isinstance(raw, str):
+        return None
+    try:
+        moment = datetime.strptime(raw.strip("\x00 "), "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return None
+    offset = sub.get(36881)
+    if isinstance(offset, str):
+        try:
+            return datetime.fromisoformat(moment.isoformat() + offset.strip("\x00 ")).isoformat()
+        except ValueError:
+            pass
+    return moment.replace(tzinfo=CHINA_TZ).isoformat()
+
+
+def to_rgb(image: Image.Image) -> Image.Image:
+    """Any Pillow mode (CMYK, 16-bit, palette, alpha) as 8-bit RGB on white."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        image = image.point(lambda value: value / 256).convert("L")
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, "white")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _thumbnail(image: Image.Image) -> bytes:
+    thumb = to_rgb(image)
+    thumb.thumbnail(THUMBNAIL_SIZE)
+    out = io.BytesIO()
+    thumb.save(out, "JPEG", quality=82)
+    return out.getvalue()
+
+
+def open_image(data: bytes) -> Image.Image:
+    """Decode an image fully, upright (EXIF orientation applied), within the pixel limit."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise RejectedFile(
+                    "too_many_pixels",
+                    f"image is {width}x{height} pixels, over the limit of {MAX_PIXELS:,} pixels",
+                )
+            image.load()
+    except RejectedFile:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        raise RejectedFile("too_many_pixels", f"image is over the limit of {MAX_PIXELS:,} pixels") from e
+    except UnidentifiedImageError as e:
+        raise RejectedFile("unreadable_image", "the image format is not recognised") from e
+    except (OSError, ValueError, SyntaxError) as e:
+        raise RejectedFile("damaged_image", f"the image is damaged or truncated ({e})") from e
+    return ImageOps.exif_transpose(image) or image
+
+
+class ImageInspector:
+    def inspect(self, data: bytes, media_type: str) -> Inspection:
+        image = open_image(data)
+        captured_at = _exif_capture_time(image)
+        return Inspection(media_type, image.width, image.height, captured_at, _thumbnail(image))
+
+
+class PdfInspector:
+    def inspect(self, data: bytes, media_type: str) -> Inspection:
+        import pypdfium2 as pdfium
+
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as e:
+            raise RejectedFile("damaged_pdf", f"the PDF cannot be read ({e})") from e
+        try:
+            pages = len(document)
+            if pages == 0:
+                raise RejectedFile("empty_pdf", "the PDF has no pages")
+            if pages > MAX_PDF_PAGES:
+                raise RejectedFile("too_many_pages", f"the PDF has {pages} pages, over the limit of {MAX_PDF_PAGES}")
+            width, height = (int(v) for v in document[0].get_size())
+            first = document[0].render(scale=0.5).to_pil()
+        finally:
+            document.close()
+        return Inspection(media_type, width, height, None, _thumbnail(first), pages)
+
+
+def _describe_unknown(data: bytes) -> RejectedFile:
+    try:
+        data[:4096].decode("utf-8")
+    except UnicodeDecodeError:
+        return RejectedFile("unsupported_type", "not a supported image or PDF (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)")
+    return RejectedFile("text_file", "the file contains text, not an image or PDF (is the file name extension wrong?)")
+
+
+def inspect_file(data: bytes) -> Inspection:
+    """Check size and type and describe the file, or raise RejectedFile with a specific reason."""
+    if not data:
+        raise RejectedFile("empty_file", "the file is empty (0 bytes)")
+    if len(data) > MAX_FILE_BYTES:
+        raise RejectedFile(
+            "too_large", f"the file is {len(data) / 2**20:.0f} MiB, over the limit of {MAX_FILE_BYTES // 2**20} MiB"
+        )
+    media_type = sniff_media_type(data)
+    if media_type is None:
+        raise _describe_unknown(data)
+    inspector: Inspector = PdfInspector() if media_type == "application/pdf" else ImageInspector()
+    return inspector.inspect(data, media_type)
