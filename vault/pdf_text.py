@@ -6,8 +6,9 @@ from PIL import Image
 
 from ocr.types import OcrLine
 
-PDF_RENDER_SCALE = 2.0
-"""Pages are rendered at 144 dpi; OCR boxes of PDF items are in pixels of pages stacked at it."""
+PDF_RENDER_SCALE = 150 / 72
+"""Pages are rendered at 150 dpi; OCR boxes of PDF items are in pixels of pages stacked at it
+(the same convention the dossier uses for highlights and redaction)."""
 
 
 def pdf_page_count(data: bytes) -> int:

@@ -1,0 +1,162 @@
+"""From a vault case to a dossier: choosing exhibits, wording their defaults, logging the export."""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from export.model import DossierRequest, Exhibit, ExhibitField, ExportOptions, ExportResult, Party, TimelineEvent
+from ocr.types import OcrLine
+from vault.models import Item
+from vault.store import Vault
+
+_DEFAULT_TITLES = {
+    "zh": {"order": "订单截图", "payment": "支付及账单记录", "chat": "客服聊天记录", "complaint": "投诉记录", "other": "其他证据"},
+    "en": {"order": "Order page", "payment": "Payment and bill record", "chat": "Customer-service chat",
+           "complaint": "Complaint record", "other": "Other evidence"},
+}
+_DEFAULT_PURPOSES = {
+    "zh": {
+        "order": "证明订单信息、交易时间及金额",
+        "payment": "证明付款、账单及还款事实与金额",
+        "chat": "证明与平台客服沟通的经过及客服作出的答复、承诺",
+        "complaint": "证明已向平台投诉及投诉处理情况",
+        "other": "证明与本案有关的事实",
+    },
+    "en": {
+        "order": "Shows the order, its time and amount",
+        "payment": "Shows the payment, bill or repayment and its amount",
+        "chat": "Shows what customer service said and promised",
+        "complaint": "Shows the complaint was filed and how it was handled",
+        "other": "Shows facts relevant to this case",
+    },
+}
+_SOURCES = {
+    "zh": {"pdf": "电子文件（PDF）原件", "image": "当事人手机/电脑截图原件"},
+    "en": {"pdf": "Electronic PDF original", "image": "Screenshot original from the complainant's device"},
+}
+_KEY_FIELD_TYPES = ("order_no", "amount", "transaction_no", "ticket_no", "logistics_no", "agent", "agent_id", "phone",
+                    "timestamp", "id_card", "bank_card")
+
+
+def _exhibit(vault: Vault, item: Item, lang: str, title: str | None, purpose: str | None) -> Exhibit:
+    kind = item.kind if item.kind in _DEFAULT_TITLES[lang] else "other"
+    fields = tuple(
+        ExhibitField(f.type, f.normalized, f.raw, f.bbox)
+        for f in sorted(item.effective_fields(), key=lambda f: _KEY_FIELD_TYPES.index(f.type)
+                        if f.type in _KEY_FIELD_TYPES else len(_KEY_FIELD_TYPES))
+    )
+    lines = tuple(OcrLine(line.text, line.bbox or (0, 0, 0, 0), line.confidence) for line in item.ocr_lines)
+    return Exhibit(
+        item_id=item.id,
+        title=title or item.title or _DEFAULT_TITLES[lang][kind],
+        purpose=purpose or item.purpose or _DEFAULT_PURPOSES[lang][kind],
+        source=_SOURCES[lang]["pdf" if item.media_type == "application/pdf" else "image"],
+        kind=kind,
+        original_name=item.original_name,
+        sha256=item.sha256,
+        media_type=item.media_type,
+        formed_at=item.event_time(),
+        captured_at=item.captured_at,
+        imported_at=item.imported_at,
+        fields=fields,
+        ocr_text=item.ocr_text,
+        ocr_lines=lines,
+        load_original=lambda item_id=item.id: vault.original(item_id),
+    )
+
+
+def _line_containing(item: Item, raw: str) -> str:
+    for line in item.ocr_lines:
+        if raw and raw in line.text:
+            return line.text
+    return raw
+
+
+def timeline_events(items: Sequence[Item], titles: Sequence[str]) -> list[TimelineEvent]:
+    """Every dated thing in the exhibits, oldest first: timestamps read from them and their notes."""
+    events: list[TimelineEvent] = []
+    for number, (item, title) in enumerate(zip(items, titles), 1):
+        seen: set[str] = set()
+        for value, raw in ((f.normalized, f.raw) for f in item.effective_fields() if f.type == "timestamp"):
+            if len(value) >= 10 and value not in seen:
+                seen.add(value)
+                events.append(TimelineEvent(value, f"{title}：{_line_containing(item, raw)[:80]}", number))
+        when = item.event_time()
+        if item.note and when:
+            events.append(TimelineEvent(when, f"{title}：{item.note}", number))
+        elif when and not seen:
+            events.append(TimelineEvent(when, title, number))
+    return sorted(events, key=lambda e: (e.when[:19], e.exhibit_index or 0))
+
+
+def dossier_request(
+    vault: Vault,
+    case_id: int,
+    item_ids: Sequence[int] | None = None,
+    lang: str = "zh",
+    titles: Mapping[int, str] | None = None,
+    purposes: Mapping[int, str] | None = None,
+    cover: Mapping[str, str] | None = None,
+) -> DossierRequest:
+    """The request for a case's dossier; `item_ids` chooses exhibits and their order."""
+    case = vault.case(case_id)
+    if cover:
+        case = replace(case, **cover)
+    ids = list(item_ids) if item_ids is not None else [i.id for i in vault.items(case_id)]
+    items = [vault.item(i) for i in ids]
+    foreign = [i.id for i in items if i.case_id != case_id]
+    if foreign:
+        raise ValueError(f"items {foreign} do not belong to case {case_id}")
+    exhibits = tuple(
+        _exhibit(vault, item, lang, (titles or {}).get(item.id), (purposes or {}).get(item.id)) for item in items
+    )
+    _, head = vault.audit_head()
+    return DossierRequest(
+        case_title=case.title,
+        case_number=case.case_number,
+        complainant=Party(case.complainant_name, case.complainant_phone, case.complainant_address),
+        respondent=Party(case.respondent, "", case.respondent_address),
+        channel=case.channel,
+        claim=case.claim,
+        facts=case.facts,
+        exhibits=exhibits,
+        events=tuple(timeline_events(items, [e.title for e in exhibits])),
+        audit_head_hash=head,
+        generated_at=datetime.now().astimezone(),
+    )
+
+
+def export_case(
+    vault: Vault,
+    case_id: int,
+    out_path: Path,
+    options: ExportOptions,
+    item_ids: Sequence[int] | None = None,
+    titles: Mapping[int, str] | None = None,
+    purposes: Mapping[int, str] | None = None,
+    cover: Mapping[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Build the dossier PDF and record it (with the PDF's SHA-256) in the audit log."""
+    from export import build_dossier
+
+    request = dossier_request(vault, case_id, item_ids, options.lang, titles, purposes, cover)
+    result = build_dossier(request, options, Path(out_path), progress, cancelled)
+    vault.record(
+        "case.export",
+        {
+            "case_id": case_id,
+            "items": [e.item_id for e in request.exhibits],
+            "file": Path(out_path).name,
+            "pdf_sha256": result.sha256,
+            "audit_head": request.audit_head_hash,
+            "lang": options.lang,
+            "redacted": options.redact,
+            "password": options.password is not None,
+            "attachments": options.attachments and not options.redact,
+        },
+    )
+    return result
