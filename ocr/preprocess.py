@@ -1,0 +1,146 @@
+"""Image preparation shared by the OCR engines, and mapping of their boxes back to the image.
+
+Every step here was kept only because it raised field recall on the screenshot benchmark
+(bench/ocr_accuracy.py); the figures are in the docstrings of the engines' default options.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image, ImageOps
+
+from ocr.types import OcrLine
+
+DARK_BORDER_LUMINANCE = 100
+"""Median border luminance below which a screenshot counts as dark mode (0..255)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreprocessOptions:
+    """Which preparation steps an engine wants; 0 disables a size-based step."""
+
+    invert_dark: bool = True
+    upscale_below_width: int = 0
+    upscale_factor: int = 2
+    tile_height: int = 0
+    tile_overlap: int = 240
+    sauvola: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Tile:
+    """A horizontal strip of the prepared image and where its top sits in that image."""
+
+    image: Image.Image
+    top: int
+
+
+def to_rgb(image: Image.Image) -> Image.Image:
+    """Upright RGB image: EXIF orientation applied, transparency flattened onto white."""
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(background, rgba).convert("RGB")
+    if image.mode != "RGB":
+        return image.convert("RGB")
+    return image
+
+
+def border_luminance(image: Image.Image) -> float:
+    """Median luminance of a thin frame around the image, i.e. the usual background colour."""
+    gray = np.asarray(image.convert("L"))
+    height, width = gray.shape
+    band = max(1, min(height, width) // 50)
+    frame = np.concatenate(
+        [gray[:band].ravel(), gray[-band:].ravel(), gray[:, :band].ravel(), gray[:, -band:].ravel()]
+    )
+    return float(np.median(frame))
+
+
+def is_dark_mode(image: Image.Image) -> bool:
+    """True when light text sits on a dark background (phone dark mode)."""
+    return border_luminance(image) < DARK_BORDER_LUMINANCE
+
+
+def sauvola_binarize(image: Image.Image, window: int = 31, k: float = 0.2) -> Image.Image:
+    """Local (Sauvola) threshold; keeps light-grey text that a global threshold wipes out."""
+    gray = np.asarray(image.convert("L"), dtype=np.float32)
+    mean = cv2.boxFilter(gray, -1, (window, window), borderType=cv2.BORDER_REPLICATE)
+    mean_sq = cv2.boxFilter(gray * gray, -1, (window, window), borderType=cv2.BORDER_REPLICATE)
+    std = np.sqrt(np.maximum(mean_sq - mean * mean, 0.0))
+    threshold = mean * (1.0 + k * (std / 128.0 - 1.0))
+    return Image.fromarray(np.where(gray > threshold, 255, 0).astype(np.uint8), mode="L")
+
+
+def split_tiles(image: Image.Image, tile_height: int, overlap: int) -> list[Tile]:
+    """Overlapping horizontal strips covering a tall image; one tile when it is short enough."""
+    width, height = image.size
+    if tile_height <= 0 or height <= tile_height:
+        return [Tile(image, 0)]
+    step = tile_height - overlap
+    tops = list(range(0, height - tile_height, step)) + [height - tile_height]
+    return [Tile(image.crop((0, top, width, top + tile_height)), top) for top in tops]
+
+
+def merge_tiles(tiles: Sequence[Tile], lines_per_tile: Sequence[Sequence[OcrLine]]) -> list[OcrLine]:
+    """Lines of all tiles in page coordinates, each overlap cut in the middle.
+
+    A line belongs to the tile above the cut when its centre lies above it; with an overlap
+    taller than any text line every line is seen whole by the tile that keeps it.
+    """
+    merged: list[OcrLine] = []
+    for index, (tile, lines) in enumerate(zip(tiles, lines_per_tile)):
+        upper_cut = _cut_between(tiles[index - 1], tile) if index > 0 else -1
+        lower_cut = _cut_between(tile, tiles[index + 1]) if index + 1 < len(tiles) else float("inf")
+        for line in lines:
+            left, top, right, bottom = line.bbox
+            centre = tile.top + (top + bottom) / 2
+            if upper_cut <= centre < lower_cut:
+                merged.append(OcrLine(line.text, (left, top + tile.top, right, bottom + tile.top), line.confidence))
+    return merged
+
+
+def _cut_between(upper: Tile, lower: Tile) -> float:
+    return (lower.top + upper.top + upper.image.height) / 2
+
+
+def scale_lines(lines: Sequence[OcrLine], factor: float, size: tuple[int, int]) -> list[OcrLine]:
+    """Boxes divided by `factor` and clipped to an image of `size`."""
+    width, height = size
+
+    def clip(value: float, limit: int) -> int:
+        return min(max(round(value / factor), 0), limit)
+
+    return [
+        OcrLine(line.text, (clip(l, width), clip(t, height), clip(r, width), clip(b, height)), line.confidence)
+        for line in lines
+        for l, t, r, b in [line.bbox]
+    ]
+
+
+def recognize_prepared(
+    image: Image.Image,
+    options: PreprocessOptions,
+    recognize_tile: Callable[[Image.Image], list[OcrLine]],
+) -> list[OcrLine]:
+    """Run `recognize_tile` over the prepared image and return lines in `image`'s upright pixels."""
+    page = to_rgb(image)
+    original_size = page.size
+    if options.invert_dark and is_dark_mode(page):
+        page = ImageOps.invert(page)
+    factor = 1
+    if options.upscale_below_width and page.width < options.upscale_below_width:
+        factor = options.upscale_factor
+        page = page.resize((page.width * factor, page.height * factor), Image.Resampling.LANCZOS)
+    if options.sauvola:
+        page = sauvola_binarize(page)
+    # The tile height is a limit of the engine (in prepared pixels); the overlap must hold the
+    # tallest text line, which grows with the upscaling.
+    overlap = min(options.tile_overlap * factor, options.tile_height // 3)
+    tiles = split_tiles(page, options.tile_height, overlap)
+    lines = merge_tiles(tiles, [recognize_tile(tile.image) for tile in tiles])
+    return scale_lines(lines, factor, original_size)
