@@ -15,6 +15,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
 from vault.errors import RejectedFile
+from vault.pdf_text import PDF_RENDER_SCALE
 
 register_heif_opener()
 
@@ -145,6 +146,17 @@ class ImageInspector:
         return Inspection(media_type, image.width, image.height, captured_at, _thumbnail(image))
 
 
+def _check_page_pixels(index: int, width: float, height: float) -> None:
+    """Refuse a page whose rendering for OCR would exceed MAX_PIXELS (a page can claim any size)."""
+    pixels = width * PDF_RENDER_SCALE * height * PDF_RENDER_SCALE
+    if pixels > MAX_PIXELS:
+        raise RejectedFile(
+            "too_many_pixels",
+            f"page {index + 1} is {width:.0f}x{height:.0f} points; rendered for reading it would be "
+            f"{pixels:,.0f} pixels, over the limit of {MAX_PIXELS:,} pixels",
+        )
+
+
 class PdfInspector:
     def inspect(self, data: bytes, media_type: str) -> Inspection:
         import pypdfium2 as pdfium
@@ -159,11 +171,13 @@ class PdfInspector:
                 raise RejectedFile("empty_pdf", "the PDF has no pages")
             if pages > MAX_PDF_PAGES:
                 raise RejectedFile("too_many_pages", f"the PDF has {pages} pages, over the limit of {MAX_PDF_PAGES}")
-            width, height = (int(v) for v in document[0].get_size())
-            first = document[0].render(scale=0.5).to_pil()
+            for index in range(pages):
+                _check_page_pixels(index, *document.get_page_size(index))
+            width, height = document.get_page_size(0)
+            first = document[0].render(scale=min(THUMBNAIL_SIZE) / max(width, height, 1.0)).to_pil()
         finally:
             document.close()
-        return Inspection(media_type, width, height, None, _thumbnail(first), pages)
+        return Inspection(media_type, int(width), int(height), None, _thumbnail(first), pages)
 
 
 def _describe_unknown(data: bytes) -> RejectedFile:
@@ -174,14 +188,19 @@ def _describe_unknown(data: bytes) -> RejectedFile:
     return RejectedFile("text_file", "the file contains text, not an image or PDF (is the file name extension wrong?)")
 
 
+def check_size(size: int) -> None:
+    """Raise RejectedFile for a file over MAX_FILE_BYTES."""
+    if size > MAX_FILE_BYTES:
+        raise RejectedFile(
+            "too_large", f"the file is {size / 2**20:.0f} MiB, over the limit of {MAX_FILE_BYTES // 2**20} MiB"
+        )
+
+
 def inspect_file(data: bytes) -> Inspection:
     """Check size and type and describe the file, or raise RejectedFile with a specific reason."""
     if not data:
         raise RejectedFile("empty_file", "the file is empty (0 bytes)")
-    if len(data) > MAX_FILE_BYTES:
-        raise RejectedFile(
-            "too_large", f"the file is {len(data) / 2**20:.0f} MiB, over the limit of {MAX_FILE_BYTES // 2**20} MiB"
-        )
+    check_size(len(data))
     media_type = sniff_media_type(data)
     if media_type is None:
         raise _describe_unknown(data)

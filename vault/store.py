@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,7 +12,7 @@ from ocr.types import ExtractedField, OcrLine
 from vault import audit, search
 from vault.database import Database
 from vault.errors import NotFound, RejectedFile
-from vault.media import MAX_FILE_BYTES, inspect_file
+from vault.media import MAX_FILE_BYTES, check_size, inspect_file
 from vault.models import (
     CASE_DETAIL_COLUMNS,
     KINDS,
@@ -38,6 +39,28 @@ def _bbox(row: Sequence[Any]) -> tuple[int, int, int, int] | None:
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+
+
+def _read_evidence_file(path: Path) -> tuple[bytes, str]:
+    """A regular file's bytes and mtime, checked against the size limit before reading.
+
+    Pipes and devices are refused unread: opening a FIFO blocks and /dev/zero never ends.
+    """
+    try:
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise RejectedFile("not_a_file", "is a folder")
+        if not stat.S_ISREG(status.st_mode):
+            raise RejectedFile("not_a_file", "is not a regular file (a device, pipe or socket)")
+        check_size(status.st_size)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grew since stat
+    except PermissionError:
+        raise RejectedFile("unreadable", "permission denied") from None
+    except OSError as e:
+        raise RejectedFile("unreadable", e.strerror or str(e)) from e
+    check_size(len(data))
+    return data, datetime.fromtimestamp(status.st_mtime, UTC).isoformat()
 
 
 class Vault:
@@ -125,21 +148,9 @@ class Vault:
         """Import one file as evidence; rejected files raise nothing and change nothing."""
         path = Path(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise RejectedFile(
-                    "too_large", f"the file is {size / 2**20:.0f} MiB, over the limit of {MAX_FILE_BYTES // 2**20} MiB"
-                )
-            data = path.read_bytes()
-            mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat()
-        except PermissionError:
-            return ImportOutcome(ImportStatus.REJECTED, path.name, reason="unreadable", detail="permission denied")
-        except IsADirectoryError:
-            return ImportOutcome(ImportStatus.REJECTED, path.name, reason="not_a_file", detail="is a folder")
+            data, mtime = _read_evidence_file(path)
         except RejectedFile as e:
             return ImportOutcome(ImportStatus.REJECTED, path.name, reason=e.reason, detail=e.detail)
-        except OSError as e:
-            return ImportOutcome(ImportStatus.REJECTED, path.name, reason="unreadable", detail=str(e))
         return self.import_bytes(case_id, data, path.name, source_mtime=mtime, kind=kind)
 
     def import_bytes(
