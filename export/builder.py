@@ -1,0 +1,127 @@
+"""build_dossier: the one entry point of the export package."""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from reportlab import rl_config
+
+from export.errors import DossierTooLarge, ExportCancelled, ExportError
+from export.flowables import ExhibitPainter
+from export.images import QUALITY_STEPS, page_count, probe_page, render_page
+from export.labels import labels_for
+from export.layout import Dossier, ExhibitScan, plan_pages, render
+from export.model import DossierRequest, Exhibit, ExportOptions, ExportResult
+from export.output import atomic_file, load_verified, write_pdf
+from export.redaction import Redactor
+
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
+
+
+class _Progress:
+    """Reports monotonic (done, total) steps: scan, layout, draw and attach each exhibit, save."""
+
+    def __init__(self, exhibits: int, callback: Callable[[int, int], None] | None) -> None:
+        self.total = 3 * exhibits + 2
+        self.done = 0
+        self.reported = -1
+        self.callback = callback
+
+    def step(self) -> None:
+        self.done += 1
+        if self.callback and self.done > self.reported:
+            self.reported = self.done
+            self.callback(min(self.done, self.total), self.total)
+
+    def restart_at(self, done: int) -> None:
+        """Steps of a retry are not reported again, so progress never goes backwards."""
+        self.done = done
+
+
+def attachment_name(number: int, exhibit: Exhibit) -> str:
+    """Unique, filesystem-safe name an original is embedded under, e.g. '003_订单详情.png'."""
+    return f"{number:03d}_{_UNSAFE_NAME.sub('_', exhibit.original_name) or 'original'}"
+
+
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Turn off reportlab's ASCII85 wrapping (a global switch) while building: it adds 25 % to images."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
+def _scan(exhibit: Exhibit, number: int) -> ExhibitScan:
+    data = load_verified(exhibit)
+    probes = tuple(probe_page(render_page(data, exhibit.media_type, i))
+                   for i in range(page_count(data, exhibit.media_type)))
+    return ExhibitScan(probes, len(data), attachment_name(number, exhibit))
+
+
+def build_dossier(
+    request: DossierRequest,
+    options: ExportOptions,
+    out_path: Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Compile the dossier PDF at `out_path`, atomically; see ExportOptions for the choices."""
+    is_cancelled = cancelled or (lambda: False)
+
+    def check_cancel() -> None:
+        if is_cancelled():
+            raise ExportCancelled("export cancelled")
+
+    if request.generated_at.tzinfo is None:
+        raise ExportError("generated_at must carry a time zone")
+    labels = labels_for(options.lang)
+    tracker = _Progress(len(request.exhibits), progress)
+    scans = []
+    for number, exhibit in enumerate(request.exhibits, start=1):
+        check_cancel()
+        scans.append(_scan(exhibit, number))
+        tracker.step()
+    redactor = Redactor(options.redact)
+    painter = ExhibitPainter(request.exhibits, tuple(s.probes for s in scans), redactor, is_cancelled,
+                             lambda _index: tracker.step())
+    dossier = Dossier(request, options, labels, redactor, tuple(scans), painter)
+    attachments = tuple(s.attachment_name for s in scans) if dossier.attaching else None
+    attached_size = sum(s.size for s in scans) if attachments else 0
+    if options.max_size is not None and attached_size >= options.max_size:
+        raise DossierTooLarge(f"the attached originals alone take {attached_size} bytes, more than the "
+                              f"limit of {options.max_size}; export without attachments", attached_size)
+    steps = QUALITY_STEPS if options.max_size is not None else QUALITY_STEPS[:1]
+    out_path = Path(out_path)
+    with _binary_streams():
+        plan_pages(dossier)
+        tracker.step()
+        after_layout = tracker.done
+        with atomic_file(out_path) as handle:
+            for quality in steps:
+                tracker.restart_at(after_layout)
+                painter.quality = quality
+                pdf_bytes = render(dossier)
+                check_cancel()
+                handle.seek(0)
+                handle.truncate()
+                write_pdf(pdf_bytes, handle, request, redactor.text(request.case_title), attachments,
+                          options.password, tracker.step)
+                del pdf_bytes
+                size = handle.tell()
+                if options.max_size is None or size <= options.max_size:
+                    break
+            else:
+                raise DossierTooLarge(f"the dossier needs {size} bytes even at the legibility floor "
+                                      f"({quality.max_dpi} dpi, JPEG quality {quality.jpeg_quality}), more than "
+                                      f"the limit of {options.max_size}", size)
+            check_cancel()
+            handle.seek(0)
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    tracker.step()
+    return ExportResult(out_path, digest, size, dossier.total_pages)

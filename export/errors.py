@@ -1,0 +1,26 @@
+"""Exceptions of the export package, so callers can tell a known failure from a bug."""
+from __future__ import annotations
+
+
+class ExportError(Exception):
+    """Base of every error the export package raises on purpose."""
+
+
+class ExportCancelled(ExportError):
+    """The caller's cancel check returned True; no output file was left behind."""
+
+
+class ExhibitUnreadable(ExportError):
+    """An exhibit's original could not be loaded or decoded as an image or PDF."""
+
+
+class IntegrityMismatch(ExportError):
+    """An original's bytes no longer match the SHA-256 recorded in the vault."""
+
+
+class DossierTooLarge(ExportError):
+    """The dossier cannot fit `max_size` without dropping below the legibility floor."""
+
+    def __init__(self, message: str, smallest_size: int) -> None:
+        super().__init__(message)
+        self.smallest_size = smallest_size

@@ -1,0 +1,238 @@
+"""Every fixed text printed in the dossier, in Chinese and English (one table, one place)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from export.errors import ExportError
+from ocr.types import FieldType
+
+
+@dataclass(frozen=True)
+class Labels:
+    dossier: str
+    case_title: str
+    case_number: str
+    complainant: str
+    respondent: str
+    name: str
+    phone: str
+    address: str
+    channel: str
+    claim: str
+    facts: str
+    generated_at: str
+    exhibit_count: str
+    audit_head: str
+    redacted_notice: str
+    cover: str
+    index: str
+    col_number: str
+    col_name: str
+    col_source: str
+    col_formed: str
+    col_key_info: str
+    col_purpose: str
+    col_original: str
+    col_page: str
+    exhibit: str
+    electronic_original: str
+    printout: str
+    signature: str
+    signature_date: str
+    timeline: str
+    col_when: str
+    col_event: str
+    col_exhibit: str
+    exhibits: str
+    original_name: str
+    captured_at: str
+    imported_at: str
+    formed_at: str
+    key_fields: str
+    continued: str
+    appendix_ocr: str
+    no_ocr_text: str
+    manifest: str
+    col_file: str
+    col_size: str
+    col_attached: str
+    attached: str
+    not_attached: str
+    not_attached_redacted: str
+    manifest_how_to: str
+    page_footer: str
+    none: str
+    field_types: Mapping[str, str]
+
+    def exhibit_no(self, number: int) -> str:
+        return self.exhibit.format(n=number)
+
+    def field_type(self, field_type: str) -> str:
+        return self.field_types.get(field_type, field_type)
+
+
+ZH = Labels(
+    dossier="证据材料",
+    case_title="案件名称",
+    case_number="案号",
+    complainant="投诉人（申请人）",
+    respondent="被投诉人（被申请人）",
+    name="名称",
+    phone="联系电话",
+    address="地址",
+    channel="投诉渠道",
+    claim="诉求",
+    facts="事实与理由",
+    generated_at="生成时间",
+    exhibit_count="证据数量",
+    audit_head="审计日志头哈希",
+    redacted_notice="本版本已对身份证号、银行卡号、手机号等个人信息脱敏，且未附原始文件。",
+    cover="封面",
+    index="证据目录",
+    col_number="序号",
+    col_name="证据名称",
+    col_source="证据来源",
+    col_formed="形成时间",
+    col_key_info="关键信息",
+    col_purpose="证明目的",
+    col_original="原件/复印件",
+    col_page="页码",
+    exhibit="证据{n}",
+    electronic_original="电子原件",
+    printout="打印件",
+    signature="提交人签名：",
+    signature_date="日期：",
+    timeline="事件时间线",
+    col_when="时间",
+    col_event="事件",
+    col_exhibit="对应证据",
+    exhibits="证据",
+    original_name="原始文件名",
+    captured_at="截屏/拍摄时间",
+    imported_at="导入时间",
+    formed_at="形成时间",
+    key_fields="提取的关键信息",
+    continued="（续）",
+    appendix_ocr="附录一：文字识别（OCR）结果",
+    no_ocr_text="（无识别文字）",
+    manifest="附录二：完整性清单",
+    col_file="文件名",
+    col_size="大小（字节）",
+    col_attached="附件",
+    attached="已附",
+    not_attached="未附",
+    not_attached_redacted="未附（脱敏版）",
+    manifest_how_to=(
+        "核验方法：本 PDF 内嵌了每份证据的原始文件。任何人均可用 PDF 阅读器的“附件”面板，"
+        "或命令 qpdf --show-attachment=文件名 本文件.pdf、pdfdetach -saveall 本文件.pdf "
+        "取出原件，再用 sha256sum 文件名（Linux/macOS）或 "
+        "certutil -hashfile 文件名 SHA256（Windows）计算 SHA-256，与上表逐一比对；"
+        "一致即说明原件自存入证据保险箱后未被改动。审计日志头哈希可与保存在证据保险箱中的审计日志核对。"
+    ),
+    page_footer="第 {page} 页 / 共 {total} 页",
+    none="—",
+    field_types={
+        FieldType.ORDER_NO: "订单号",
+        FieldType.LOGISTICS_NO: "物流单号",
+        FieldType.TRANSACTION_NO: "交易号",
+        FieldType.TICKET_NO: "工单号",
+        FieldType.TIMESTAMP: "时间",
+        FieldType.AMOUNT: "金额",
+        FieldType.PHONE: "电话",
+        FieldType.AGENT: "客服",
+        FieldType.AGENT_ID: "客服工号",
+        FieldType.PLATFORM: "平台",
+        FieldType.ID_CARD: "身份证号",
+        FieldType.BANK_CARD: "银行卡号",
+    },
+)
+
+EN = Labels(
+    dossier="Evidence Dossier",
+    case_title="Case",
+    case_number="Case number",
+    complainant="Complainant",
+    respondent="Respondent",
+    name="Name",
+    phone="Phone",
+    address="Address",
+    channel="Complaint channel",
+    claim="Claim",
+    facts="Statement of facts",
+    generated_at="Generated at",
+    exhibit_count="Number of exhibits",
+    audit_head="Audit log head hash",
+    redacted_notice=(
+        "This copy masks ID card, bank card and mobile numbers; original files are not attached."
+    ),
+    cover="Cover",
+    index="Evidence Index",
+    col_number="No.",
+    col_name="Exhibit",
+    col_source="Source",
+    col_formed="Formed at",
+    col_key_info="Key information",
+    col_purpose="Purpose of proof",
+    col_original="Original / copy",
+    col_page="Page",
+    exhibit="Exhibit {n}",
+    electronic_original="Electronic original",
+    printout="Printout",
+    signature="Signature of submitter:",
+    signature_date="Date:",
+    timeline="Timeline",
+    col_when="Time",
+    col_event="Event",
+    col_exhibit="Exhibit",
+    exhibits="Exhibits",
+    original_name="Original file name",
+    captured_at="Captured at",
+    imported_at="Imported at",
+    formed_at="Formed at",
+    key_fields="Extracted key information",
+    continued="(continued)",
+    appendix_ocr="Appendix A: Recognised text (OCR)",
+    no_ocr_text="(no recognised text)",
+    manifest="Appendix B: Integrity manifest",
+    col_file="File name",
+    col_size="Size (bytes)",
+    col_attached="Attachment",
+    attached="attached",
+    not_attached="not attached",
+    not_attached_redacted="not attached (redacted copy)",
+    manifest_how_to=(
+        "How to verify: this PDF embeds the original file of every exhibit. Anyone can extract them "
+        "from the attachments panel of a PDF reader, or with qpdf --show-attachment=NAME this.pdf "
+        "or pdfdetach -saveall this.pdf, then compute SHA-256 with sha256sum NAME "
+        "(Linux/macOS) or certutil -hashfile NAME SHA256 (Windows) and compare with the table "
+        "above; equal hashes show the original is unchanged since it entered the vault. The audit log "
+        "head hash can be checked against the audit log kept in the vault."
+    ),
+    page_footer="Page {page} of {total}",
+    none="—",
+    field_types={
+        FieldType.ORDER_NO: "Order no.",
+        FieldType.LOGISTICS_NO: "Tracking no.",
+        FieldType.TRANSACTION_NO: "Transaction no.",
+        FieldType.TICKET_NO: "Ticket no.",
+        FieldType.TIMESTAMP: "Time",
+        FieldType.AMOUNT: "Amount",
+        FieldType.PHONE: "Phone",
+        FieldType.AGENT: "Agent",
+        FieldType.AGENT_ID: "Agent ID",
+        FieldType.PLATFORM: "Platform",
+        FieldType.ID_CARD: "ID card no.",
+        FieldType.BANK_CARD: "Bank card no.",
+    },
+)
+
+_BY_LANG = {"zh": ZH, "en": EN}
+
+
+def labels_for(lang: str) -> Labels:
+    """The label table for `lang` ("zh" or "en")."""
+    try:
+        return _BY_LANG[lang]
+    except KeyError:
+        raise ExportError(f"unsupported dossier language {lang!r}; expected one of {sorted(_BY_LANG)}") from None

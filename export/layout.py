@@ -1,0 +1,373 @@
+"""The dossier's pages: cover, evidence index, timeline, exhibits, appendices (reportlab platypus)."""
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus.doctemplate import LayoutError
+
+from export.errors import ExportError
+from export.flowables import ExhibitImage, ExhibitPainter, FrameSize, OutlineAnchor
+from export.fonts import ACCENT, FONT, Styles, draw_text, make_styles, markup
+from export.images import PageProbe
+from export.labels import Labels
+from export.model import DossierRequest, Exhibit, ExportOptions
+from export.redaction import Redactor
+from ocr.types import FieldType
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 20 * mm
+MARGIN_BOTTOM = 18 * mm
+FRAME = FrameSize(PAGE_WIDTH - 2 * MARGIN_X, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
+# Types shown in the index's 关键信息 column: what identifies the transaction in dispute.
+KEY_INFO_TYPES = (FieldType.ORDER_NO, FieldType.TRANSACTION_NO, FieldType.AMOUNT, FieldType.TICKET_NO,
+                  FieldType.LOGISTICS_NO)
+_MAX_LAYOUT_PASSES = 4
+_GRID = colors.HexColor("#8899aa")
+
+
+@dataclass(frozen=True)
+class ExhibitScan:
+    """What layout needs to know about an original without keeping its bytes."""
+
+    probes: tuple[PageProbe, ...]
+    size: int
+    attachment_name: str
+
+
+@dataclass
+class Dossier:
+    """Inputs of one export plus what earlier layout passes learnt (page numbers)."""
+
+    request: DossierRequest
+    options: ExportOptions
+    labels: Labels
+    redactor: Redactor
+    scans: tuple[ExhibitScan, ...]
+    painter: ExhibitPainter
+    styles: Styles = field(default_factory=make_styles)
+    pages: dict[str, int] = field(default_factory=dict)
+    total_pages: int = 0
+
+    @property
+    def attaching(self) -> bool:
+        return self.options.attachments and not self.options.redact
+
+
+def exhibit_key(number: int) -> str:
+    return f"exhibit-{number}"
+
+
+def display_time(value: str | None, none: str) -> str:
+    """ISO 8601 as 'YYYY-MM-DD HH:MM:SS +08:00'; other text unchanged."""
+    if not value:
+        return none
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    text = parsed.strftime("%Y-%m-%d %H:%M:%S")
+    return f"{text} {parsed.strftime('%z')[:3]}:{parsed.strftime('%z')[3:]}" if parsed.tzinfo else text
+
+
+class DossierTemplate(BaseDocTemplate):
+    """A4 pages with the case title as running header and '第 X 页 / 共 Y 页' as footer."""
+
+    def __init__(self, buffer: io.BytesIO, dossier: Dossier) -> None:
+        request, labels = dossier.request, dossier.labels
+        super().__init__(
+            buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM, title=dossier.redactor.text(request.case_title),
+            author=dossier.redactor.text(request.author), subject=labels.dossier, creator=request.author,
+            initialFontName=FONT, initialFontSize=10,
+        )
+        self.dossier = dossier
+        self.last_page = 0
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME.width, FRAME.height, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+
+    def _decorate(self, canv, doc: BaseDocTemplate) -> None:
+        dossier = self.dossier
+        page = canv.getPageNumber()
+        self.last_page = max(self.last_page, page)
+        canv.saveState()
+        canv.setFillColor(colors.HexColor("#555555"))
+        if page > 1:
+            header = dossier.redactor.text(dossier.request.case_title)
+            if dossier.request.case_number:
+                header += f"  {dossier.request.case_number}"
+            top = PAGE_HEIGHT - MARGIN_TOP + 6 * mm
+            draw_text(canv, MARGIN_X, top, header, 8)
+            draw_text(canv, PAGE_WIDTH - MARGIN_X, top, dossier.labels.dossier, 8, "right")
+            canv.setStrokeColor(_GRID)
+            canv.setLineWidth(0.5)
+            canv.line(MARGIN_X, top - 2 * mm, PAGE_WIDTH - MARGIN_X, top - 2 * mm)
+        total = dossier.total_pages or "?"
+        draw_text(canv, PAGE_WIDTH / 2, MARGIN_BOTTOM / 2,
+                  dossier.labels.page_footer.format(page=page, total=total), 8, "centre")
+        canv.restoreState()
+
+
+def render(dossier: Dossier) -> bytes:
+    """Build the PDF in memory; returns its bytes. `dossier.pages` must come from `plan_pages`."""
+    buffer = io.BytesIO()
+    template = DossierTemplate(buffer, dossier)
+    try:
+        template.build(list(_story(dossier)))
+    except LayoutError as e:
+        raise ExportError("the dossier layout failed") from e
+    finally:
+        dossier.painter.release()
+    dossier.total_pages = template.last_page
+    return buffer.getvalue()
+
+
+def plan_pages(dossier: Dossier) -> None:
+    """Dry layout passes (no images drawn) until page numbers stop changing.
+
+    The index and the footer print page numbers that are only known after layout, and printing
+    them can itself move pages, so passes repeat until nothing moves (like reportlab's multiBuild).
+    """
+    dossier.painter.quality = None
+    for _ in range(_MAX_LAYOUT_PASSES):
+        before = (dict(dossier.pages), dossier.total_pages)
+        dossier.pages.clear()
+        render(dossier)
+        if (dossier.pages, dossier.total_pages) == before:
+            return
+    raise ExportError("page numbers did not settle after repeated layout passes")
+
+
+def _story(dossier: Dossier) -> Iterator[Flowable]:
+    yield from _cover(dossier)
+    yield PageBreak()
+    yield from _index(dossier)
+    yield PageBreak()
+    yield from _timeline(dossier)
+    for number, exhibit in enumerate(dossier.request.exhibits, start=1):
+        yield PageBreak()
+        yield from _exhibit(dossier, number, exhibit)
+    yield PageBreak()
+    yield from _ocr_appendix(dossier)
+    yield PageBreak()
+    yield from _manifest(dossier)
+
+
+def _section(dossier: Dossier, key: str, title: str, level: int = 0) -> Iterator[Flowable]:
+    yield OutlineAnchor(key, title, level, dossier.pages)
+    yield Paragraph(markup(title), dossier.styles.heading)
+
+
+def _table(rows: list[list[Flowable]], widths: list[float], header: bool) -> Table:
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("GRID", (0, 0), (-1, -1), 0.5, _GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        style += [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
+    else:
+        style += [("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef2f7"))]
+    return Table(rows, colWidths=widths, style=TableStyle(style), repeatRows=1 if header else 0,
+                 splitInRow=1, hAlign="LEFT")
+
+
+def _key_value_table(dossier: Dossier, pairs: list[tuple[str, str]],
+                     markup_row: tuple[str, str] | None = None) -> Table:
+    """Label/value rows of plain text, plus an optional last row whose value is already markup."""
+    cell = dossier.styles.cell
+    rows = [[Paragraph(markup(k), cell), Paragraph(markup(v or dossier.labels.none), cell)] for k, v in pairs]
+    if markup_row:
+        rows.append([Paragraph(markup(markup_row[0]), cell), Paragraph(markup_row[1], cell)])
+    return _table(rows, [32 * mm, FRAME.width - 32 * mm], header=False)
+
+
+def _paragraphs(text: str, style) -> Iterator[Paragraph]:
+    for line in text.splitlines():
+        if line.strip():
+            yield Paragraph(markup(line), style)
+
+
+def _cover(dossier: Dossier) -> Iterator[Flowable]:
+    request, labels, styles, mask = dossier.request, dossier.labels, dossier.styles, dossier.redactor.text
+    yield OutlineAnchor("cover", labels.cover, 0, dossier.pages)
+    yield Spacer(1, 20 * mm)
+    yield Paragraph(markup(labels.dossier), styles.title)
+    yield Paragraph(markup(mask(request.case_title)), styles.subtitle)
+    generated = request.generated_at.isoformat(timespec="seconds")
+    pairs = [(labels.case_title, mask(request.case_title))]
+    if request.case_number:
+        pairs.append((labels.case_number, request.case_number))
+    for role, party in ((labels.complainant, request.complainant), (labels.respondent, request.respondent)):
+        pairs += [(f"{role} · {labels.name}", mask(party.name)),
+                  (f"{role} · {labels.phone}", mask(party.phone)),
+                  (f"{role} · {labels.address}", mask(party.address))]
+    pairs += [
+        (labels.channel, mask(request.channel)),
+        (labels.generated_at, f"{display_time(generated, labels.none)} ({request.generated_at.tzname()})"),
+        (labels.exhibit_count, str(len(request.exhibits))),
+        (labels.audit_head, request.audit_head_hash),
+    ]
+    yield _key_value_table(dossier, pairs)
+    if dossier.options.redact:
+        yield Spacer(1, 4 * mm)
+        yield Paragraph(markup(labels.redacted_notice), styles.small)
+    yield Paragraph(markup(labels.claim), styles.subheading)
+    yield from _paragraphs(mask(request.claim), styles.body)
+    yield Paragraph(markup(labels.facts), styles.subheading)
+    yield from _paragraphs(mask(request.facts), styles.body)
+
+
+def _key_info(dossier: Dossier, exhibit: Exhibit, types: tuple[str, ...] | None) -> str:
+    labels, seen, parts = dossier.labels, set(), []
+    for f in exhibit.fields:
+        if (types is None or f.type in types) and (f.type, f.value) not in seen:
+            seen.add((f.type, f.value))
+            value = dossier.redactor.field_value(f.type, f.value)
+            parts.append(markup(f"{labels.field_type(f.type)}：{value}"))
+    return "<br/>".join(parts) or labels.none
+
+
+def _index(dossier: Dossier) -> Iterator[Flowable]:
+    """证据目录 as courts and regulators expect it.
+
+    Columns follow the evidence list practice under the Civil Procedure Law (the court's receipt
+    names each exhibit, its page count and whether it is an original or a copy) and the SPC Provisions
+    on Evidence in Civil Procedure (2019), art. 15: a printout taken directly from electronic data
+    counts as the original, hence 电子原件 for exhibits printed from the vault's originals.
+    """
+    request, labels, styles = dossier.request, dossier.labels, dossier.styles
+    mask = dossier.redactor.text
+    yield from _section(dossier, "index", labels.index)
+    case = f"{labels.case_title}：{mask(request.case_title)}"
+    if request.case_number:
+        case += f"　　{labels.case_number}：{request.case_number}"
+    yield Paragraph(markup(case), styles.body)
+    yield Spacer(1, 3 * mm)
+    header = [labels.col_number, labels.col_name, labels.col_source, labels.col_formed, labels.col_key_info,
+              labels.col_purpose, labels.col_original, labels.col_page]
+    rows: list[list[Flowable]] = [[Paragraph(markup(h), styles.cell_header) for h in header]]
+    cell = styles.cell
+    for number, exhibit in enumerate(request.exhibits, start=1):
+        page = dossier.pages.get(exhibit_key(number))
+        original = labels.electronic_original if exhibit.is_original else labels.printout
+        formed = display_time(exhibit.formed_at or exhibit.captured_at, labels.none)
+        rows.append([
+            Paragraph(markup(labels.exhibit_no(number)), cell),
+            Paragraph(markup(mask(exhibit.title, exhibit)), cell),
+            Paragraph(markup(mask(exhibit.source, exhibit)), cell),
+            Paragraph(markup(formed), cell),
+            Paragraph(_key_info(dossier, exhibit, KEY_INFO_TYPES), cell),
+            Paragraph(markup(mask(exhibit.purpose, exhibit)), cell),
+            Paragraph(markup(original), cell),
+            Paragraph(markup(str(page)) if page else "", cell),
+        ])
+    widths = [13 * mm, 28 * mm, 19 * mm, 20 * mm, 40 * mm, 28 * mm, 14 * mm]
+    widths.append(FRAME.width - sum(widths))
+    yield _table(rows, widths, header=True)
+    yield Spacer(1, 10 * mm)
+    # The evidence list is signed and dated by the submitter (提交人签名、注明提交日期).
+    blank = "_" * 24
+    yield KeepTogether(Paragraph(markup(f"{labels.signature} {blank}　　{labels.signature_date} {blank}"),
+                                 styles.body))
+
+
+def _sort_key(dossier: Dossier, when: str) -> tuple[int, datetime | str]:
+    try:
+        parsed = datetime.fromisoformat(when)
+    except ValueError:
+        return 1, when
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dossier.request.generated_at.tzinfo or timezone.utc)
+    return 0, parsed
+
+
+def _timeline(dossier: Dossier) -> Iterator[Flowable]:
+    labels, styles, cell = dossier.labels, dossier.styles, dossier.styles.cell
+    yield from _section(dossier, "timeline", labels.timeline)
+    events = sorted((e for e in dossier.request.events if e.when.strip()), key=lambda e: _sort_key(dossier, e.when))
+    rows: list[list[Flowable]] = [[Paragraph(markup(h), styles.cell_header)
+                                   for h in (labels.col_when, labels.col_event, labels.col_exhibit)]]
+    count = len(dossier.request.exhibits)
+    for event in events:
+        target = labels.none
+        if event.exhibit_index is not None and 1 <= event.exhibit_index <= count:
+            target = labels.exhibit_no(event.exhibit_index)
+            page = dossier.pages.get(exhibit_key(event.exhibit_index))
+            if page:
+                target += f"（{labels.col_page} {page}）"
+        rows.append([Paragraph(markup(display_time(event.when, labels.none)), cell),
+                     Paragraph(markup(dossier.redactor.text(event.description)), cell),
+                     Paragraph(markup(target), cell)])
+    yield _table(rows, [36 * mm, FRAME.width - 66 * mm, 30 * mm], header=True)
+
+
+def _exhibit(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flowable]:
+    labels, mask = dossier.labels, dossier.redactor.text
+    if number == 1:
+        yield OutlineAnchor("exhibits", labels.exhibits, 0, dossier.pages)
+    title = f"{labels.exhibit_no(number)}　{mask(exhibit.title, exhibit)}"
+    yield from _section(dossier, exhibit_key(number), title, level=1)
+    scan = dossier.scans[number - 1]
+    yield _key_value_table(dossier, [
+        (labels.original_name, mask(exhibit.original_name, exhibit)),
+        ("SHA-256", exhibit.sha256),
+        (labels.col_source, mask(exhibit.source, exhibit)),
+        (labels.col_purpose, mask(exhibit.purpose, exhibit)),
+        (labels.formed_at, display_time(exhibit.formed_at, labels.none)),
+        (labels.captured_at, display_time(exhibit.captured_at, labels.none)),
+        (labels.imported_at, display_time(exhibit.imported_at, labels.none)),
+    ], markup_row=(labels.key_fields, _key_info(dossier, exhibit, None)))
+    yield Spacer(1, 3 * mm)
+    continued = f"{labels.exhibit_no(number)}{labels.continued}"
+    for page_index in range(len(scan.probes)):
+        yield ExhibitImage(dossier.painter, number - 1, page_index, FRAME, continued,
+                           is_continuation=page_index > 0)
+        yield Spacer(1, 2 * mm)
+
+
+def _ocr_appendix(dossier: Dossier) -> Iterator[Flowable]:
+    labels, styles = dossier.labels, dossier.styles
+    yield from _section(dossier, "ocr", labels.appendix_ocr)
+    for number, exhibit in enumerate(dossier.request.exhibits, start=1):
+        title = f"{labels.exhibit_no(number)}　{dossier.redactor.text(exhibit.title, exhibit)}"
+        yield Paragraph(markup(title), styles.subheading)
+        text = exhibit.ocr_text or "\n".join(line.text for line in exhibit.ocr_lines)
+        lines = list(_paragraphs(dossier.redactor.text(text, exhibit), styles.small))
+        yield from lines or [Paragraph(markup(labels.no_ocr_text), styles.small)]
+
+
+def _manifest(dossier: Dossier) -> Iterator[Flowable]:
+    """SHA-256 of every original next to the name it is attached under, and how to check it."""
+    labels, styles, cell = dossier.labels, dossier.styles, dossier.styles.cell
+    yield from _section(dossier, "manifest", labels.manifest)
+    header = (labels.col_exhibit, labels.col_file, "SHA-256", labels.col_size, labels.col_attached)
+    rows: list[list[Flowable]] = [[Paragraph(markup(h), styles.cell_header) for h in header]]
+    for number, (exhibit, scan) in enumerate(zip(dossier.request.exhibits, dossier.scans), start=1):
+        if dossier.attaching:
+            attached = f"{labels.attached}：{scan.attachment_name}"
+        else:
+            attached = labels.not_attached_redacted if dossier.options.redact else labels.not_attached
+        rows.append([Paragraph(markup(labels.exhibit_no(number)), cell),
+                     Paragraph(markup(dossier.redactor.text(exhibit.original_name, exhibit)), cell),
+                     Paragraph(markup(exhibit.sha256), cell),
+                     Paragraph(markup(f"{scan.size:,}"), cell),
+                     Paragraph(markup(dossier.redactor.text(attached, exhibit)), cell)])
+    widths = [16 * mm, 36 * mm, 62 * mm, 20 * mm]
+    widths.append(FRAME.width - sum(widths))
+    yield _table(rows, widths, header=True)
+    yield Spacer(1, 4 * mm)
+    yield Paragraph(markup(f"{labels.audit_head}：{dossier.request.audit_head_hash}"), styles.body)
+    yield Spacer(1, 3 * mm)
+    yield Paragraph(markup(labels.manifest_how_to), styles.body)

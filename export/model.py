@@ -1,0 +1,102 @@
+"""Input and output types of the dossier builder; the vault adapter fills them in."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ocr.types import OcrLine
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    phone: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class ExhibitField:
+    """An extracted key value; `type` is an `ocr.types.FieldType` value, `bbox` in image pixels.
+
+    For PDF originals the bbox is in the coordinates of all pages rendered at 150 dpi and stacked
+    top to bottom, the same convention as `Exhibit.ocr_lines`.
+    """
+
+    type: str
+    value: str
+    raw: str = ""
+    bbox: tuple[int, int, int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """One piece of evidence; `load_original` is called only while the exhibit is being drawn."""
+
+    item_id: int
+    title: str
+    purpose: str
+    source: str
+    kind: str
+    original_name: str
+    sha256: str
+    media_type: str
+    formed_at: str | None
+    captured_at: str | None
+    imported_at: str
+    fields: tuple[ExhibitField, ...]
+    ocr_text: str
+    ocr_lines: tuple[OcrLine, ...]
+    load_original: Callable[[], bytes]
+    is_original: bool = True
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    when: str
+    description: str
+    exhibit_index: int | None
+    """1-based number of the exhibit in `DossierRequest.exhibits` (证据N), or None."""
+
+
+@dataclass(frozen=True)
+class DossierRequest:
+    """Everything printed in the dossier; exhibits appear in tuple order and are numbered from 1."""
+
+    case_title: str
+    case_number: str
+    complainant: Party
+    respondent: Party
+    channel: str
+    claim: str
+    facts: str
+    exhibits: tuple[Exhibit, ...]
+    events: tuple[TimelineEvent, ...]
+    audit_head_hash: str
+    generated_at: datetime
+    author: str = "Evidence Vault 证据保险箱"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to build the dossier.
+
+    `max_size` is a byte budget for the whole file. Images are re-encoded in smaller steps down to a
+    legibility floor; when even that does not fit, `DossierTooLarge` is raised. Attachments are never
+    dropped silently: the caller decides whether to retry with `attachments=False`.
+    """
+
+    lang: str = "zh"
+    redact: bool = False
+    password: str | None = None
+    attachments: bool = True
+    max_size: int | None = None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    sha256: str
+    size: int
+    pages: int

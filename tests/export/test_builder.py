@@ -1,0 +1,209 @@
+"""End-to-end checks of build_dossier on the produced PDF, read back with poppler, qpdf and pikepdf."""
+from __future__ import annotations
+
+import hashlib
+import io
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from export import (DossierRequest, DossierTooLarge, ExportCancelled, ExportOptions, ExportResult,
+                    IntegrityMismatch, build_dossier)
+from export.demo import DEMO_ID_CARD, DEMO_PHONE, demo_request, keep_in_memory
+from tests.export.conftest import Build, page_texts, pdf_text
+
+
+def test_core_imports_no_qt() -> None:
+    """In a fresh interpreter, since pytest-qt has already imported Qt into this one."""
+    code = "import sys, export, export.demo; assert 'PySide6' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_text_holds_cover_index_and_captions(built: ExportResult, small_request: DossierRequest) -> None:
+    text = pdf_text(built.path)
+    for expected in ("证据材料", "京东白条分期服务费争议", "张三", DEMO_PHONE, "京东金融", "12315", "诉求",
+                     "证据目录", "证明目的", "电子原件", "提交人签名", "事件时间线",
+                     "附录一", "附录二：完整性清单", "sha256sum", "certutil", small_request.audit_head_hash[:32]):
+        assert expected in text, expected
+    for exhibit in small_request.exhibits:
+        assert exhibit.original_name in text
+        assert exhibit.sha256[:32] in text
+    assert f"第 1 页 / 共 {built.pages} 页" in text
+
+
+def test_index_page_numbers_point_at_exhibit_sections(built: ExportResult, small_request: DossierRequest) -> None:
+    pages = page_texts(built.path)
+    index = next(p for p in pages if any(line.strip() == "证据目录" for line in p.splitlines()))
+    for number, exhibit in enumerate(small_request.exhibits, start=1):
+        start = next(i for i, p in enumerate(pages, start=1) if exhibit.original_name in p)  # the caption
+        row = next(line for line in index.splitlines() if line.strip().startswith(f"证据{number}"))
+        assert row.rstrip().endswith(str(start))
+
+
+def test_every_font_is_embedded(built: ExportResult) -> None:
+    out = subprocess.run(["pdffonts", str(built.path)], check=True, capture_output=True, text=True).stdout
+    header, _, *rows = out.splitlines()
+    emb = header.index("emb")
+    assert rows
+    for row in rows:
+        assert row[emb:emb + 3].strip() == "yes", row
+
+
+def test_qpdf_check_passes(built: ExportResult) -> None:
+    subprocess.run(["qpdf", "--check", str(built.path)], check=True, capture_output=True)
+
+
+def test_outline_has_one_entry_per_exhibit(built: ExportResult, small_request: DossierRequest) -> None:
+    with pikepdf.open(built.path) as pdf, pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+        exhibits = next(item for item in outline.root if item.title == "证据")
+        assert [c.title.split("　")[0] for c in exhibits.children] == [
+            f"证据{n}" for n in range(1, len(small_request.exhibits) + 1)]
+    assert titles == ["封面", "证据目录", "事件时间线", "证据", "附录一：文字识别（OCR）结果", "附录二：完整性清单"]
+
+
+def test_attachments_match_manifest(built: ExportResult, small_request: DossierRequest) -> None:
+    text = pdf_text(built.path)
+    with pikepdf.open(built.path) as pdf:
+        attached = {name: spec.get_file().read_bytes() for name, spec in pdf.attachments.items()}
+    assert len(attached) == len(small_request.exhibits)
+    for exhibit in small_request.exhibits:
+        data = next(d for name, d in attached.items() if name.endswith(exhibit.original_name))
+        assert data == exhibit.load_original()
+        assert hashlib.sha256(data).hexdigest() == exhibit.sha256
+        assert exhibit.sha256[:32] in text
+
+
+def test_metadata_and_result(built: ExportResult) -> None:
+    with pikepdf.open(built.path) as pdf:
+        assert str(pdf.docinfo["/Title"]) == "京东白条分期服务费争议"
+        assert "Evidence Vault" in str(pdf.docinfo["/Author"])
+        assert str(pdf.docinfo["/Subject"]) == "证据材料"
+        assert str(pdf.docinfo["/CreationDate"]).startswith("D:20240618201500+08'00")
+        assert len(pdf.pages) == built.pages
+    data = built.path.read_bytes()
+    assert built.size == len(data)
+    assert built.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_redacted_export_masks_numbers_and_attaches_nothing(build: Build, small_request: DossierRequest) -> None:
+    result = build(small_request, redact=True)
+    text = pdf_text(result.path)
+    assert DEMO_PHONE not in text and DEMO_ID_CARD not in text
+    assert "138****5678" in text
+    with pikepdf.open(result.path) as pdf:
+        assert len(pdf.attachments) == 0
+        assert DEMO_PHONE.encode() not in pdf.open_metadata().__str__().encode()
+    assert "未附（脱敏版）" in text
+
+
+def test_password_protects_with_aes256(build: Build, small_request: DossierRequest) -> None:
+    result = build(small_request, password="s3cret-口令")
+    with pytest.raises(pikepdf.PasswordError):
+        pikepdf.open(result.path)
+    with pikepdf.open(result.path, password="s3cret-口令") as pdf:
+        assert pdf.encryption.R == 6
+        assert pdf.encryption.stream_method.name == "aesv3"
+        assert len(pdf.attachments) == len(small_request.exhibits)
+    assert "证据目录" in pdf_text(result.path, password="s3cret-口令")
+    assert b"DroidSans" not in result.path.read_bytes()  # font streams are encrypted too
+
+
+def test_english_labels(build: Build, small_request: DossierRequest) -> None:
+    text = pdf_text(build(small_request, lang="en").path)
+    for expected in ("Evidence Index", "Exhibit 1", "Purpose of proof", "Timeline", "Integrity manifest",
+                     "Page 1 of"):
+        assert expected in text
+    for fixed_chinese in ("提交人签名", "证明目的", "第 1 页"):
+        assert fixed_chinese not in text
+
+
+def test_tall_screenshot_is_sliced_over_pages(build: Build) -> None:
+    request = demo_request(1, tall_every=0)
+    tall = Image.new("RGB", (1080, 9000), "white")
+    for y in range(0, 9000, 300):
+        tall.paste((200, 0, 0), (40, y + 100, 1040, y + 140))
+    out = io.BytesIO()
+    tall.save(out, "PNG")
+    data = out.getvalue()
+    exhibit = replace(request.exhibits[0], sha256=hashlib.sha256(data).hexdigest(), fields=(), ocr_lines=(),
+                      load_original=keep_in_memory("tall.png", data))
+    result = build(replace(request, exhibits=(exhibit,)))
+    pages = page_texts(result.path)
+    continued = [p for p in pages if "证据1（续）" in p]
+    assert len(continued) >= 2
+    listing = subprocess.run(["pdfimages", "-list", str(result.path)], check=True, capture_output=True,
+                             text=True).stdout.splitlines()[2:]
+    assert len(listing) >= 3
+    assert all(int(row.split()[3]) == 1080 for row in listing)  # slices keep the full width
+
+
+def test_pdf_original_is_rendered_page_by_page(build: Build) -> None:
+    request = demo_request(1, tall_every=0)
+    pages = [Image.new("RGB", (1240, 1754), colour) for colour in ("white", "lightblue")]
+    out = io.BytesIO()
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=150)
+    data = out.getvalue()
+    exhibit = replace(request.exhibits[0], media_type="application/pdf", original_name="statement.pdf",
+                      sha256=hashlib.sha256(data).hexdigest(), fields=(), ocr_lines=(),
+                      load_original=keep_in_memory("statement.pdf", data))
+    result = build(replace(request, exhibits=(exhibit,)))
+    listing = subprocess.run(["pdfimages", "-list", str(result.path)], check=True, capture_output=True,
+                             text=True).stdout.splitlines()[2:]
+    assert len(listing) == 2
+
+
+@pytest.mark.slow
+def test_size_limit_is_honoured(build: Build) -> None:
+    request = demo_request(6)
+    full = build(request, name="full.pdf")
+    limit = int(full.size * 0.8)
+    limited = build(request, name="limited.pdf", max_size=limit)
+    assert limited.size <= limit
+    assert limited.pages == full.pages
+
+
+def test_impossible_size_limit_raises_and_leaves_nothing(build: Build, small_request: DossierRequest,
+                                                         tmp_path: Path) -> None:
+    with pytest.raises(DossierTooLarge) as caught:
+        build(small_request, max_size=200_000, attachments=False)
+    assert caught.value.smallest_size > 200_000
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancel_leaves_no_file(small_request: DossierRequest, tmp_path: Path) -> None:
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 6
+
+    with pytest.raises(ExportCancelled):
+        build_dossier(small_request, ExportOptions(), tmp_path / "dossier.pdf", cancelled=cancel)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failure_keeps_previous_file_and_leaves_no_temp(small_request: DossierRequest, tmp_path: Path) -> None:
+    target = tmp_path / "dossier.pdf"
+    target.write_bytes(b"previous")
+    broken = replace(small_request.exhibits[1], sha256="0" * 64)
+    with pytest.raises(IntegrityMismatch):
+        build_dossier(replace(small_request, exhibits=(small_request.exhibits[0], broken)), ExportOptions(), target)
+    assert [p.name for p in tmp_path.iterdir()] == ["dossier.pdf"]
+    assert target.read_bytes() == b"previous"
+
+
+def test_success_leaves_only_the_pdf(built: ExportResult) -> None:
+    assert [p.name for p in built.path.parent.iterdir()] == [built.path.name]
+
+
+def test_progress_reaches_total(small_request: DossierRequest, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    build_dossier(small_request, ExportOptions(), tmp_path / "d.pdf", progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1][0] == seen[-1][1]
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
