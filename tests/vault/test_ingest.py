@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from ocr.engines import available_engines
+from vault.ingest import choose_engine, expand_paths, import_paths, items_needing_ocr, reference_for, run_ocr
+from vault.models import ImportStatus, OcrState
+from vault.store import Vault
+
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")  # Debian fonts-noto-cjk, via make setup
+
+
+def order_screenshot(path: Path, order_no: str) -> Path:
+    image = Image.new("RGB", (900, 260), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), 36)
+    draw.text((30, 30), f"订单编号：{order_no}", fill="black", font=font)
+    draw.text((30, 110), "下单时间：2026-02-14 22:15:35", fill="black", font=font)
+    draw.text((30, 190), "实付款：¥1,299.00", fill="black", font=font)
+    image.save(path)
+    return path
+
+
+def test_expand_paths_walks_folders_and_skips_hidden(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "2.png").write_bytes(b"x")
+    (tmp_path / "a" / "1.png").write_bytes(b"x")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "x.png").write_bytes(b"x")
+    single = tmp_path / "single.jpg"
+    single.write_bytes(b"x")
+    assert expand_paths([tmp_path / "a", single]) == [tmp_path / "a" / "1.png", tmp_path / "a" / "2.png", single]
+
+
+def test_import_paths_reports_progress_and_stops_when_cancelled(vault: Vault, case_id: int, tmp_path: Path) -> None:
+    files = [order_screenshot(tmp_path / f"{n}.png", f"3123456789{n:02d}") for n in range(3)]
+    seen: list[tuple[int, int, str]] = []
+    outcomes = import_paths(vault, case_id, files, progress=lambda *a: seen.append(a))
+    assert [o.status for o in outcomes] == [ImportStatus.IMPORTED] * 3
+    assert seen[0] == (0, 3, "0.png") and seen[-1] == (3, 3, "")
+    assert import_paths(vault, case_id, files, cancelled=lambda: True) == []
+
+
+def test_reference_prefers_exif_then_mtime(vault: Vault, case_id: int, tmp_path: Path) -> None:
+    item = vault.item(vault.import_file(case_id, order_screenshot(tmp_path / "x.png", "312345678901")).item_id)
+    assert reference_for(item) == (item.source_mtime, "mtime")
+
+
+def test_items_needing_ocr_and_failure_is_recorded_for_retry(vault: Vault, case_id: int, tmp_path: Path) -> None:
+    item_id = vault.import_file(case_id, order_screenshot(tmp_path / "x.png", "312345678901")).item_id
+    assert items_needing_ocr(vault) == [item_id]
+    vault.mark_ocr(item_id, OcrState.FAILED, "tesseract", "engine crashed")
+    assert items_needing_ocr(vault, retry_failed=False) == []
+    assert items_needing_ocr(vault) == [item_id]
+    assert vault.item(item_id).ocr_error == "engine crashed"
+    assert vault.audit_entries(item_id)[-1].action == "item.ocr_failed"
+
+
+def test_choose_engine_falls_back_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    import vault.ingest as ingest
+
+    monkeypatch.setattr(ingest, "available_engines", lambda: ["tesseract"])
+    assert choose_engine("rapidocr") == ("tesseract", "OCR engine 'rapidocr' is not installed; using 'tesseract' instead")
+    monkeypatch.setattr(ingest, "available_engines", lambda: [])
+    with pytest.raises(Exception, match="no OCR engine is installed"):
+        choose_engine(None)
+
+
+@pytest.mark.slow
+@pytest.mark.ocr
+@pytest.mark.parametrize("engine", ["rapidocr", "tesseract"])
+def test_ocr_fills_fields_that_search_finds(vault: Vault, case_id: int, tmp_path: Path, engine: str) -> None:
+    if engine not in available_engines():
+        pytest.skip(f"{engine} is not installed")
+    ids = [
+        vault.import_file(case_id, order_screenshot(tmp_path / f"{n}.png", order)).item_id
+        for n, order in enumerate(["312345678901", "287766554433"])
+    ]
+    report = run_ocr(vault, ids, engine, workers=2)
+    assert set(report.done) == set(ids) and not report.failed
+    item = vault.item(ids[0])
+    assert item.ocr_state == OcrState.DONE and item.ocr_engine == engine
+    assert "312345678901" in item.values("order_no")
+    assert "1299.00" in item.values("amount")
+    assert item.kind == "order"
+    assert [i.id for i in vault.search("45678")] == [ids[0]]
+    assert [i.id for i in vault.search("287766554433")] == [ids[1]]
