@@ -1,0 +1,312 @@
+"""The detail pane: the original with OCR boxes, its fields and the user's notes, all edits via the vault."""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PIL import Image
+from PySide6.QtCore import QDateTime, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap, QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.labels import FIELD_TYPES, field_label, kind_choices
+from app.models import FieldsModel
+from vault.errors import VaultError
+from vault.media import open_image, to_rgb
+from vault.models import Field, Item
+from vault.pdf_text import PDF_RENDER_SCALE, render_pdf_page
+from vault.store import Vault
+
+DECODED_IMAGES_KEPT = 8
+"""Decoded originals kept in memory for quick back-and-forth; never written to disk."""
+
+
+def decode_original(item: Item, data: bytes) -> QImage:
+    """The original as the OCR saw it: upright RGB, or the first page of a PDF at the OCR scale."""
+    if item.media_type == "application/pdf":
+        image: Image.Image = render_pdf_page(data, 0, PDF_RENDER_SCALE)
+    else:
+        image = open_image(data)
+    image = to_rgb(image)
+    raw = image.tobytes("raw", "RGB")
+    return QImage(raw, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy()
+
+
+class ImageView(QGraphicsView):
+    """Zoom with the wheel, pan by dragging; OCR lines in blue, extracted fields in orange."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setRenderHints(QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.Antialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(QColor("#3a3a3a"))
+        self._fitted = True
+
+    def show_image(self, pixmap: QPixmap, item: Item) -> None:
+        scene = self.scene()
+        scene.clear()
+        scene.addItem(QGraphicsPixmapItem(pixmap))
+        line_pen = QPen(QColor(30, 120, 255, 200), 2)
+        line_pen.setCosmetic(True)
+        for line in item.ocr_lines:
+            if line.bbox:
+                self._box(line.bbox, line_pen, QColor(30, 120, 255, 30), line.text)
+        field_pen = QPen(QColor(255, 140, 0, 230), 3)
+        field_pen.setCosmetic(True)
+        for field in item.effective_fields():
+            if field.bbox:
+                self._box(field.bbox, field_pen, QColor(255, 140, 0, 40), f"{field_label(field.type)}: {field.normalized}")
+        scene.setSceneRect(QRectF(pixmap.rect()))
+        self.fit()
+
+    def _box(self, bbox: tuple[int, int, int, int], pen: QPen, fill: QColor, tip: str) -> None:
+        x0, y0, x1, y1 = bbox
+        rect = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
+        rect.setPen(pen)
+        rect.setBrush(QBrush(fill))
+        rect.setToolTip(tip)
+        self.scene().addItem(rect)
+
+    def clear(self) -> None:
+        self.scene().clear()
+
+    def fit(self) -> None:
+        self._fitted = True
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def zoom(self, factor: float) -> None:
+        self._fitted = False
+        self.scale(factor, factor)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
+
+
+class DetailPane(QWidget):
+    """One exhibit: image, fields (correct, add) and title, kind, 形成时间, 证明目的, note."""
+
+    item_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault: Vault | None = None
+        self.item: Item | None = None
+        self._images: OrderedDict[int, QPixmap] = OrderedDict()
+
+        self.image = ImageView()
+        zoom_in = QPushButton("+", toolTip=self.tr("Zoom in"))
+        zoom_out = QPushButton("−", toolTip=self.tr("Zoom out"))
+        fit = QPushButton(self.tr("Fit"))
+        zoom_in.clicked.connect(lambda: self.image.zoom(1.25))
+        zoom_out.clicked.connect(lambda: self.image.zoom(0.8))
+        fit.clicked.connect(self.image.fit)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        tools = QHBoxLayout()
+        tools.addWidget(self.caption, 1)
+        for button in (zoom_out, zoom_in, fit):
+            button.setMaximumWidth(48)
+            tools.addWidget(button)
+        image_box = QWidget()
+        image_layout = QVBoxLayout(image_box)
+        image_layout.setContentsMargins(0, 0, 0, 0)
+        image_layout.addLayout(tools)
+        image_layout.addWidget(self.image)
+
+        self.fields = FieldsModel(self)
+        self.fields.correction_requested.connect(self._correct_field)
+        self.fields_view = QTableView()
+        self.fields_view.setModel(self.fields)
+        self.fields_view.verticalHeader().hide()
+        self.fields_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.fields_view.setEditTriggers(
+            QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
+        )
+        self.new_field_type = QComboBox()
+        for field_type in FIELD_TYPES:
+            self.new_field_type.addItem(field_label(field_type), field_type)
+        self.new_field_value = QLineEdit(placeholderText=self.tr("Value"))
+        add_field = QPushButton(self.tr("Add field"), objectName="addField")
+        add_field.clicked.connect(self._add_field)
+        self.new_field_value.returnPressed.connect(self._add_field)
+        self.remove_field = QPushButton(self.tr("Remove my field"))
+        self.remove_field.clicked.connect(self._remove_field)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_field_type)
+        add_row.addWidget(self.new_field_value, 1)
+        add_row.addWidget(add_field)
+        add_row.addWidget(self.remove_field)
+
+        self.title = QLineEdit()
+        self.kind = QComboBox()
+        for kind, label in kind_choices():
+            self.kind.addItem(label, kind)
+        self.formed_at = QLineEdit(placeholderText="YYYY-MM-DD HH:MM")
+        self.purpose = QLineEdit(placeholderText=self.tr("What this exhibit proves (证明目的)"))
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(70)
+        self.save_button = QPushButton(self.tr("Save changes"), objectName="saveItem")
+        self.save_button.clicked.connect(self.save)
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Formed at"), self.formed_at)
+        form.addRow(self.tr("Purpose"), self.purpose)
+        form.addRow(self.tr("Note"), self.note)
+        form.addRow("", self.save_button)
+
+        info = QWidget()
+        info_layout = QVBoxLayout(info)
+        info_layout.setContentsMargins(0, 0, 0, 0)
+        info_layout.addWidget(QLabel(self.tr("Extracted fields (double-click a value to correct it)")))
+        info_layout.addWidget(self.fields_view, 1)
+        info_layout.addLayout(add_row)
+        info_layout.addLayout(form)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(image_box)
+        splitter.addWidget(info)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.clear()
+
+    def set_vault(self, vault: Vault | None) -> None:
+        self.vault = vault
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget the shown item and every decoded image (on lock, case switch)."""
+        self.item = None
+        self._images.clear()
+        self.image.clear()
+        self.fields.set_fields([])
+        self.caption.setText(self.tr("Select an exhibit to see it here."))
+        for widget in (self.title, self.formed_at, self.purpose):
+            widget.clear()
+        self.note.clear()
+        self.setEnabled(False)
+
+    def show_item(self, item_id: int) -> None:
+        assert self.vault is not None
+        self.item = item = self.vault.item(item_id)
+        self.setEnabled(True)
+        self.caption.setText(f"{item.original_name} · {item.width or '?'}×{item.height or '?'} · SHA-256 {item.sha256[:12]}…")
+        self.fields.set_fields(item.effective_fields())
+        self.title.setText(item.title)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
+        self.formed_at.setText((item.formed_at or "").replace("T", " "))
+        self.formed_at.setPlaceholderText(
+            (item.event_time() or "YYYY-MM-DD HH:MM")[:16].replace("T", " ")
+        )
+        self.purpose.setText(item.purpose)
+        self.note.setPlainText(item.note)
+        self.image.show_image(self._pixmap(item), item)
+
+    def _pixmap(self, item: Item) -> QPixmap:
+        assert self.vault is not None
+        if item.id in self._images:
+            self._images.move_to_end(item.id)
+        else:
+            try:
+                self._images[item.id] = QPixmap.fromImage(decode_original(item, self.vault.original(item.id)))
+            except (VaultError, OSError, ValueError):
+                self._images[item.id] = QPixmap()
+            while len(self._images) > DECODED_IMAGES_KEPT:
+                self._images.popitem(last=False)
+        return self._images[item.id]
+
+    def _formed_at_value(self) -> str | None | bool:
+        """ISO text, None to clear, or False when the text is not a date."""
+        text = self.formed_at.text().strip()
+        if not text:
+            return None
+        for pattern in ("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"):
+            parsed = QDateTime.fromString(text, pattern)
+            if parsed.isValid():
+                return parsed.toString("yyyy-MM-dd" if pattern == "yyyy-MM-dd" else "yyyy-MM-ddTHH:mm:ss")
+        return False
+
+    def save(self) -> None:
+        """Write only what changed, so the audit log records real edits."""
+        if self.item is None or self.vault is None:
+            return
+        formed_at = self._formed_at_value()
+        if formed_at is False:
+            QMessageBox.warning(self, self.tr("Formed at"), self.tr("Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM."))
+            return
+        wanted = {
+            "title": self.title.text().strip(),
+            "kind": self.kind.currentData(),
+            "formed_at": formed_at,
+            "purpose": self.purpose.text().strip(),
+            "note": self.note.toPlainText().strip(),
+        }
+        current = {name: getattr(self.item, name) or ("" if name != "formed_at" else None) for name in wanted}
+        changes = {name: value for name, value in wanted.items() if value != current[name]}
+        if changes:
+            self.vault.update_item(self.item.id, **changes)
+            self._changed()
+
+    def _correct_field(self, field: Field, value: str) -> None:
+        assert self.item is not None and self.vault is not None
+        if field.origin == "user":
+            self.vault.delete_user_field(field.id)  # replace the user's own value, keep what it corrects
+            self.vault.add_user_field(self.item.id, field.type, value, corrects=field.corrects)
+        else:
+            self.vault.add_user_field(self.item.id, field.type, value, corrects=field.id)
+        self._changed()
+
+    def _add_field(self) -> None:
+        value = self.new_field_value.text().strip()
+        if self.item is None or self.vault is None or not value:
+            return
+        self.vault.add_user_field(self.item.id, self.new_field_type.currentData(), value)
+        self.new_field_value.clear()
+        self._changed()
+
+    def _remove_field(self) -> None:
+        rows = self.fields_view.selectionModel().selectedRows() or [self.fields_view.currentIndex()]
+        if self.item is None or self.vault is None or not rows or not rows[0].isValid():
+            return
+        field = self.fields.field_at(rows[0].row())
+        if field.origin != "user":
+            QMessageBox.information(
+                self, self.tr("Remove field"),
+                self.tr("Fields read by OCR are kept as evidence. Correct the value instead."),
+            )
+            return
+        self.vault.delete_user_field(field.id)
+        self._changed()
+
+    def _changed(self) -> None:
+        assert self.item is not None
+        item_id = self.item.id
+        self.show_item(item_id)
+        self.item_changed.emit(item_id)

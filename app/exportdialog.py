@@ -1,0 +1,250 @@
+"""Export dialog: choose and order exhibits, name them, fill the cover, set options, build the PDF."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dialogs import CaseDialog
+from app.labels import kind_label, short_time
+from app.models import Roles
+from app.tasks import Task
+from export.from_vault import export_case
+from export.model import ExportOptions, ExportResult
+from vault.store import Vault
+
+TITLE_ROLE = Roles.SORT_KEY
+PURPOSE_ROLE = Roles.EVENT_TIME
+"""The exhibit list keeps each exhibit's name and 证明目的 in its items, so reordering carries them."""
+
+
+class ExportDialog(QDialog):
+    """Runs export_case in the background; the vault records the export in its audit log."""
+
+    def __init__(self, vault: Vault, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export dossier"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.vault = vault
+        self.case_id = case_id
+        self.task: Task | None = None
+        self.result: ExportResult | None = None
+        case = vault.case(case_id)
+
+        self.exhibits = QStandardItemModel(self)
+        for item in sorted(vault.items_with_fields(case_id), key=lambda i: (i.event_time() or "9", i.id)):
+            entry = QStandardItem(self._entry_text(item.title or kind_label(item.kind), item))
+            entry.setData(item.id, Roles.ITEM_ID)
+            entry.setData(item.title, TITLE_ROLE)
+            entry.setData(item.purpose, PURPOSE_ROLE)
+            entry.setCheckable(True)
+            entry.setCheckState(Qt.CheckState.Checked)
+            entry.setDropEnabled(False)
+            entry.setEditable(False)
+            self.exhibits.appendRow(entry)
+        self.exhibit_view = QListView(objectName="exhibits")
+        self.exhibit_view.setModel(self.exhibits)
+        self.exhibit_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.exhibit_view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.exhibit_view.selectionModel().currentChanged.connect(self._exhibit_selected)
+        self.exhibit_title = QLineEdit(placeholderText=self.tr("Default: by kind"))
+        self.exhibit_purpose = QLineEdit(placeholderText=self.tr("Default: by kind"))
+        self.exhibit_title.textEdited.connect(lambda text: self._set_current(TITLE_ROLE, text))
+        self.exhibit_purpose.textEdited.connect(lambda text: self._set_current(PURPOSE_ROLE, text))
+        exhibit_form = QFormLayout()
+        exhibit_form.addRow(self.tr("Exhibit name"), self.exhibit_title)
+        exhibit_form.addRow(self.tr("Purpose (证明目的)"), self.exhibit_purpose)
+        exhibits_box = QGroupBox(self.tr("Exhibits: tick to include, drag to reorder"))
+        exhibits_layout = QVBoxLayout(exhibits_box)
+        exhibits_layout.addWidget(self.exhibit_view)
+        exhibits_layout.addLayout(exhibit_form)
+
+        self.cover = dict(CaseDialog.values_of(case))
+        cover_button = QPushButton(self.tr("Cover details…"))
+        cover_button.clicked.connect(self._edit_cover)
+        self.cover_summary = QLabel(wordWrap=True)
+        self._show_cover()
+
+        self.language = QComboBox(objectName="exportLanguage")
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.redact = QCheckBox(self.tr("Hide phone, ID and card numbers (redacted copy)"))
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password, placeholderText=self.tr("Optional"))
+        self.attachments = QCheckBox(self.tr("Attach the original files inside the PDF"), checked=True)
+        self.max_size = QSpinBox(suffix=" MB", maximum=500)
+        self.max_size.setSpecialValueText(self.tr("No limit"))
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        self.out_path = QLineEdit(str(Path(documents or Path.home()) / f"{case.title}-证据材料.pdf"), objectName="outPath")
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out_path)
+        out_row.addWidget(browse)
+        options = QGroupBox(self.tr("Options"))
+        options_form = QFormLayout(options)
+        options_form.addRow(self.tr("Language"), self.language)
+        options_form.addRow("", self.redact)
+        options_form.addRow(self.tr("PDF password"), self.password)
+        options_form.addRow("", self.attachments)
+        options_form.addRow(self.tr("Size limit"), self.max_size)
+        options_form.addRow(self.tr("Save as"), out_row)
+        cover_box = QGroupBox(self.tr("Cover"))
+        cover_layout = QVBoxLayout(cover_box)
+        cover_layout.addWidget(self.cover_summary)
+        cover_layout.addWidget(cover_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.status = QLabel(wordWrap=True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("Export PDF"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+
+        right = QVBoxLayout()
+        right.addWidget(cover_box)
+        right.addWidget(options)
+        right.addStretch()
+        columns = QHBoxLayout()
+        columns.addWidget(exhibits_box, 3)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(960, 620)
+        if self.exhibits.rowCount():
+            self.exhibit_view.setCurrentIndex(self.exhibits.index(0, 0))
+
+    @staticmethod
+    def _entry_text(title: str, item) -> str:  # type: ignore[no-untyped-def]
+        when = short_time(item.event_time())
+        numbers = "、".join(item.values("order_no")[:2])
+        return "  ·  ".join(p for p in (title, when, numbers, item.original_name) if p)
+
+    def _exhibit_selected(self) -> None:
+        index = self.exhibit_view.currentIndex()
+        self.exhibit_title.setText(index.data(TITLE_ROLE) or "" if index.isValid() else "")
+        self.exhibit_purpose.setText(index.data(PURPOSE_ROLE) or "" if index.isValid() else "")
+
+    def _set_current(self, role: int, text: str) -> None:
+        index = self.exhibit_view.currentIndex()
+        if not index.isValid():
+            return
+        self.exhibits.setData(index, text, role)
+        if role == TITLE_ROLE:
+            item = self.vault.item(index.data(Roles.ITEM_ID))
+            self.exhibits.setData(index, self._entry_text(text or kind_label(item.kind), item))
+
+    def _show_cover(self) -> None:
+        c = self.cover
+        lines = [c.get("title", ""), self.tr("Complainant: %1").replace("%1", c.get("complainant_name", "") or "—"),
+                 self.tr("Respondent: %1").replace("%1", c.get("respondent", "") or "—")]
+        self.cover_summary.setText("\n".join(lines))
+
+    def _edit_cover(self) -> None:
+        dialog = CaseDialog(None, self)
+        dialog.setWindowTitle(self.tr("Cover details (this export only)"))
+        for name, widget in dialog.inputs.items():
+            value = self.cover.get(name, "")
+            widget.setPlainText(value) if hasattr(widget, "setPlainText") else widget.setText(value)
+        if dialog.exec():
+            self.cover = dialog.values()
+            self._show_cover()
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save dossier"), self.out_path.text(), "PDF (*.pdf)")
+        if chosen:
+            self.out_path.setText(chosen)
+
+    def chosen(self) -> list[tuple[int, str, str]]:
+        """(item id, name, purpose) of the ticked exhibits in list order."""
+        rows = (self.exhibits.item(row) for row in range(self.exhibits.rowCount()))
+        return [
+            (entry.data(Roles.ITEM_ID), entry.data(TITLE_ROLE) or "", entry.data(PURPOSE_ROLE) or "")
+            for entry in rows if entry.checkState() == Qt.CheckState.Checked
+        ]
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(
+            lang=self.language.currentData(),
+            redact=self.redact.isChecked(),
+            password=self.password.text() or None,
+            attachments=self.attachments.isChecked(),
+            max_size=self.max_size.value() * 2**20 or None,
+        )
+
+    def start(self) -> None:
+        chosen = self.chosen()
+        if not chosen:
+            self.status.setText(self.tr("Tick at least one exhibit."))
+            return
+        out = Path(self.out_path.text()).expanduser()
+        vault, case_id, options = self.vault, self.case_id, self.options()
+        ids = [item_id for item_id, _, _ in chosen]
+        titles = {item_id: title for item_id, title, _ in chosen if title}
+        purposes = {item_id: purpose for item_id, _, purpose in chosen if purpose}
+        cover = {k: v for k, v in self.cover.items() if k != "notes"}
+        self.export_button.setEnabled(False)
+        self.progress.show()
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Building the PDF…"))
+        self.task = Task(lambda progress, cancelled: export_case(
+            vault, case_id, out, options, item_ids=ids, titles=titles, purposes=purposes, cover=cover,
+            progress=lambda done, total: progress(done, total, ""), cancelled=cancelled,
+        ))
+        self.task.progressed.connect(self._progress)
+        self.task.succeeded.connect(self._done)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+
+    def _progress(self, done: int, total: int, _: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _done(self, result: object) -> None:
+        assert isinstance(result, ExportResult)
+        self.task = None
+        self.result = result
+        self.progress.hide()
+        self.status.setText(self.tr("Saved %1 (%2 pages). The export is recorded in the vault's log.")
+                            .replace("%1", str(result.path)).replace("%2", str(result.pages)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent)))
+        self.accept()
+
+    def _failed(self, error: object) -> None:
+        self.task = None
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.status.setText(self.tr("The dossier could not be built: %1").replace("%1", str(error)))
+
+    def reject(self) -> None:
+        """Cancel a running export first; the dialog closes when it has stopped."""
+        if self.task is not None:
+            self.task.cancel()
+            self.task.done.connect(super().reject)
+            self.status.setText(self.tr("Stopping…"))
+            return
+        super().reject()

@@ -1,0 +1,351 @@
+"""Qt models over the vault's cases and evidence; the grid, table and timeline share them."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QPixmap
+
+from app.labels import field_label, kind_label, short_time
+from vault.models import Case, Field, Item
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Roles(IntEnum):
+    ITEM_ID = Qt.ItemDataRole.UserRole + 1
+    ITEM = Qt.ItemDataRole.UserRole + 2
+    SORT_KEY = Qt.ItemDataRole.UserRole + 3
+    EVENT_TIME = Qt.ItemDataRole.UserRole + 4
+    KIND = Qt.ItemDataRole.UserRole + 5
+    CASE_ID = Qt.ItemDataRole.UserRole + 6
+
+
+class Column(IntEnum):
+    KIND = 0
+    FORMED_AT = 1
+    ORDER_NO = 2
+    AMOUNT = 3
+    NAME = 4
+    IMPORTED = 5
+
+
+def _amount(item: Item) -> float:
+    for value in item.values("amount"):
+        try:
+            return float(value)
+        except ValueError:
+            continue
+    return 0.0
+
+
+class EvidenceModel(QAbstractTableModel):
+    """The items of one case, with fields; thumbnails decoded on demand and kept in memory only."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[Item] = []
+        self._thumbnails: dict[int, QPixmap] = {}
+        self._load_thumbnail: Callable[[int], bytes] | None = None
+
+    def set_thumbnail_loader(self, loader: Callable[[int], bytes] | None) -> None:
+        self._load_thumbnail = loader
+        self._thumbnails.clear()
+
+    def clear(self) -> None:
+        """Forget every item and decoded thumbnail (on lock or case switch)."""
+        self.beginResetModel()
+        self._items = []
+        self._thumbnails.clear()
+        self.endResetModel()
+
+    def items(self) -> list[Item]:
+        return list(self._items)
+
+    def item_at(self, row: int) -> Item:
+        return self._items[row]
+
+    def row_of(self, item_id: int) -> int:
+        for row, item in enumerate(self._items):
+            if item.id == item_id:
+                return row
+        return -1
+
+    def set_items(self, items: Sequence[Item]) -> None:
+        """Merge a fresh list: changed rows update in place, so selection and scroll survive."""
+        fresh = {item.id: item for item in items}
+        for row in reversed(range(len(self._items))):
+            if self._items[row].id not in fresh:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                self._thumbnails.pop(self._items.pop(row).id, None)
+                self.endRemoveRows()
+        known = {item.id: row for row, item in enumerate(self._items)}
+        for item_id, row in known.items():
+            if fresh[item_id] != self._items[row]:
+                self._items[row] = fresh[item_id]
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        added = [item for item in items if item.id not in known]
+        if added:
+            first = len(self._items)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            self._items.extend(added)
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(Column):
+            return None
+        return {
+            Column.KIND: self.tr("Kind"),
+            Column.FORMED_AT: self.tr("Formed at"),
+            Column.ORDER_NO: self.tr("Order number"),
+            Column.AMOUNT: self.tr("Amount"),
+            Column.NAME: self.tr("File name"),
+            Column.IMPORTED: self.tr("Imported"),
+        }[Column(section)]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+            return None
+        item = self._items[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.original_name
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.NAME:
+            return self._thumbnail(item.id)
+        if role == Roles.SORT_KEY:
+            return self._sort_key(item, column)
+        if role == Roles.ITEM_ID:
+            return item.id
+        if role == Roles.ITEM:
+            return item
+        if role == Roles.EVENT_TIME:
+            return item.event_time() or ""
+        if role == Roles.KIND:
+            return item.kind
+        return None
+
+    def _display(self, item: Item, column: Column) -> str:
+        if column == Column.KIND:
+            return kind_label(item.kind)
+        if column == Column.FORMED_AT:
+            return short_time(item.event_time())
+        if column == Column.ORDER_NO:
+            return ", ".join(item.values("order_no"))
+        if column == Column.AMOUNT:
+            return ", ".join(item.values("amount"))
+        if column == Column.NAME:
+            return item.title or item.original_name
+        return short_time(item.imported_at)
+
+    def _sort_key(self, item: Item, column: Column) -> Any:
+        if column == Column.AMOUNT:
+            return _amount(item)
+        if column == Column.FORMED_AT:
+            return item.event_time() or ""
+        if column == Column.IMPORTED:
+            return item.imported_at
+        return self._display(item, column)
+
+    def _thumbnail(self, item_id: int) -> QPixmap | None:
+        if item_id not in self._thumbnails:
+            if self._load_thumbnail is None:
+                return None
+            pixmap = QPixmap()
+            pixmap.loadFromData(self._load_thumbnail(item_id), "JPEG")
+            self._thumbnails[item_id] = pixmap
+        return self._thumbnails[item_id]
+
+
+class EvidenceFilter(QSortFilterProxyModel):
+    """Search hits, kind and date range on top of the evidence model; sorts by Roles.SORT_KEY."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids: frozenset[int] | None = None
+        self._kind: str | None = None
+        self._date_from = ""
+        self._date_to = ""
+        self.setSortRole(Roles.SORT_KEY)
+
+    def set_matching_ids(self, ids: Sequence[int] | None) -> None:
+        """Only these items (a search result); None shows all."""
+        self.beginFilterChange()
+        self._ids = None if ids is None else frozenset(ids)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_kind(self, kind: str | None) -> None:
+        self.beginFilterChange()
+        self._kind = kind
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_date_range(self, date_from: str, date_to: str) -> None:
+        """ISO dates (YYYY-MM-DD), inclusive; an empty bound is open. Undated items drop out of a range."""
+        self.beginFilterChange()
+        self._date_from, self._date_to = date_from, date_to
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if self._ids is not None and index.data(Roles.ITEM_ID) not in self._ids:
+            return False
+        if self._kind and index.data(Roles.KIND) != self._kind:
+            return False
+        if self._date_from or self._date_to:
+            day = str(index.data(Roles.EVENT_TIME))[:10]
+            if not day or (self._date_from and day < self._date_from) or (self._date_to and day > self._date_to):
+                return False
+        return True
+
+
+class CaseListModel(QAbstractListModel):
+    """The vault's cases by title, for the side list."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cases: list[Case] = []
+
+    def set_cases(self, cases: Sequence[Case]) -> None:
+        self.beginResetModel()
+        self._cases = list(cases)
+        self.endResetModel()
+
+    def case_at(self, row: int) -> Case:
+        return self._cases[row]
+
+    def row_of(self, case_id: int) -> int:
+        return next((row for row, case in enumerate(self._cases) if case.id == case_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._cases)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractListModel.CheckIndexOption.IndexIsValid):
+            return None
+        case = self._cases[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return case.title
+        if role == Roles.CASE_ID:
+            return case.id
+        return None
+
+
+class TimelineModel(QAbstractListModel):
+    """Dated evidence of the case, oldest first: one row per item with a 形成时间."""
+
+    def __init__(self, source: EvidenceModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._items: list[Item] = []
+        for signal in (source.modelReset, source.rowsInserted, source.rowsRemoved, source.dataChanged):
+            signal.connect(self._rebuild)
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        dated = [item for item in self._source.items() if item.event_time()]
+        self._items = sorted(dated, key=lambda item: (str(item.event_time())[:19], item.id))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractListModel.CheckIndexOption.IndexIsValid):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._describe(item)
+        if role == Roles.ITEM_ID:
+            return item.id
+        if role == Roles.EVENT_TIME:
+            return item.event_time()
+        return None
+
+    @staticmethod
+    def _describe(item: Item) -> str:
+        parts = [short_time(item.event_time()), kind_label(item.kind), item.title or item.original_name]
+        parts += item.values("order_no")[:1] + item.values("amount")[:1]
+        if item.note:
+            parts.append(item.note)
+        return "  ·  ".join(p for p in parts if p)
+
+
+class FieldsModel(QAbstractTableModel):
+    """An item's effective fields; editing a value asks for a correction (the OCR value is kept)."""
+
+    correction_requested = Signal(object, str)  # Field, new value
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fields: list[Field] = []
+
+    def set_fields(self, fields: Sequence[Field]) -> None:
+        self.beginResetModel()
+        self._fields = list(fields)
+        self.endResetModel()
+
+    def field_at(self, row: int) -> Field:
+        return self._fields[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._fields)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < 3:
+            return None
+        return (self.tr("Field"), self.tr("Value"), self.tr("Source"))[section]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 1:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+            return None
+        field = self._fields[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if index.column() == 0:
+                return field_label(field.type)
+            if index.column() == 1:
+                return field.normalized
+            return self.tr("corrected by you") if field.corrects else (
+                self.tr("added by you") if field.origin == "user" else self.tr("read by OCR")
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return field.raw
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != 1:
+            return False
+        text = str(value).strip()
+        field = self._fields[index.row()]
+        if not text or text == field.normalized:
+            return False
+        self.correction_requested.emit(field, text)
+        return True

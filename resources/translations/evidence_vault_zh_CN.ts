@@ -1,0 +1,839 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../app/dialogs.py" line="34"/>
+        <source>Case details</source>
+        <translation>案件详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="34"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="36"/>
+        <source>Case title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="37"/>
+        <source>Case number</source>
+        <translation>案号/投诉单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="38"/>
+        <source>Respondent (the company)</source>
+        <translation>被投诉方（公司）</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="39"/>
+        <source>Respondent address</source>
+        <translation>被投诉方地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="40"/>
+        <source>Where you complain (e.g. 12315, 黑猫投诉)</source>
+        <translation>投诉渠道（如 12315、黑猫投诉）</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="41"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="42"/>
+        <source>Your phone</source>
+        <translation>您的电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="43"/>
+        <source>Your address</source>
+        <translation>您的地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="44"/>
+        <source>What you ask for</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="45"/>
+        <source>What happened</source>
+        <translation>事实经过</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="46"/>
+        <source>Private notes</source>
+        <translation>私人备注</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <location filename="../../app/unlock.py" line="67"/>
+        <source>Create your evidence vault</source>
+        <translation>创建您的证据保险箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="70"/>
+        <source>Everything you add is kept in one encrypted file on this computer. Nothing is uploaded.</source>
+        <translation>您添加的所有证据都保存在本机的一个加密文件中，不会上传到任何地方。</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="74"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="84"/>
+        <source>Write the passphrase down and keep it safe. If you lose it, nobody can open the vault or recover the evidence in it — not even the makers of this program.</source>
+        <translation>请把密码抄写下来并妥善保管。密码一旦丢失，任何人都无法打开保险箱或找回其中的证据——本程序的开发者也不能。</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="91"/>
+        <source>Create vault</source>
+        <translation>创建保险箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="97"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="98"/>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="99"/>
+        <source>Repeat passphrase</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="112"/>
+        <source>Vault file</source>
+        <translation>保险箱文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="112"/>
+        <source>Evidence vault (*.evault)</source>
+        <translation>证据保险箱 (*.evault)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/unlock.py" line="119"/>
+        <source>Too short: use at least %n characters.</source>
+        <translation><numerusform>太短：至少需要 %n 个字符。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="120"/>
+        <source>Weak: longer, with digits and symbols, is better.</source>
+        <translation>弱：更长并包含数字和符号会更安全。</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="121"/>
+        <source>Fair.</source>
+        <translation>中等。</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="122"/>
+        <source>Strong.</source>
+        <translation>强。</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="130"/>
+        <source>The passphrase is too short.</source>
+        <translation>密码太短。</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="132"/>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="134"/>
+        <source>A file already exists there. Choose another location.</source>
+        <translation>该位置已有文件，请选择其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="140"/>
+        <source>The vault could not be created: %1</source>
+        <translation>无法创建保险箱：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../app/detail.py" line="121"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="122"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="123"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="152"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="153"/>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="156"/>
+        <source>Remove my field</source>
+        <translation>删除我添加的字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="169"/>
+        <source>What this exhibit proves (证明目的)</source>
+        <translation>这份证据证明什么（证明目的）</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="172"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="175"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="176"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="177"/>
+        <location filename="../../app/detail.py" line="262"/>
+        <source>Formed at</source>
+        <translation>形成时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="178"/>
+        <source>Purpose</source>
+        <translation>证明目的</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="179"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="185"/>
+        <source>Extracted fields (double-click a value to correct it)</source>
+        <translation>识别出的字段（双击数值可更正）</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="210"/>
+        <source>Select an exhibit to see it here.</source>
+        <translation>选择一份证据后在此查看。</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="262"/>
+        <source>Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
+        <translation>请按 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式输入日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="301"/>
+        <source>Remove field</source>
+        <translation>删除字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="302"/>
+        <source>Fields read by OCR are kept as evidence. Correct the value instead.</source>
+        <translation>文字识别得到的字段作为证据保留，不能删除；请改为更正其数值。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <location filename="../../app/models.py" line="117"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/models.py" line="118"/>
+        <source>Formed at</source>
+        <translation>形成时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/models.py" line="119"/>
+        <source>Order number</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/models.py" line="120"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/models.py" line="121"/>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../app/models.py" line="122"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../app/exportdialog.py" line="46"/>
+        <source>Export dossier</source>
+        <translation>导出证据材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="70"/>
+        <location filename="../../app/exportdialog.py" line="71"/>
+        <source>Default: by kind</source>
+        <translation>默认：按类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="75"/>
+        <source>Exhibit name</source>
+        <translation>证据名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="76"/>
+        <source>Purpose (证明目的)</source>
+        <translation>证明目的</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="77"/>
+        <source>Exhibits: tick to include, drag to reorder</source>
+        <translation>证据：勾选要导出的证据，拖动调整顺序</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="83"/>
+        <source>Cover details…</source>
+        <translation>封面信息…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="91"/>
+        <source>Hide phone, ID and card numbers (redacted copy)</source>
+        <translation>隐藏手机号、身份证号和银行卡号（脱敏版）</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="92"/>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="93"/>
+        <source>Attach the original files inside the PDF</source>
+        <translation>在 PDF 中附带原始文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="95"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="98"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="103"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="105"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="107"/>
+        <source>PDF password</source>
+        <translation>PDF 密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="109"/>
+        <source>Size limit</source>
+        <translation>大小上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="110"/>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="111"/>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="120"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="163"/>
+        <source>Complainant: %1</source>
+        <translation>投诉人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="164"/>
+        <source>Respondent: %1</source>
+        <translation>被投诉方：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="169"/>
+        <source>Cover details (this export only)</source>
+        <translation>封面信息（仅用于本次导出）</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="178"/>
+        <source>Save dossier</source>
+        <translation>保存证据材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="202"/>
+        <source>Tick at least one exhibit.</source>
+        <translation>请至少勾选一份证据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="213"/>
+        <source>Building the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="232"/>
+        <source>Saved %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
+        <translation>已保存 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="241"/>
+        <source>The dossier could not be built: %1</source>
+        <translation>无法生成证据材料：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="248"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsModel</name>
+    <message>
+        <location filename="../../app/models.py" line="319"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/models.py" line="319"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../app/models.py" line="319"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/models.py" line="336"/>
+        <source>corrected by you</source>
+        <translation>您已更正</translation>
+    </message>
+    <message>
+        <location filename="../../app/models.py" line="337"/>
+        <source>added by you</source>
+        <translation>您添加的</translation>
+    </message>
+    <message>
+        <location filename="../../app/models.py" line="337"/>
+        <source>read by OCR</source>
+        <translation>文字识别</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <location filename="../../app/importer.py" line="32"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/importer.py" line="75"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/importer.py" line="89"/>
+        <source>Reading text</source>
+        <translation>正在识别文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/importer.py" line="89"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/importer.py" line="90"/>
+        <source>%1 %2 of %3: %4</source>
+        <translation>%1 第 %2/%3 个：%4</translation>
+    </message>
+    <message>
+        <location filename="../../app/importer.py" line="118"/>
+        <source>Reading text…</source>
+        <translation>正在识别文字…</translation>
+    </message>
+    <message>
+        <location filename="../../app/importer.py" line="139"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../app/importer.py" line="149"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/importer.py" line="157"/>
+        <source>%n file(s) imported.</source>
+        <translation><numerusform>已导入 %n 个文件。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/importer.py" line="160"/>
+        <source>%n already in this case, skipped:</source>
+        <translation><numerusform>%n 个文件已在本案件中，已跳过：</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/importer.py" line="162"/>
+        <source>Not imported: %1 (%2)</source>
+        <translation>未导入：%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/importer.py" line="164"/>
+        <source>Text could not be read from %n file(s); you can type the fields in.</source>
+        <translation><numerusform>有 %n 个文件未能识别出文字，您可以手动填写字段。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/labels.py" line="12"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="13"/>
+        <source>Payment / bill</source>
+        <translation>支付/账单</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="14"/>
+        <source>Customer-service chat</source>
+        <translation>客服聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="15"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="16"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="28"/>
+        <source>Order number</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="29"/>
+        <source>Tracking number</source>
+        <translation>物流单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="30"/>
+        <source>Transaction number</source>
+        <translation>交易流水号</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="31"/>
+        <source>Ticket number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="32"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="33"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="34"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="35"/>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="36"/>
+        <source>Agent ID</source>
+        <translation>客服工号</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="37"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="38"/>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="39"/>
+        <source>Bank card number</source>
+        <translation>银行卡号</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/mainwindow.py" line="81"/>
+        <source>Evidence Vault</source>
+        <translation>证据保险箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="115"/>
+        <source>New case…</source>
+        <translation>新建案件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="117"/>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="125"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="130"/>
+        <source>Search order number, text or note…</source>
+        <translation>搜索订单号、文字或备注…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="133"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="137"/>
+        <source>Formed between</source>
+        <translation>形成时间介于</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="143"/>
+        <location filename="../../app/mainwindow.py" line="209"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="179"/>
+        <source>Thumbnails</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="180"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="181"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="183"/>
+        <source>Drop screenshots, PDFs or folders here, paste an image with Ctrl+V, or use “Add files…”.</source>
+        <translation>把截图、PDF 或文件夹拖到这里，按 Ctrl+V 粘贴图片，或点击“添加文件…”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="205"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="210"/>
+        <source>Paste image</source>
+        <translation>粘贴图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="211"/>
+        <source>Export dossier…</source>
+        <translation>导出证据材料…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="212"/>
+        <location filename="../../app/mainwindow.py" line="469"/>
+        <source>Verify vault</source>
+        <translation>校验保险箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="213"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="214"/>
+        <source>Lock now</source>
+        <translation>立即锁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="236"/>
+        <location filename="../../app/mainwindow.py" line="294"/>
+        <location filename="../../app/mainwindow.py" line="390"/>
+        <source>My case</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="400"/>
+        <source>Add evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="401"/>
+        <source>Screenshots and PDFs (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;All files (*)</source>
+        <translation>截图和 PDF (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="413"/>
+        <source>The clipboard holds no image.</source>
+        <translation>剪贴板中没有图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="455"/>
+        <source>Checking every original and the audit log…</source>
+        <translation>正在校验每份原件和审计日志…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="464"/>
+        <source>The vault is intact: every original matches its fingerprint and the log is unbroken.</source>
+        <translation>保险箱完好：每份原件都与其指纹一致，日志链完整无缺。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="467"/>
+        <source>Problems were found. Keep a backup and do not rely on the listed items:</source>
+        <translation>发现问题。请保留备份，不要依赖以下所列内容：</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/dialogs.py" line="89"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="93"/>
+        <source>%1 (not installed)</source>
+        <translation>%1（未安装）</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="98"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="99"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="101"/>
+        <source>Read text right after import</source>
+        <translation>导入后立即识别文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="108"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="114"/>
+        <source>OCR engine</source>
+        <translation>文字识别引擎</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="116"/>
+        <source>Lock after idle</source>
+        <translation>空闲后自动锁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="117"/>
+        <source>Language (after restart)</source>
+        <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="118"/>
+        <location filename="../../app/dialogs.py" line="127"/>
+        <source>Vault file</source>
+        <translation>保险箱文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="127"/>
+        <source>Evidence vault (*.evault);;All files (*)</source>
+        <translation>证据保险箱 (*.evault);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../app/unlock.py" line="156"/>
+        <source>The vault is locked</source>
+        <translation>保险箱已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="161"/>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="165"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="176"/>
+        <source>Vault file: %1</source>
+        <translation>保险箱文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="182"/>
+        <source>Wrong passphrase. Check the keyboard layout and try again.</source>
+        <translation>密码错误。请检查输入法和大小写后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="187"/>
+        <source>The vault cannot be opened: %1</source>
+        <translation>无法打开保险箱：%1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,73 @@
+"""Creating, unlocking, locking (by hand and when idle) and the Chinese translation."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.mainwindow import MainWindow
+from tests.app.conftest import PASSPHRASE, unlock
+from vault.store import Vault
+
+pytestmark = pytest.mark.gui
+
+
+def test_first_start_creates_a_vault(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "new" / "vault.evault"
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.create_page
+    assert window.pages.currentWidget() is page
+    qtbot.keyClicks(page.passphrase, "short")
+    qtbot.keyClicks(page.repeat, "short")
+    page.create_button.click()
+    assert page.error.text() and not path.exists()
+    page.passphrase.clear()
+    page.repeat.clear()
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClicks(page.repeat, PASSPHRASE)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        page.create_button.click()
+    assert window.vault is not None and window.cases.rowCount() == 1
+    window.lock()
+    Vault.open(path, PASSPHRASE).close()
+
+
+def test_wrong_passphrase_says_so_and_allows_retry(qtbot, vault_path: Path) -> None:
+    window = MainWindow(vault_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.unlock_page.passphrase, "not the passphrase")
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert window.vault is None
+    assert "密码" in window.unlock_page.error.text()
+    window.unlock_page.passphrase.clear()
+    unlock(qtbot, window)
+    assert window.vault is not None
+    assert window.cases.index(0).data() == "京东白条额度"
+    window.lock()
+
+
+def test_chinese_translation_is_loaded(window: MainWindow) -> None:
+    assert window.findChild(type(window.search), "search").placeholderText().startswith("搜索")
+    assert window.lock_action.text() == "立即锁定"
+
+
+def test_lock_now_hides_evidence(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.evidence.rowCount() > 0
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.vault is None
+    assert window.evidence.rowCount() == 0 and window.detail.item is None
+    assert window.pages.currentWidget() is window.unlock_page
+    assert not window.evidence._thumbnails and not window.detail._images
+
+
+def test_auto_lock_after_idle(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.grid.setCurrentIndex(window.proxy.index(0, 0))
+    assert window.detail.item is not None
+    window.idle.set_timeout_ms(50)
+    qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)
+    assert window.evidence.rowCount() == 0 and window.detail.item is None
+    assert window.detail.image.scene().items() == []
