@@ -1,0 +1,59 @@
+"""Who the consumer dealt with: customer-service agents (客服小东, 工号 10086) and platforms (京东, 白条…)."""
+from __future__ import annotations
+
+import re
+
+from ocr.extract.candidates import Candidate
+from ocr.extract.labels import LABEL_GAP, LABELS, alternation
+from ocr.types import FieldType
+
+PLATFORMS: dict[str, str] = {
+    "京东金融": "京东金融", "京东白条": "白条", "白条": "白条", "金条": "金条", "京东支付": "京东支付",
+    "京东商城": "京东", "京东自营": "京东", "京东物流": "京东物流", "京东快递": "京东物流", "京东到家": "京东到家",
+    "京东": "京东", "JD.com": "京东", "网银在线": "网银在线", "微信支付": "微信支付", "财付通": "财付通",
+    "微信": "微信", "支付宝": "支付宝", "花呗": "花呗", "借呗": "借呗", "云闪付": "云闪付", "淘宝": "淘宝",
+    "天猫": "天猫", "拼多多": "拼多多", "美团": "美团", "抖音": "抖音",
+}
+"""Spelling on screen → canonical name; the issue lists JD's products first (京东, 白条, 金条, 京东金融)."""
+
+_PLATFORM = re.compile(alternation(PLATFORMS))
+_NAME_STOP = ("电话", "热线", "中心", "工号", "人员", "为您", "为你", "很高兴", "您好", "你好", "正在", "在线", "已", "会",
+              "回复", "说", "这边", "处理", "服务", "介入", "同意", "表示", "承诺", "告知", "让", "给", "称", "的", "不",
+              "和", "与", "是", "在", "也", "都", "还", "就", "要")
+_AGENT = re.compile(
+    r"(?P<brand>京东|JD)?(?P<role>客服|专员|售后)(?:专员|人员|顾问)?(?P<name>[\u4e00-\u9fa5A-Za-z]{1,8})?"
+)
+_AGENT_ID = re.compile(rf"(?:{alternation(LABELS[FieldType.AGENT_ID])}){LABEL_GAP}(?P<id>[A-Za-z]{{0,3}}\d{{3,10}})(?!\d)")
+
+
+def find_agents(text: str) -> list[Candidate]:
+    """Agent names, agent ids (工号) and platform names mentioned in `text`."""
+    found = [Candidate(FieldType.AGENT_ID, m.start("id"), m.end("id"), m.group("id").upper(), 0.95)
+             for m in _AGENT_ID.finditer(text)]
+    found += [Candidate(FieldType.PLATFORM, m.start(), m.end(), PLATFORMS[m.group()], 0.9)
+              for m in _PLATFORM.finditer(text)]
+    for match in _AGENT.finditer(text):
+        candidate = _agent(match)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def agent_name(text: str) -> str | None:
+    """The agent a chat header line names ("客服小东 22:15" → "客服小东"), or None."""
+    candidate = next((c for c in find_agents(text) if c.type is FieldType.AGENT), None)
+    return text[candidate.start:candidate.end] if candidate else None
+
+
+def _agent(match: re.Match[str]) -> Candidate | None:
+    """客服小东 → 小东; 京东客服 alone names only the brand's service, so it is less certain."""
+    name = match.group("name") or ""
+    cut = min((i for i in (name.find(stop) for stop in _NAME_STOP) if i >= 0), default=len(name))
+    name = name[:cut]
+    if name:
+        end = match.start("name") + len(name)
+        return Candidate(FieldType.AGENT, match.start(), end, name, 0.85)
+    if match.group("brand"):
+        end = match.end("role")
+        return Candidate(FieldType.AGENT, match.start(), end, match.group("brand") + match.group("role"), 0.6)
+    return None

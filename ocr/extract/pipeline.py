@@ -1,0 +1,44 @@
+"""Run every finder over OCR lines and turn candidates into fields tied to boxes."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ocr.extract.agents import find_agents
+from ocr.extract.amounts import find_amounts
+from ocr.extract.candidates import Candidate, fold_width, resolve_overlaps
+from ocr.extract.config import ExtractionConfig
+from ocr.extract.identifiers import find_identifiers
+from ocr.extract.layout import build_units
+from ocr.extract.phones import find_phones
+from ocr.extract.timestamps import find_timestamps
+from ocr.types import ExtractedField, OcrLine
+
+
+def find_candidates(text: str, config: ExtractionConfig) -> list[Candidate]:
+    """All non-overlapping values in one text, in reading order."""
+    folded = fold_width(text)
+    found = find_timestamps(folded, config) + find_identifiers(folded) + find_amounts(folded)
+    found += find_phones(folded) + find_agents(folded)
+    return resolve_overlaps(found)
+
+
+def extract_fields(lines: Sequence[OcrLine], config: ExtractionConfig) -> list[ExtractedField]:
+    """Fields found in OCR lines; confidence is the line's confidence times the pattern's."""
+    fields = []
+    for unit in build_units(lines):
+        for candidate in find_candidates(unit.text, config):
+            bbox, line_confidence = unit.locate(candidate.start, candidate.end)
+            fields.append(ExtractedField(
+                type=candidate.type,
+                raw=unit.text[candidate.start:candidate.end],
+                normalized=candidate.normalized,
+                bbox=bbox,
+                confidence=round(line_confidence * candidate.confidence, 4),
+                reference=candidate.reference,
+            ))
+    return fields
+
+
+def extract_text(text: str, config: ExtractionConfig) -> list[ExtractedField]:
+    """Fields in plain text, one OCR line per input line with full confidence and no box."""
+    return extract_fields([OcrLine(line, None, 1.0) for line in text.splitlines()], config)

@@ -1,0 +1,271 @@
+"""Dates and times in every form JD, bank and chat screenshots show, resolved to ISO 8601 (+08:00).
+
+Partial dates resolve against the configured reference and always into the past: a screenshot
+records something that already happened (issue: "bare weekday or time means the most recent past").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from ocr.extract.candidates import Candidate
+from ocr.extract.config import SHANGHAI, ExtractionConfig
+from ocr.extract.numerals import CHINESE_NUMBER, parse_small_number
+from ocr.types import FieldType
+
+_CN_DAY = "[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_CN_MONTH = "十[一二]?|[一二三四五六七八九]"
+_WEEKDAY_WORD = "(?:星期|周|週|礼拜|禮拜)"
+
+_RELATIVE_DAYS: dict[str, tuple[int, str | None]] = {
+    "大前天": (-3, None), "前天": (-2, None), "昨天": (-1, None), "昨日": (-1, None),
+    "昨晚": (-1, "晚上"), "昨夜": (-1, "晚上"), "今天": (0, None), "今日": (0, None), "当天": (0, None),
+    "今晚": (0, "晚上"), "今夜": (0, "晚上"), "当晚": (0, "晚上"), "今早": (0, "早上"), "今晨": (0, "早上"),
+    "明天": (1, None), "明日": (1, None), "明晚": (1, "晚上"), "明早": (1, "早上"), "后天": (2, None),
+    "大后天": (3, None),
+}
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "7": 6}
+_WEEK_SHIFT = {"上上": -2, "上": -1, "上个": -1, "上個": -1, "这": 0, "这个": 0, "這": 0, "這個": 0,
+               "本": 0, "今個": 0, "下": 1, "下个": 1, "下個": 1, "下下": 2}
+_AFTERNOON = frozenset({"下午", "午后", "傍晚", "晚上", "晚", "夜里", "夜间", "半夜", "午夜"})
+_MIDNIGHT_TWELVE = frozenset({"晚上", "晚", "夜里", "夜间", "半夜", "午夜"})
+
+_DATE = re.compile(
+    rf"""
+    (?<![\d.])(?P<ny>(?:19|20)\d{{2}})\s*[-/.]\s*(?P<nm>\d{{1,2}})\s*[-/.]\s*(?P<nd>\d{{1,2}})
+  | (?:(?P<cy>\d{{4}}|\d{{2}}|[零〇一二三四五六七八九]{{2,4}})\s*年\s*)?
+    (?P<cm>\d{{1,2}}|{_CN_MONTH})\s*月\s*(?:(?P<cd>\d{{1,2}}|{_CN_DAY})\s*(?P<cds>[日号號])?)?
+  | (?<![\d.:/-])(?P<mm>\d{{1,2}})[-/](?P<md>\d{{1,2}})(?P<mds>号)?(?![\d/])
+  | (?P<rel>{"|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True))})
+  | (?P<wp>{"|".join(sorted(_WEEK_SHIFT, key=len, reverse=True))})?{_WEEKDAY_WORD}(?P<wd>[一二三四五六日天1-7])
+  | (?<![\d月])(?P<dd>\d{{1,2}}|{_CN_DAY})[日号號]
+    """,
+    re.VERBOSE,
+)
+
+_PERIOD = "凌晨|清晨|早上|早晨|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|半夜|午夜|早|晚"
+_TIME = re.compile(
+    rf"""
+    (?P<period>{_PERIOD})?\s*
+    (?:
+      (?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?(?![\d:])
+      (?:\s*(?P<ampm>[AaPp])\.?(?:[Mm]\.?)?(?![A-Za-z]))?
+    | (?P<hc>\d{{1,2}}|{CHINESE_NUMBER})[点點时時]
+      (?:(?P<half>半)|(?P<quarter>[一1三3])刻|(?P<mic>\d{{1,2}}|{CHINESE_NUMBER})分?)?
+      (?:(?P<sc>\d{{1,2}}|{CHINESE_NUMBER})秒)?(?P<oclock>钟|鐘|整)?
+    )
+    """,
+    re.VERBOSE,
+)
+_DATE_TIME_GAP = re.compile(
+    rf"[\s,，T-]*(?:[(（]{_WEEKDAY_WORD}?[一二三四五六日天][)）]|{_WEEKDAY_WORD}[一二三四五六日天])?[\s,，]*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """A time of day as read; `seconds` is None when the screenshot did not show them."""
+
+    hour: int
+    minute: int
+    seconds: int | None
+    day_shift: int
+
+
+def find_timestamps(text: str, config: ExtractionConfig) -> list[Candidate]:
+    """Every date, time or date-time in `text`, normalized to ISO 8601 in Asia/Shanghai."""
+    found: list[Candidate] = []
+    taken_until = 0
+    for date_match in _DATE.finditer(text):
+        if date_match.start() < taken_until:
+            continue
+        gap = _DATE_TIME_GAP.match(text, date_match.end())
+        time_match = _TIME.match(text, gap.end()) if gap else None
+        if time_match and not _is_time(time_match, dated=True):
+            time_match = None
+        candidate = _resolve(date_match, time_match, config)
+        if candidate is None:
+            continue
+        found.append(candidate)
+        taken_until = candidate.end
+    for time_match in _TIME.finditer(text):
+        if any(c.start < time_match.end() and time_match.start() < c.end for c in found):
+            continue
+        hour_start = time_match.start("h") if time_match.group("h") else time_match.start("hc")
+        if hour_start and text[hour_start - 1] in "0123456789:.":
+            continue
+        if _is_time(time_match, dated=False):
+            candidate = _resolve(None, time_match, config)
+            if candidate is not None:
+                found.append(candidate)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _is_time(match: re.Match[str], *, dated: bool) -> bool:
+    """Reject "一点" (a little) and other clock-shaped words unless something says it is a time."""
+    if match.group("h") is not None or match.group("hc").isdigit():
+        return True
+    return dated or bool(match.group("period") or match.group("mic") or match.group("half")
+                         or match.group("quarter") or match.group("oclock"))
+
+
+def _resolve(date_match: re.Match[str] | None, time_match: re.Match[str] | None,
+             config: ExtractionConfig) -> Candidate | None:
+    """Turn the matched pieces into one candidate, or None when they name no real date or time."""
+    reference = config.local_reference
+    clock = _read_clock(time_match, _implied_period(date_match)) if time_match else None
+    if time_match and clock is None:
+        return None
+    day, needs_reference, confidence = _read_day(date_match, clock, reference) if date_match else (None, True, 0.0)
+    if date_match and day is None:
+        return None
+    start = (date_match or time_match).start()
+    end = time_match.end() if time_match else date_match.end()
+    if isinstance(day, str):
+        return Candidate(FieldType.TIMESTAMP, start, end, day, confidence,
+                         config.reference_source if needs_reference else "")
+    if clock is None:
+        return Candidate(FieldType.TIMESTAMP, start, end, day.isoformat(), confidence,
+                         config.reference_source if needs_reference else "")
+    if day is None:
+        day = reference.date()
+        confidence = 0.75 if time_match.group("h") else 0.6
+        if _at(day, clock) > reference:
+            day -= timedelta(days=1)
+    else:
+        confidence = min(confidence + 0.05, 0.95)
+    moment = _at(day, clock)
+    spec = "seconds" if clock.seconds is not None else "minutes"
+    return Candidate(FieldType.TIMESTAMP, start, end, moment.isoformat(timespec=spec), confidence,
+                     config.reference_source if needs_reference else "")
+
+
+def _at(day: date, clock: _Clock) -> datetime:
+    moment = datetime.combine(day, time(clock.hour, clock.minute, clock.seconds or 0), SHANGHAI)
+    return moment + timedelta(days=clock.day_shift)
+
+
+def _implied_period(date_match: re.Match[str] | None) -> str | None:
+    """今晚/昨晚 carry a part of day that applies to a following "8点"."""
+    if date_match is None or date_match.group("rel") is None:
+        return None
+    return _RELATIVE_DAYS[date_match.group("rel")][1]
+
+
+def _read_clock(match: re.Match[str], implied_period: str | None) -> _Clock | None:
+    period = match.group("period") or implied_period
+    if match.group("h") is not None:
+        hour, minute = int(match.group("h")), int(match.group("mi"))
+        seconds = int(match.group("s")) if match.group("s") else None
+    else:
+        hour = parse_small_number(match.group("hc"))
+        minute = 30 if match.group("half") else 0
+        if match.group("quarter"):
+            minute = 15 if match.group("quarter") in "一1" else 45
+        elif match.group("mic"):
+            minute = parse_small_number(match.group("mic"))
+        seconds = parse_small_number(match.group("sc")) if match.group("sc") else None
+    if hour is None or minute is None or hour > 24 or minute > 59 or (seconds is not None and seconds > 59):
+        return None
+    ampm = (match.group("ampm") or "").lower()
+    day_shift = 0
+    if period in _MIDNIGHT_TWELVE and hour == 12 or hour == 24:
+        hour, day_shift = 0, 1
+    elif (period in _AFTERNOON or ampm == "p") and hour < 12:
+        hour += 12
+    elif period == "中午" and hour < 6:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    return _Clock(hour, minute, seconds, day_shift)
+
+
+def _read_day(match: re.Match[str], clock: _Clock | None,
+              reference: datetime) -> tuple[date | str | None, bool, float]:
+    """The calendar day (or "YYYY-MM" for a month), whether it needed the reference, and confidence."""
+    groups = match.groupdict()
+    if groups["ny"]:
+        return _make_date(int(groups["ny"]), groups["nm"], groups["nd"]), False, 0.9
+    if groups["cm"]:
+        return _read_chinese_date(groups, clock, reference)
+    if groups["mm"]:
+        if clock is None and not groups["mds"]:
+            return None, True, 0.0
+        return _latest_past_year(groups["mm"], groups["md"], clock, reference), True, 0.85
+    if groups["rel"]:
+        return reference.date() + timedelta(days=_RELATIVE_DAYS[groups["rel"]][0]), True, 0.6
+    if groups["wd"]:
+        return _weekday(groups["wp"], _WEEKDAYS[groups["wd"]], reference), True, 0.7
+    if clock is None:
+        return None, True, 0.0
+    day = parse_small_number(groups["dd"])
+    candidate = _make_date(reference.year, str(reference.month), str(day)) if day else None
+    if candidate is not None and _at(candidate, clock) > reference:
+        previous_month = reference.replace(day=1) - timedelta(days=1)
+        candidate = _make_date(previous_month.year, str(previous_month.month), str(day))
+    return candidate, True, 0.7
+
+
+def _read_chinese_date(groups: dict[str, str | None], clock: _Clock | None,
+                       reference: datetime) -> tuple[date | str | None, bool, float]:
+    """2026年2月14日, 2月14号, 二月十号, 2016年6月29 (no 日, as OCR drops it) and 2026年2月."""
+    year_text, month_text, day_text = groups["cy"], groups["cm"], groups["cd"]
+    if day_text is None:
+        if year_text is None or clock is not None:
+            return None, True, 0.0
+        year, needs_reference = _read_year(year_text, reference)
+        month = parse_small_number(month_text)
+        if year is None or month is None or not 1 <= month <= 12:
+            return None, True, 0.0
+        return f"{year:04d}-{month:02d}", needs_reference, 0.8
+    if year_text is None:
+        if not groups["cds"] and clock is None:
+            return None, True, 0.0
+        return _latest_past_year(month_text, day_text, clock, reference), True, 0.85
+    year, needs_reference = _read_year(year_text, reference)
+    if year is None:
+        return None, True, 0.0
+    return _make_date(year, month_text, day_text), needs_reference, 0.9
+
+
+def _read_year(text: str, reference: datetime) -> tuple[int | None, bool]:
+    """A four-digit year as is; a two-digit one ("15年", "九零年") in the century nearest the reference."""
+    year = parse_small_number(text)
+    if year is None or len(text) == 4:
+        return year, False
+    century = reference.year // 100 * 100
+    return min((century - 100 + year, century + year, century + 100 + year),
+               key=lambda y: abs(y - reference.year)), True
+
+
+def _make_date(year: int, month_text: str, day_text: str) -> date | None:
+    month, day = parse_small_number(month_text), parse_small_number(day_text)
+    if month is None or day is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _latest_past_year(month_text: str, day_text: str, clock: _Clock | None, reference: datetime) -> date | None:
+    """A month-day without a year takes the reference year unless that lies after the reference."""
+    day = _make_date(reference.year, month_text, day_text)
+    if day is None or (_at(day, clock) if clock else day) > (reference if clock else reference.date()):
+        day = _make_date(reference.year - 1, month_text, day_text)
+    return day
+
+
+def _weekday(prefix: str | None, weekday: int, reference: datetime) -> date:
+    """上周二/本周二/下周二 count in Monday-based weeks; a bare 周二 is the last one before today.
+
+    Chat lists (WeChat, JD 咚咚) show today's messages with a time only, so a weekday label
+    always names an earlier day.
+    """
+    today = reference.date()
+    if prefix is None:
+        back = (today.weekday() - weekday) % 7 or 7
+        return today - timedelta(days=back)
+    monday = today - timedelta(days=today.weekday())
+    return monday + timedelta(weeks=_WEEK_SHIFT[prefix], days=weekday)
