@@ -26,20 +26,25 @@ _RELATIVE_DAYS: dict[str, tuple[int, str | None]] = {
     "大后天": (3, None),
 }
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "7": 6}
+_MONTH_SHIFT = {"上个月": -1, "上個月": -1, "上月": -1, "本月": 0, "这个月": 0, "同月": 0, "当月": 0, "下个月": 1,
+                "下個月": 1, "下月": 1}
+_RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2}
+_AGO_UNITS = {"秒": "seconds", "秒钟": "seconds", "分钟": "minutes", "小时": "hours", "天": "days"}
 _WEEK_SHIFT = {"上上": -2, "上": -1, "上个": -1, "上個": -1, "这": 0, "这个": 0, "這": 0, "這個": 0,
-               "本": 0, "今個": 0, "下": 1, "下个": 1, "下個": 1, "下下": 2}
+               "本": 0, "今": 0, "今個": 0, "下": 1, "下个": 1, "下個": 1, "下下": 2}
 _AFTERNOON = frozenset({"下午", "午后", "傍晚", "晚上", "晚", "夜里", "夜间", "半夜", "午夜"})
 _MIDNIGHT_TWELVE = frozenset({"晚上", "晚", "夜里", "夜间", "半夜", "午夜"})
 
 _DATE = re.compile(
     rf"""
     (?<![\d.])(?P<ny>(?:19|20)\d{{2}})\s*[-/.]\s*(?P<nm>\d{{1,2}})\s*[-/.]\s*(?P<nd>\d{{1,2}})
-  | (?:(?P<cy>\d{{4}}|\d{{2}}|[零〇一二三四五六七八九]{{2,4}})\s*年\s*)?
+  | (?:(?P<ry>今年|去年|前年)|(?P<cy>\d{{4}}|\d{{2}}|[零〇一二三四五六七八九]{{2,4}})\s*年\s*)?
     (?P<cm>\d{{1,2}}|{_CN_MONTH})\s*月\s*(?:(?P<cd>\d{{1,2}}|{_CN_DAY})\s*(?P<cds>[日号號])?)?
   | (?<![\d.:/-])(?P<mm>\d{{1,2}})[-/](?P<md>\d{{1,2}})(?P<mds>号)?(?![\d/])
   | (?P<rel>{"|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True))})
-  | (?P<wp>{"|".join(sorted(_WEEK_SHIFT, key=len, reverse=True))})?{_WEEKDAY_WORD}(?P<wd>[一二三四五六日天1-7])
-  | (?<![\d月])(?P<dd>\d{{1,2}}|{_CN_DAY})[日号號]
+  | (?:(?P<wp>{"|".join(sorted(_WEEK_SHIFT, key=len, reverse=True))})周?)?{_WEEKDAY_WORD}(?P<wd>[一二三四五六日天1-7])
+  | (?P<ago>\d{{1,2}}|{CHINESE_NUMBER}|半)\s*个?\s*(?P<unit>秒钟?|分钟|小时|天)前
+  | (?:(?P<mp>{"|".join(sorted(_MONTH_SHIFT, key=len, reverse=True))})|(?<![\d月]))(?P<dd>\d{{1,2}}|{_CN_DAY})[日号號]
     """,
     re.VERBOSE,
 )
@@ -114,6 +119,8 @@ def _resolve(date_match: re.Match[str] | None, time_match: re.Match[str] | None,
              config: ExtractionConfig) -> Candidate | None:
     """Turn the matched pieces into one candidate, or None when they name no real date or time."""
     reference = config.local_reference
+    if date_match is not None and date_match.group("ago") and date_match.group("unit") != "天":
+        return _elapsed(date_match, config)
     clock = _read_clock(time_match, _implied_period(date_match)) if time_match else None
     if time_match and clock is None:
         return None
@@ -139,6 +146,18 @@ def _resolve(date_match: re.Match[str] | None, time_match: re.Match[str] | None,
     spec = "seconds" if clock.seconds is not None else "minutes"
     return Candidate(FieldType.TIMESTAMP, start, end, moment.isoformat(timespec=spec), confidence,
                      config.reference_source if needs_reference else "")
+
+
+def _elapsed(match: re.Match[str], config: ExtractionConfig) -> Candidate | None:
+    """"2小时前", "半小时前", "3分钟前": apps show recent events as time elapsed before the screenshot."""
+    amount = 0.5 if match.group("ago") == "半" else parse_small_number(match.group("ago"))
+    if amount is None:
+        return None
+    unit = _AGO_UNITS[match.group("unit")]
+    moment = config.local_reference - timedelta(**{unit: amount})
+    spec = "seconds" if unit == "seconds" else "minutes"
+    return Candidate(FieldType.TIMESTAMP, match.start(), match.end(), moment.isoformat(timespec=spec), 0.7,
+                     config.reference_source)
 
 
 def _at(day: date, clock: _Clock) -> datetime:
@@ -186,47 +205,51 @@ def _read_day(match: re.Match[str], clock: _Clock | None,
     """The calendar day (or "YYYY-MM" for a month), whether it needed the reference, and confidence."""
     groups = match.groupdict()
     if groups["ny"]:
-        return _make_date(int(groups["ny"]), groups["nm"], groups["nd"]), False, 0.9
+        return _make_date(int(groups["ny"]), int(groups["nm"]), int(groups["nd"])), False, 0.9
     if groups["cm"]:
         return _read_chinese_date(groups, clock, reference)
     if groups["mm"]:
         if clock is None and not groups["mds"]:
             return None, True, 0.0
-        return _latest_past_year(groups["mm"], groups["md"], clock, reference), True, 0.85
+        return _latest_past_year(int(groups["mm"]), int(groups["md"]), clock, reference), True, 0.85
     if groups["rel"]:
         return reference.date() + timedelta(days=_RELATIVE_DAYS[groups["rel"]][0]), True, 0.6
     if groups["wd"]:
         return _weekday(groups["wp"], _WEEKDAYS[groups["wd"]], reference), True, 0.7
+    if groups["ago"]:
+        days = parse_small_number(groups["ago"])
+        return (reference.date() - timedelta(days=days) if days is not None else None), True, 0.7
+    day = parse_small_number(groups["dd"])
+    if groups["mp"]:
+        month_index = reference.year * 12 + reference.month - 1 + _MONTH_SHIFT[groups["mp"]]
+        return _make_date(month_index // 12, month_index % 12 + 1, day), True, 0.8
     if clock is None:
         return None, True, 0.0
-    day = parse_small_number(groups["dd"])
-    candidate = _make_date(reference.year, str(reference.month), str(day)) if day else None
-    if candidate is not None and _at(candidate, clock) > reference:
+    found = _make_date(reference.year, reference.month, day)
+    if found is not None and _at(found, clock) > reference:
         previous_month = reference.replace(day=1) - timedelta(days=1)
-        candidate = _make_date(previous_month.year, str(previous_month.month), str(day))
-    return candidate, True, 0.7
+        found = _make_date(previous_month.year, previous_month.month, day)
+    return found, True, 0.7
 
 
 def _read_chinese_date(groups: dict[str, str | None], clock: _Clock | None,
                        reference: datetime) -> tuple[date | str | None, bool, float]:
-    """2026年2月14日, 2月14号, 二月十号, 2016年6月29 (no 日, as OCR drops it) and 2026年2月."""
-    year_text, month_text, day_text = groups["cy"], groups["cm"], groups["cd"]
-    if day_text is None:
-        if year_text is None or clock is not None:
+    """2026年2月14日, 2月14号, 二月十号, 去年9月2号, 2016年6月29 (OCR drops the 日) and 2026年2月."""
+    month, day_text = parse_small_number(groups["cm"]), groups["cd"]
+    day = parse_small_number(day_text) if day_text else None
+    if not (groups["ry"] or groups["cy"]):
+        if day_text is None or (not groups["cds"] and clock is None):
             return None, True, 0.0
-        year, needs_reference = _read_year(year_text, reference)
-        month = parse_small_number(month_text)
-        if year is None or month is None or not 1 <= month <= 12:
-            return None, True, 0.0
-        return f"{year:04d}-{month:02d}", needs_reference, 0.8
-    if year_text is None:
-        if not groups["cds"] and clock is None:
-            return None, True, 0.0
-        return _latest_past_year(month_text, day_text, clock, reference), True, 0.85
-    year, needs_reference = _read_year(year_text, reference)
-    if year is None:
+        return _latest_past_year(month, day, clock, reference), True, 0.85
+    if groups["ry"]:
+        year, needs_reference = reference.year + _RELATIVE_YEARS[groups["ry"]], True
+    else:
+        year, needs_reference = _read_year(groups["cy"], reference)
+    if year is None or month is None or not 1 <= month <= 12:
         return None, True, 0.0
-    return _make_date(year, month_text, day_text), needs_reference, 0.9
+    if day_text is None:
+        return (None if clock else f"{year:04d}-{month:02d}"), needs_reference, 0.8
+    return _make_date(year, month, day), needs_reference, 0.9
 
 
 def _read_year(text: str, reference: datetime) -> tuple[int | None, bool]:
@@ -239,8 +262,7 @@ def _read_year(text: str, reference: datetime) -> tuple[int | None, bool]:
                key=lambda y: abs(y - reference.year)), True
 
 
-def _make_date(year: int, month_text: str, day_text: str) -> date | None:
-    month, day = parse_small_number(month_text), parse_small_number(day_text)
+def _make_date(year: int, month: int | None, day: int | None) -> date | None:
     if month is None or day is None:
         return None
     try:
@@ -249,12 +271,13 @@ def _make_date(year: int, month_text: str, day_text: str) -> date | None:
         return None
 
 
-def _latest_past_year(month_text: str, day_text: str, clock: _Clock | None, reference: datetime) -> date | None:
+def _latest_past_year(month: int | None, day: int | None, clock: _Clock | None,
+                      reference: datetime) -> date | None:
     """A month-day without a year takes the reference year unless that lies after the reference."""
-    day = _make_date(reference.year, month_text, day_text)
-    if day is None or (_at(day, clock) if clock else day) > (reference if clock else reference.date()):
-        day = _make_date(reference.year - 1, month_text, day_text)
-    return day
+    found = _make_date(reference.year, month, day)
+    if found is None or (_at(found, clock) if clock else found) > (reference if clock else reference.date()):
+        found = _make_date(reference.year - 1, month, day)
+    return found
 
 
 def _weekday(prefix: str | None, weekday: int, reference: datetime) -> date:

@@ -1,0 +1,106 @@
+"""Timestamps as screenshots show them, resolved against a fixed reference (Wednesday 2026-02-18 12:00)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from ocr.extract import ExtractionConfig, extract_text
+from ocr.extract.config import SHANGHAI
+from ocr.types import FieldType
+
+CONFIG = ExtractionConfig(datetime(2026, 2, 18, 12, 0, tzinfo=SHANGHAI), "exif")
+
+
+def timestamps(text: str, config: ExtractionConfig = CONFIG) -> list[tuple[str, str, str]]:
+    return [(f.raw, f.normalized, f.reference) for f in extract_text(text, config) if f.type is FieldType.TIMESTAMP]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "normalized"),
+    [
+        pytest.param("2026-02-14 22:15:35", "2026-02-14 22:15:35", "2026-02-14T22:15:35+08:00", id="iso-seconds"),
+        pytest.param("2026/2/14 22:15", "2026/2/14 22:15", "2026-02-14T22:15+08:00", id="slashes-minutes"),
+        pytest.param("2026.02.14", "2026.02.14", "2026-02-14", id="dots-date-only"),
+        pytest.param("下单时间：2026年2月14日 22:16", "2026年2月14日 22:16", "2026-02-14T22:16+08:00", id="cjk-date-time"),
+        pytest.param("2026-02-1422:15:35", "2026-02-1422:15:35", "2026-02-14T22:15:35+08:00", id="glued-date-time"),
+        pytest.param("2025-12-0700:36", "2025-12-0700:36", "2025-12-07T00:36+08:00", id="glued-date-time-minutes"),
+        pytest.param("2016年6月2911:30", "2016年6月2911:30", "2016-06-29T11:30+08:00", id="glued-cjk-date-time"),
+        pytest.param("２０２６－０２－１４　２２：１５", "２０２６－０２－１４　２２：１５", "2026-02-14T22:15+08:00",
+                     id="full-width"),
+        pytest.param("2026年2月14日下午3:05", "2026年2月14日下午3:05", "2026-02-14T15:05+08:00", id="date-afternoon"),
+        pytest.param("2016年3月20日(日) 21時40分", "2016年3月20日(日) 21時40分", "2016-03-20T21:40+08:00",
+                     id="weekday-in-brackets"),
+        pytest.param("2026年2月", "2026年2月", "2026-02", id="year-month"),
+    ],
+)
+def test_absolute_timestamps_need_no_reference(text: str, raw: str, normalized: str) -> None:
+    assert timestamps(text) == [(raw, normalized, "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        pytest.param("2月14日", "2026-02-14", id="month-day"),
+        pytest.param("12月24日", "2025-12-24", id="month-day-after-reference-is-last-year"),
+        pytest.param("02-14 22:15", "2026-02-14T22:15+08:00", id="wechat-month-day-time"),
+        pytest.param("二月十号", "2026-02-10", id="chinese-numerals"),
+        pytest.param("22:15", "2026-02-17T22:15+08:00", id="bare-time-later-than-reference-is-yesterday"),
+        pytest.param("09:30", "2026-02-18T09:30+08:00", id="bare-time-earlier-today"),
+        pytest.param("上午9:05", "2026-02-18T09:05+08:00", id="morning"),
+        pytest.param("下午3:05", "2026-02-17T15:05+08:00", id="afternoon"),
+        pytest.param("晚上9:05", "2026-02-17T21:05+08:00", id="evening"),
+        pytest.param("凌晨1:05", "2026-02-18T01:05+08:00", id="small-hours"),
+        pytest.param("中午12:30", "2026-02-17T12:30+08:00", id="noon"),
+        pytest.param("中午1点", "2026-02-17T13:00+08:00", id="noon-one-oclock"),
+        pytest.param("9点05分", "2026-02-18T09:05+08:00", id="dian-fen"),
+        pytest.param("下午3点", "2026-02-17T15:00+08:00", id="afternoon-dian"),
+        pytest.param("下午三点半", "2026-02-17T15:30+08:00", id="chinese-half-past"),
+        pytest.param("昨天 21:03", "2026-02-17T21:03+08:00", id="yesterday"),
+        pytest.param("前天 08:00", "2026-02-16T08:00+08:00", id="day-before-yesterday"),
+        pytest.param("今天 11:59", "2026-02-18T11:59+08:00", id="today"),
+        pytest.param("昨晚8点", "2026-02-17T20:00+08:00", id="last-night"),
+        pytest.param("星期一 10:20", "2026-02-16T10:20+08:00", id="weekday-time"),
+        pytest.param("周一", "2026-02-16", id="short-weekday"),
+        pytest.param("周三 09:00", "2026-02-11T09:00+08:00", id="same-weekday-is-last-week"),
+        pytest.param("上周五", "2026-02-13", id="last-week"),
+        pytest.param("9号 14:00", "2026-02-09T14:00+08:00", id="day-of-month-time"),
+        pytest.param("3:15pm", "2026-02-17T15:15+08:00", id="pm-suffix"),
+        pytest.param("15年3月2日", "2015-03-02", id="two-digit-year"),
+    ],
+)
+def test_partial_timestamps_resolve_into_the_past(text: str, normalized: str) -> None:
+    assert timestamps(text) == [(text, normalized, "exif")]
+
+
+def test_reference_is_read_in_shanghai_time() -> None:
+    """03:30 UTC on the 18th is 11:30 in Shanghai, so 11:00 is today, not yesterday."""
+    config = ExtractionConfig(datetime(2026, 2, 18, 3, 30, tzinfo=timezone.utc), "mtime")
+    assert timestamps("11:00", config) == [("11:00", "2026-02-18T11:00+08:00", "mtime")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("实付款 ¥12.25", id="price-with-dot"),
+        pytest.param("共1299.00元", id="plain-price"),
+        pytest.param("有一点问题", id="yidian-means-a-little"),
+        pytest.param("2019年2月29日", id="impossible-date"),
+        pytest.param("25:61", id="impossible-time"),
+        pytest.param("订单编号 285123456789", id="order-number"),
+        pytest.param("比例 1/2", id="fraction"),
+        pytest.param("6月账单", id="month-without-day"),
+    ],
+)
+def test_not_timestamps(text: str) -> None:
+    assert timestamps(text) == []
+
+
+def test_two_timestamps_on_one_line() -> None:
+    found = timestamps("下单时间 2026-02-14 22:15:35 付款时间 2026-02-14 22:16:02")
+    assert [normalized for _, normalized, _ in found] == ["2026-02-14T22:15:35+08:00", "2026-02-14T22:16:02+08:00"]
+
+
+def test_naive_reference_is_refused() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        ExtractionConfig(datetime(2026, 2, 18, 12, 0))
