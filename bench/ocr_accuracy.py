@@ -3,8 +3,7 @@
     python bench/ocr_accuracy.py --count 48 --seed 7 --engines rapidocr,tesseract
 
 Each engine runs in its own worker process (same seeded samples), so its peak RSS is its own. A field
-counts only when type and normalized value are exactly right. Until ocr.extract exists the bench falls
-back to raw-text recall (is the displayed value somewhere in the OCR text?) and reports no precision.
+counts only when ocr.extract finds it with exactly the right type and normalized value.
 Variants switch preprocessing steps off to measure what each is worth: `--variants tile,upscale`.
 """
 from __future__ import annotations
@@ -37,18 +36,11 @@ VARIANT_OPTIONS: dict[str, dict[str, object]] = {
     "no-sauvola": {"sauvola": False},
     "upscale": {"upscale_below_width": 800},
     "no-upscale": {"upscale_below_width": 0},
+    "no-pad": {"pad_below": 0},
 }
 """Preprocessing changes relative to an engine's defaults, by variant name."""
 
 Found = set[tuple[FieldType, str]]
-
-
-def extractor_available() -> bool:
-    try:
-        import ocr.extract  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def extract(lines: Sequence[OcrLine], reference_time: datetime) -> Found:
@@ -57,21 +49,6 @@ def extract(lines: Sequence[OcrLine], reference_time: datetime) -> Found:
 
     fields = extract_fields(lines, ExtractionConfig(reference_time=reference_time))
     return {(field.type, field.normalized) for field in fields if field.type in SCORED_FIELDS}
-
-
-def raw_text_hits(lines: Sequence[OcrLine], sample: Sample) -> Found:
-    """Stand-in for the extractor: truth values whose digits appear in the OCR text."""
-    text = re.sub(r"[\s,，]", "", "".join(line.text for line in lines))
-    hits = set()
-    for kind, value in sample.fields:
-        if kind is FieldType.TIMESTAMP:
-            moment = datetime.fromisoformat(value)
-            needle = f"{moment:%H:%M}"
-        else:
-            needle = value
-        if needle in text:
-            hits.add((kind, value))
-    return hits
 
 
 def character_accuracy(lines: Sequence[OcrLine], expected: Sequence[str]) -> float:
@@ -97,7 +74,6 @@ def run_worker(engine_name: str, variant: str, seed: int, count: int) -> dict[st
     changes = VARIANT_OPTIONS[variant]
     if changes:
         engine.preprocess = dataclasses.replace(engine.preprocess, **changes)
-    use_extractor = extractor_available()
     tally: Counter[str] = Counter()
     seconds = 0.0
     char_accuracy = 0.0
@@ -107,22 +83,23 @@ def run_worker(engine_name: str, variant: str, seed: int, count: int) -> dict[st
         lines = engine.recognize(sample.image)
         seconds += time.perf_counter() - started
         truth = set(sample.fields)
-        found = extract(lines, sample.reference_time) if use_extractor else raw_text_hits(lines, sample)
+        found = extract(lines, sample.reference_time)
         for kind, value in truth:
             tally[f"truth:{kind}"] += 1
             tally[f"hit:{kind}"] += (kind, value) in found
             if (kind, value) not in found:
-                misses.append(f"{sample.name}: {kind} {value}")
+                misses.append(f"missed {sample.name}: {kind} {value}")
         for kind, value in found:
             tally[f"found:{kind}"] += 1
             tally[f"correct:{kind}"] += (kind, value) in truth
+            if (kind, value) not in truth:
+                misses.append(f"wrong  {sample.name}: {kind} {value}")
         char_accuracy += character_accuracy(lines, sample.lines)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
         "engine": engine_name,
         "variant": variant,
-        "extractor": use_extractor,
         "tally": dict(tally),
         "seconds_per_image": seconds / count,
         "char_accuracy": char_accuracy / count,
@@ -138,10 +115,9 @@ def ratio(numerator: int, denominator: int) -> str:
 def report(result: dict[str, object], show_misses: int) -> str:
     """A table per field type and the machine-readable RESULT line."""
     tally: dict[str, int] = result["tally"]  # type: ignore[assignment]
-    with_precision = bool(result["extractor"])
     label = f"{result['engine']}" + (f" [{result['variant']}]" if result["variant"] != "default" else "")
     rows = [
-        f"== {label}: {'ocr.extract' if with_precision else 'raw-text recall (no ocr.extract yet)'}",
+        f"== {label}",
         f"{'field':<16}{'truth':>7}{'recall':>9}{'precision':>11}",
     ]
     summary = [f"engine={result['engine']}", f"variant={result['variant']}"]
@@ -150,18 +126,19 @@ def report(result: dict[str, object], show_misses: int) -> str:
         truth, hit = tally.get(f"truth:{kind}", 0), tally.get(f"hit:{kind}", 0)
         found, correct = tally.get(f"found:{kind}", 0), tally.get(f"correct:{kind}", 0)
         totals.update(truth=truth, hit=hit, found=found, correct=correct)
-        precision = ratio(correct, found) if with_precision else "    -"
-        rows.append(f"{kind.value:<16}{truth:>7}{ratio(hit, truth):>9}{precision:>11}")
+        rows.append(f"{kind.value:<16}{truth:>7}{ratio(hit, truth):>9}{ratio(correct, found):>11}")
         summary.append(f"recall_{kind.value}={hit / truth:.3f}" if truth else f"recall_{kind.value}=nan")
-        if with_precision:
-            summary.append(f"precision_{kind.value}={correct / found:.3f}" if found else f"precision_{kind.value}=nan")
-    precision = ratio(totals["correct"], totals["found"]) if with_precision else "    -"
-    rows.append(f"{'all':<16}{totals['truth']:>7}{ratio(totals['hit'], totals['truth']):>9}{precision:>11}")
+        summary.append(f"precision_{kind.value}={correct / found:.3f}" if found else f"precision_{kind.value}=nan")
+    rows.append(
+        f"{'all':<16}{totals['truth']:>7}{ratio(totals['hit'], totals['truth']):>9}"
+        f"{ratio(totals['correct'], totals['found']):>11}"
+    )
     rows.append(
         f"char accuracy {100 * result['char_accuracy']:.1f}%, {result['seconds_per_image']:.2f} s/image, "
         f"peak RSS {result['peak_rss_mb']:.0f} MB"
     )
-    rows.extend(f"  miss {miss}" for miss in result["misses"][:show_misses])  # type: ignore[index]
+    rows.extend(f"  {miss}" for miss in result["misses"][:show_misses])  # type: ignore[index]
+    summary.append(f"precision_all={totals['correct'] / max(1, totals['found']):.3f}")
     summary.append(f"recall_all={totals['hit'] / max(1, totals['truth']):.3f}")
     summary += [
         f"char_accuracy={result['char_accuracy']:.3f}",

@@ -5,8 +5,9 @@ customer-service chats, in light and dark mode, phone (some tall scrolling captu
 sizes, several CJK fonts, then maybe downscales and re-encodes as JPEG the way screenshots travel.
 
 Ground truth covers every order number, transaction number, ticket number, timestamp and amount
-drawn, normalized as ocr.extract does: timestamps ISO 8601 with +08:00 (relative chat times resolved
-against `Sample.reference_time`), amounts as plain decimals with two places.
+drawn, normalized as ocr.extract does: timestamps ISO 8601 with +08:00 to the precision shown
+(relative chat times resolved against `Sample.reference_time`), amounts as plain decimals with two
+places, refunds negative.
 
     python bench/screenshots.py --seed 1 --count 20 --out DIR   # images + truth.json
 """
@@ -233,7 +234,7 @@ def stamp(rng: random.Random, moment: datetime, with_seconds: bool = True) -> tu
         shown = f"{moment:%Y/%m/%d} {clock}"
     else:
         shown = f"{moment.year}年{moment.month}月{moment.day}日 {clock}"
-    return shown, moment.isoformat()
+    return shown, moment.isoformat(timespec="seconds" if with_seconds else "minutes")
 
 
 PRODUCTS = (
@@ -403,7 +404,7 @@ def render_complaint(page: Page, reference: datetime, entries: int) -> None:
         _, top = page.card(page.px(130), gap=4)
         page.text(page.px(60), top + page.px(25), step, 28, theme.text)
         page.text(page.px(60), top + page.px(80), f"{moment:%Y-%m-%d %H:%M}", 24, theme.muted)
-        page.record(FieldType.TIMESTAMP, moment.isoformat())
+        page.record(FieldType.TIMESTAMP, moment.isoformat(timespec="minutes"))
 
 
 WEEKDAYS = "一二三四五六日"
@@ -435,7 +436,7 @@ def chat_messages(rng: random.Random) -> list[tuple[bool, str, list[tuple[FieldT
         (True, f"我的订单{number}显示已签收，但我一直没有收到货", [(FieldType.ORDER_NO, number)]),
         (False, "非常抱歉给您带来不便，请稍等，这边为您核实一下物流信息", []),
         (True, f"这个订单我付了¥{money(amount)}，麻烦尽快处理", [(FieldType.AMOUNT, normalized_money(amount))]),
-        (False, f"已为您提交退款申请，退款金额¥{money(amount)}，预计1到3个工作日原路退回", [(FieldType.AMOUNT, normalized_money(amount))]),
+        (False, f"已为您提交退款申请，退款金额¥{money(amount)}，预计1到3个工作日原路退回", [(FieldType.AMOUNT, normalized_money(-amount))]),
         (True, "好的，如果到时候还没到账我会投诉到950618", []),
         (False, "理解您的心情，还有其他问题可以随时联系我们哦", []),
         (True, "行，谢谢", []),
@@ -463,7 +464,7 @@ def render_chat(page: Page, reference: datetime, rounds: int) -> None:
             shown = moments[index // label_every]
             page.y += page.px(30)
             page.text(page.width // 2, page.y, chat_time_label(shown, reference), 24, theme.muted, align="m")
-            page.record(FieldType.TIMESTAMP, shown.isoformat())
+            page.record(FieldType.TIMESTAMP, shown.isoformat(timespec="minutes"))
             page.y += page.px(40)
         rows = page.wrap(text, text_size, page.width - page.px(380))
         widest = max(page.width_of(row, text_size) for row in rows)

@@ -28,6 +28,7 @@ class PreprocessOptions:
     tile_height: int = 0
     tile_overlap: int = 240
     sauvola: bool = False
+    pad_below: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +51,27 @@ def to_rgb(image: Image.Image) -> Image.Image:
     return image
 
 
-def border_luminance(image: Image.Image) -> float:
-    """Median luminance of a thin frame around the image, i.e. the usual background colour."""
-    gray = np.asarray(image.convert("L"))
-    height, width = gray.shape
+def border_colour(image: Image.Image) -> tuple[int, ...]:
+    """Median colour of a thin frame around the image, i.e. the usual background colour."""
+    pixels = np.asarray(image)
+    if pixels.ndim == 2:
+        pixels = pixels[:, :, np.newaxis]
+    height, width = pixels.shape[:2]
     band = max(1, min(height, width) // 50)
     frame = np.concatenate(
-        [gray[:band].ravel(), gray[-band:].ravel(), gray[:, :band].ravel(), gray[:, -band:].ravel()]
+        [
+            pixels[:band].reshape(-1, pixels.shape[2]),
+            pixels[-band:].reshape(-1, pixels.shape[2]),
+            pixels[:, :band].reshape(-1, pixels.shape[2]),
+            pixels[:, -band:].reshape(-1, pixels.shape[2]),
+        ]
     )
-    return float(np.median(frame))
+    return tuple(int(value) for value in np.median(frame, axis=0))
+
+
+def border_luminance(image: Image.Image) -> float:
+    """Luminance (0..255) of the background colour."""
+    return float(border_colour(image.convert("L"))[0])
 
 
 def is_dark_mode(image: Image.Image) -> bool:
@@ -108,12 +121,12 @@ def _cut_between(upper: Tile, lower: Tile) -> float:
     return (lower.top + upper.top + upper.image.height) / 2
 
 
-def scale_lines(lines: Sequence[OcrLine], factor: float, size: tuple[int, int]) -> list[OcrLine]:
-    """Boxes divided by `factor` and clipped to an image of `size`."""
+def to_original(lines: Sequence[OcrLine], margin: int, factor: float, size: tuple[int, int]) -> list[OcrLine]:
+    """Boxes moved back by `margin`, divided by `factor` and clipped to an image of `size`."""
     width, height = size
 
     def clip(value: float, limit: int) -> int:
-        return min(max(round(value / factor), 0), limit)
+        return min(max(round((value - margin) / factor), 0), limit)
 
     return [
         OcrLine(line.text, (clip(l, width), clip(t, height), clip(r, width), clip(b, height)), line.confidence)
@@ -138,9 +151,14 @@ def recognize_prepared(
         page = page.resize((page.width * factor, page.height * factor), Image.Resampling.LANCZOS)
     if options.sauvola:
         page = sauvola_binarize(page)
+    # A detector that scales the short side up to a fixed size blows a one-line crop up until its
+    # characters fall apart into separate boxes; a margin of background keeps the scale sane.
+    margin = min(page.size) if min(page.size) < options.pad_below else 0
+    if margin:
+        page = ImageOps.expand(page, border=margin, fill=border_colour(page))
     # The tile height is a limit of the engine (in prepared pixels); the overlap must hold the
     # tallest text line, which grows with the upscaling.
     overlap = min(options.tile_overlap * factor, options.tile_height // 3)
     tiles = split_tiles(page, options.tile_height, overlap)
     lines = merge_tiles(tiles, [recognize_tile(tile.image) for tile in tiles])
-    return scale_lines(lines, factor, original_size)
+    return to_original(lines, margin, factor, original_size)

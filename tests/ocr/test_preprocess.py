@@ -108,6 +108,20 @@ def test_upscaling_maps_boxes_back(width: int, factor: int) -> None:
     assert [line.bbox for line in lines] == [(10, 50, 101, 70)]
 
 
+def test_small_crop_is_padded_with_background_and_boxes_map_back() -> None:
+    crop = striped_page(40, [(10, 30)])
+    sizes: list[tuple[int, int]] = []
+
+    def engine(image: Image.Image) -> list[OcrLine]:
+        sizes.append(image.size)
+        return dark_bands(image)
+
+    lines = recognize_prepared(crop, PreprocessOptions(pad_below=100), engine)
+
+    assert sizes == [(380, 120)]
+    assert [line.bbox for line in lines] == [(20, 10, 250, 30)]
+
+
 def test_exif_orientation_and_alpha_are_applied() -> None:
     image = Image.new("RGBA", (40, 20), (0, 0, 0, 0))
     exif = image.getexif()
