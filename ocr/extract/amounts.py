@@ -1,4 +1,4 @@
-"""Money amounts in yuan: ¥/￥ prefixes, 元/万元 suffixes, thousands commas and refunds.
+"""Money amounts in yuan: ¥/￥ prefixes, 元/万元/亿元 suffixes, thousands commas and refunds.
 
 Normalized as a plain decimal string with two places ("-1299.00"). A refund is negative whether
 the screenshot prints a minus sign (-¥99.00) or says so in words (退款 ¥99), so sums over a
@@ -17,11 +17,12 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = re.compile(
     rf"""
       (?P<presign>-\s*)?(?:[¥￥]|RMB|CNY|人民币)\s*(?P<innersign>-\s*)?(?P<prefixed>{_NUMBER})(?:\s*元)?
-    | (?<![\d.,])(?P<suffixsign>-\s*)?(?P<suffixed>{_NUMBER})\s*(?P<wan>万)?\s*(?:元|圆)
+    | (?<![\d.,])(?P<suffixsign>-\s*)?(?P<suffixed>{_NUMBER})\s*(?P<scale>万|亿)?\s*(?:元|圆)
     | (?P<label>{alternation(LABELS[FieldType.AMOUNT])}){LABEL_GAP}(?P<labelsign>-)?(?P<labelled>\d[\d,]*\.\d{{2}})(?![\d.])
     """,
     re.VERBOSE,
 )
+_SCALES = {"万": 10_000, "亿": 100_000_000}
 _REFUND = re.compile("退款|已退|退回|退还|退费")
 _AMOUNT_LABEL_BEFORE = re.compile(rf"(?:{alternation(LABELS[FieldType.AMOUNT])}){LABEL_GAP}$")
 
@@ -33,8 +34,7 @@ def find_amounts(text: str) -> list[Candidate]:
     for match in _AMOUNT.finditer(text):
         number = match.group("prefixed") or match.group("suffixed") or match.group("labelled")
         value = Decimal(number.replace(",", ""))
-        if match.group("wan"):
-            value *= 10000
+        value *= _SCALES.get(match.group("scale"), 1)
         signed = any(match.group(g) for g in ("presign", "innersign", "suffixsign", "labelsign"))
         if signed or _REFUND.search(text, previous_end, match.start()):
             value = -value

@@ -8,12 +8,12 @@ from ocr.extract.candidates import Candidate
 from ocr.extract.labels import LABEL_GAP, LABELS, alternation
 from ocr.types import FieldType
 
-_COUNTRY = r"(?:(?:\+|00)\s?86[-\s]?)?"
+_COUNTRY = r"(?:(?:(?:\+|00)\s?86|86(?=[-\s]))[-\s]?)?"
 _PHONE = re.compile(
     rf"""
       (?<![\d*A-Za-z+])(?P<mobile>{_COUNTRY}1[3-9]\d[-\s]?(?:\d{{4}}|\*{{4}})[-\s]?\d{{4}})(?![\d*])
     | (?<![\d+])(?P<service>[48]00[-\s]?\d{{3}}[-\s]?\d{{4}})(?!\d)
-    | (?<![\d+])(?P<landline>{_COUNTRY}\(?(?P<area>010|02\d|0[3-9]\d\d)\)?(?P<sep>[-\s]?)(?P<local>[2-9]\d{{6,7}}))(?!\d)
+    | (?<![\d+.])(?P<landline>{_COUNTRY}\(?(?P<area>010|02\d|0[3-9]\d\d)\)?(?P<sep>[-\s]?)(?P<local>[2-9]\d{{2,3}}-?\d{{4}}))(?!\d)
     | (?<![\d.,¥￥-])(?P<hotline>95\d{{3,4}}|1231[05]|12345|12321|12363|12378|1008[06]|10010|10000)(?![\d.,]|元|万)
     """,
     re.VERBOSE,
@@ -29,12 +29,12 @@ def find_phones(text: str) -> list[Candidate]:
         kind = match.lastgroup if match.lastgroup in _BASE_CONFIDENCE else "landline"
         confidence = _BASE_CONFIDENCE[kind]
         if kind == "landline":
-            normalized = f"{match.group('area')}-{match.group('local')}"
+            normalized = f"{match.group('area')}-{match.group('local').replace('-', '')}"
             if not match.group("sep") and ")" not in match.group():
                 confidence = 0.5
         else:
             normalized = re.sub(r"[-\s]", "", match.group())
-            normalized = re.sub(r"^(?:\+|00)86", "", normalized)
+            normalized = re.sub(r"^(?:\+|00)?86(?=1)", "", normalized)
         if _PHONE_LABEL_BEFORE.search(text, 0, match.start()):
             confidence = 0.95
         found.append(Candidate(FieldType.PHONE, match.start(), match.end(), normalized, confidence))
