@@ -1,0 +1,89 @@
+"""classify_kind and parse_chat on realistic line sets from JD screenshots (image width 1080)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from ocr.extract import ChatMessage, ExtractionConfig, classify_kind, parse_chat
+from ocr.extract.config import SHANGHAI
+from ocr.types import OcrLine
+
+CONFIG = ExtractionConfig(datetime(2026, 2, 18, 12, 0, tzinfo=SHANGHAI), "exif")
+WIDTH = 1080
+
+
+def rows(*texts_and_boxes: tuple[str, int, int]) -> list[OcrLine]:
+    """Lines from (text, left, right), each 40 px high with 40 px between them (separate bubbles)."""
+    return [OcrLine(text, (left, 100 + 80 * i, right, 140 + 80 * i), 0.95)
+            for i, (text, left, right) in enumerate(texts_and_boxes)]
+
+
+ORDER_PAGE = rows(("订单详情", 440, 640), ("已完成", 40, 160), ("收货人：张三 138****5678", 40, 600),
+                  ("商品总额", 40, 200), ("¥1,299.00", 800, 1040), ("实付款", 40, 160), ("¥1,299.00", 800, 1040),
+                  ("订单编号", 40, 200), ("285123456789", 700, 1040), ("下单时间", 40, 200),
+                  ("2026-02-14 22:15:35", 640, 1040))
+PAYMENT_PAGE = rows(("交易详情", 440, 640), ("-1299.00", 400, 680), ("支付成功", 460, 620),
+                    ("付款方式", 40, 200), ("京东白条", 840, 1040), ("交易单号", 40, 200),
+                    ("4200001234202602141234567890", 500, 1040), ("交易时间", 40, 200), ("2026-02-14 22:16:02", 640, 1040))
+CHAT_PAGE = rows(("昨天 21:03", 440, 640), ("京东客服", 140, 300), ("您好，很高兴为您服务", 140, 560),
+                 ("我的订单一直没有发货", 560, 940), ("亲，请提供一下订单号哦", 140, 580),
+                 ("285123456789", 680, 940))
+COMPLAINT_PAGE = rows(("投诉详情", 440, 640), ("投诉单号：TS20260214001", 40, 700), ("状态：已受理", 40, 400),
+                      ("诉求：退款 ¥1,299.00", 40, 600), ("12315 平台转办", 40, 500))
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind"),
+    [
+        pytest.param(ORDER_PAGE, "order", id="order-detail"),
+        pytest.param(PAYMENT_PAGE, "payment", id="payment-detail"),
+        pytest.param(rows(("白条账单", 400, 680), ("本期应还 ¥356.20", 40, 600), ("还款日 2月20日", 40, 500)), "payment",
+                     id="baitiao-bill"),
+        pytest.param(CHAT_PAGE, "chat", id="customer-service-chat"),
+        pytest.param(COMPLAINT_PAGE, "complaint", id="complaint-ticket"),
+        pytest.param(rows(("天气晴", 40, 300), ("风力 3 级", 40, 300)), "other", id="unrelated"),
+        pytest.param([], "other", id="empty"),
+    ],
+)
+def test_classify_kind(lines: list[OcrLine], kind: str) -> None:
+    assert classify_kind(lines) == kind
+
+
+def test_chat_sides_speaker_and_system_time() -> None:
+    messages = parse_chat(CHAT_PAGE, WIDTH, CONFIG)
+    time = "2026-02-17T21:03+08:00"
+    assert [(m.side, m.speaker, m.text, m.time) for m in messages] == [
+        ("system", "", "昨天 21:03", time),
+        ("agent", "京东客服", "您好，很高兴为您服务", time),
+        ("me", "", "我的订单一直没有发货", time),
+        ("agent", "京东客服", "亲，请提供一下订单号哦", time),
+        ("me", "", "285123456789", time),
+    ]
+
+
+def test_chat_header_with_name_agent_id_and_time() -> None:
+    lines = [
+        OcrLine("客服小东 工号：10086 22:15", (140, 100, 620, 140), 0.9),
+        OcrLine("您好，您的退款已经提交，", (140, 150, 700, 190), 0.9),
+        OcrLine("预计3个工作日到账", (140, 195, 520, 235), 0.9),
+        OcrLine("星期一 10:20", (440, 300, 640, 340), 0.9),
+        OcrLine("还没有到账", (700, 360, 940, 400), 0.9),
+    ]
+    assert parse_chat(lines, WIDTH, CONFIG) == [
+        ChatMessage("agent", "客服小东", "您好，您的退款已经提交，预计3个工作日到账", "2026-02-17T22:15+08:00",
+                    (140, 150, 700, 235), "10086"),
+        ChatMessage("system", "", "星期一 10:20", "2026-02-16T10:20+08:00", (440, 300, 640, 340)),
+        ChatMessage("me", "", "还没有到账", "2026-02-16T10:20+08:00", (700, 360, 940, 400)),
+    ]
+
+
+def test_agent_introducing_itself_names_later_messages() -> None:
+    lines = rows(("我是客服小美，工号 JD2233", 140, 700), ("请稍等", 140, 300))
+    messages = parse_chat(lines, WIDTH, CONFIG)
+    assert [(m.speaker, m.agent_id) for m in messages] == [("客服小美", "JD2233"), ("客服小美", "JD2233")]
+
+
+def test_chat_without_times_has_none() -> None:
+    messages = parse_chat(rows(("在吗", 700, 940)), WIDTH, CONFIG)
+    assert [(m.side, m.time) for m in messages] == [("me", None)]
