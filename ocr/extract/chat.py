@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ocr.extract.agents import find_agents
-from ocr.extract.candidates import fold_width
+from ocr.extract.candidates import Candidate, fold_width
 from ocr.extract.config import ExtractionConfig
 from ocr.extract.timestamps import find_timestamps
 from ocr.types import BBox, FieldType, OcrLine
@@ -79,7 +79,7 @@ def _side(bbox: BBox, image_width: int) -> str:
     return "agent" if left_gap < right_gap else "me"
 
 
-def _is_header(text: str, found: list) -> bool:
+def _is_header(text: str, found: list[Candidate]) -> bool:
     """A line that holds nothing but a name, a 工号 and a time is a speaker header, not a message."""
     remaining = list(text)
     for candidate in found:

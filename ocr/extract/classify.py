@@ -24,7 +24,7 @@ _MIN_SCORE = 2
 
 
 def classify_kind(lines: Sequence[OcrLine]) -> str:
-    """"order", "payment", "chat", "complaint" or "other"; ties go to the kind listed first in KINDS."""
+    """One of KINDS, by keyword and field scores; ties go to the kind listed first in KINDS."""
     text = fold_width("\n".join(line.text for line in lines))
     scores = {kind: sum(weight for word, weight in words.items() if word in text) for kind, words in _KEYWORDS.items()}
     for candidate in find_identifiers(text):

@@ -149,7 +149,7 @@ def _resolve(date_match: re.Match[str] | None, time_match: re.Match[str] | None,
 
 
 def _elapsed(match: re.Match[str], config: ExtractionConfig) -> Candidate | None:
-    """"2小时前", "半小时前", "3分钟前": apps show recent events as time elapsed before the screenshot."""
+    """Elapsed time such as 2小时前 or 半小时前: apps show recent events relative to the screenshot."""
     amount = 0.5 if match.group("ago") == "半" else parse_small_number(match.group("ago"))
     if amount is None:
         return None
