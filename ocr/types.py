@@ -25,10 +25,13 @@ class FieldType(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class OcrLine:
-    """One line of recognised text with where it sits and how sure the engine is (0..1)."""
+    """One line of recognised text with where it sits and how sure the engine is (0..1).
+
+    `bbox` is None for text that has no position (typed in, or from `evidence-vault extract`).
+    """
 
     text: str
-    bbox: BBox
+    bbox: BBox | None
     confidence: float
 
 

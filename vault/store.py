@@ -30,6 +30,7 @@ _ITEM_COLUMNS = (
     "imported_at, kind, kind_origin, note, title, purpose, formed_at, ocr_state, ocr_engine, ocr_error, ocr_text"
 )
 _EDITABLE_ITEM_COLUMNS = ("note", "kind", "title", "purpose", "formed_at")
+_NO_BOX = (None, None, None, None)
 
 
 def _bbox(row: Sequence[Any]) -> tuple[int, int, int, int] | None:
@@ -320,7 +321,7 @@ class Vault:
             conn.execute("DELETE FROM ocr_lines WHERE item_id = ?", (item_id,))
             conn.executemany(
                 "INSERT INTO ocr_lines(item_id, line_no, text, x0, y0, x1, y1, confidence) VALUES (?,?,?,?,?,?,?,?)",
-                [(item_id, n, line.text, *line.bbox, line.confidence) for n, line in enumerate(lines)],
+                [(item_id, n, line.text, *(line.bbox or _NO_BOX), line.confidence) for n, line in enumerate(lines)],
             )
             self._replace_ocr_fields(conn, item_id, fields)
             conn.execute(
@@ -364,11 +365,10 @@ class Vault:
             key = (str(extracted.type), extracted.normalized)
             if key in corrected.values():
                 continue  # still there and already corrected by the user
-            bbox = extracted.bbox or (None, None, None, None)
             conn.execute(
                 "INSERT INTO fields(item_id, type, raw, normalized, origin, x0, y0, x1, y1, confidence, reference,"
                 " created_at) VALUES (?, ?, ?, ?, 'ocr', ?, ?, ?, ?, ?, ?, ?)",
-                (item_id, str(extracted.type), extracted.raw, extracted.normalized, *bbox,
+                (item_id, str(extracted.type), extracted.raw, extracted.normalized, *(extracted.bbox or _NO_BOX),
                  extracted.confidence, extracted.reference, now),
             )
 
