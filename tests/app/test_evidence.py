@@ -1,0 +1,176 @@
+"""Models, search, paste, editing fields, the timeline and the export through the GUI."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
+
+from app.mainwindow import MainWindow
+from app.models import Column, Roles
+from tests.app.conftest import ORDER_NUMBERS
+from tests.factories import png_bytes
+
+pytestmark = pytest.mark.gui
+
+
+def visible_ids(window: MainWindow) -> list[int]:
+    return [window.proxy.index(row, 0).data(Roles.ITEM_ID) for row in range(window.proxy.rowCount())]
+
+
+def test_models_pass_the_model_tester(qtmodeltester, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.evidence.rowCount() == 3
+    qtmodeltester.check(window.evidence)
+    qtmodeltester.check(window.proxy)
+    qtmodeltester.check(window.cases)
+    qtmodeltester.check(window.timeline)
+    window.grid.setCurrentIndex(window.proxy.index(0, Column.NAME))
+    qtmodeltester.check(window.detail.fields)
+
+
+def test_table_sorts_by_formed_at_and_amount(vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.table.sortByColumn(Column.FORMED_AT, Qt.SortOrder.AscendingOrder)
+    column = [window.proxy.index(r, Column.FORMED_AT).data() for r in range(3)]
+    assert column == sorted(column) and column[0].startswith("2024-02-10")
+    window.table.sortByColumn(Column.AMOUNT, Qt.SortOrder.DescendingOrder)
+    assert window.proxy.index(0, Column.AMOUNT).data() == "102.00"
+
+
+def test_typing_digits_narrows_the_list(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.search, ORDER_NUMBERS[1][:6])
+    assert visible_ids(window) == [vault_with_items[1]]
+    window.search.clear()
+    assert len(visible_ids(window)) == 3
+    window.search.insert("退款")  # as an input method commits it; QTest cannot type CJK
+    assert visible_ids(window) == [vault_with_items[1]]
+    window.search.clear()
+    window.date_from.setDate(window.date_from.date().fromString("2024-03-01", "yyyy-MM-dd"))
+    window.date_to.setDate(window.date_to.date().fromString("2024-12-31", "yyyy-MM-dd"))
+    window.date_filter.setChecked(True)
+    assert sorted(visible_ids(window)) == vault_with_items[:2]
+
+
+def test_timeline_lists_events_in_order_and_opens_them(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    times = [window.timeline.index(r).data(Roles.EVENT_TIME) for r in range(window.timeline.rowCount())]
+    assert times == sorted(times) and len(times) == 3
+    window.views.setCurrentWidget(window.timeline_view)
+    rect = window.timeline_view.visualRect(window.timeline.index(0))
+    qtbot.mouseClick(window.timeline_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.detail.item is not None and window.detail.item.id == vault_with_items[2]
+
+
+def test_correcting_a_field_goes_to_the_audit_log(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.open_item(vault_with_items[0])
+    fields = window.detail.fields
+    row = next(r for r in range(fields.rowCount()) if fields.field_at(r).type == "order_no")
+    original = fields.field_at(row)
+    assert fields.setData(fields.index(row, 1), "312345678999")
+    item = window.vault.item(vault_with_items[0])
+    assert item.values("order_no") == ["312345678999"]
+    entry = window.vault.audit_entries(vault_with_items[0])[-1]
+    assert entry.action == "field.add" and entry.payload["corrects"] == original.id
+    assert window.proxy.index(window.proxy.mapFromSource(
+        window.evidence.index(window.evidence.row_of(item.id), Column.ORDER_NO)).row(), Column.ORDER_NO
+    ).data() == "312345678999"
+
+    window.detail.formed_at.setText("2024-01-02 03:04")
+    window.detail.purpose.setText("证明白条额度被单方面降低")
+    qtbot.mouseClick(window.detail.save_button, Qt.MouseButton.LeftButton)
+    item = window.vault.item(vault_with_items[0])
+    assert item.formed_at == "2024-01-02T03:04:00" and item.purpose == "证明白条额度被单方面降低"
+    assert window.vault.audit_entries(item.id)[-1].action == "item.edit"
+
+
+def test_paste_image_from_clipboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    QGuiApplication.clipboard().setImage(QImage.fromData(png_bytes(200, 120, seed=7)))
+    with qtbot.waitSignal(window.import_panel.finished, timeout=10_000):
+        window.paste_action.trigger()
+    qtbot.waitUntil(lambda: window.evidence.rowCount() == 1)
+    assert window.evidence.item_at(0).original_name.startswith("clipboard-")
+    assert "1" in window.import_panel.last_summary
+
+
+def test_duplicates_and_rejects_in_one_summary(qtbot, tmp_path: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.png").write_bytes(png_bytes(seed=1))
+    (tmp_path / "b.png").write_bytes(png_bytes(seed=1))
+    (tmp_path / "notes.txt").write_text("not evidence")
+    with qtbot.waitSignal(window.import_panel.finished, timeout=10_000):
+        window.import_paths([tmp_path / "a.png", tmp_path / "b.png", tmp_path / "notes.txt"])
+    boxes = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == "导入完成"]
+    assert len(boxes) == 1
+    summary = window.import_panel.last_summary
+    assert "b.png" in summary and "notes.txt" in summary
+    boxes[0].close()
+
+
+def drop_files(window: MainWindow, paths: list[Path]) -> None:
+    """Drag enter then drop, as the window system delivers them (Qt ignores a drop nobody entered)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    assert QApplication.sendEvent(window, enter) and enter.isAccepted()
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    assert QApplication.sendEvent(window, drop)
+
+
+def text_png(path: Path, lines: list[str]) -> Path:
+    """Big clear text; the bundled CJK font has no Latin glyphs, so digits use Pillow's own font."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from app.i18n import FALLBACK_FONT
+
+    cjk, latin = ImageFont.truetype(str(FALLBACK_FONT), 40), ImageFont.load_default(40)
+    image = Image.new("RGB", (900, 120 + 70 * len(lines)), "white")
+    draw = ImageDraw.Draw(image)
+    for n, line in enumerate(lines):
+        x = 40
+        for char in line:
+            font = latin if char.isascii() else cjk
+            draw.text((x, 50 + 70 * n), char, fill="black", font=font)
+            x += draw.textlength(char, font=font)
+    image.save(path)
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.ocr
+def test_dropped_files_are_read_by_ocr(qtbot, tmp_path: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app import settings
+
+    settings.OCR_AFTER_IMPORT.set(True)
+    files = [
+        text_png(tmp_path / "order.png", ["订单编号：312345678901", "下单时间：2024-03-05 14:03:00"]),
+        text_png(tmp_path / "bill.png", ["订单编号：298765432109", "实付款：¥128.00"]),
+    ]
+    with qtbot.waitSignal(window.import_panel.finished, timeout=120_000):
+        drop_files(window, files)
+    qtbot.waitUntil(lambda: window.evidence.rowCount() == 2 and all(
+        i.values("order_no") for i in window.evidence.items()), timeout=10_000)
+    numbers = sorted(n for i in window.evidence.items() for n in i.values("order_no"))
+    assert numbers == ["298765432109", "312345678901"]
+    qtbot.keyClicks(window.search, "3123456")
+    assert window.proxy.rowCount() == 1
+    assert window.proxy.index(0, Column.NAME).data(Qt.ItemDataRole.ToolTipRole) == "order.png"
+
+
+def test_export_writes_a_pdf(qtbot, monkeypatch, tmp_path: Path, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app.exportdialog import ExportDialog
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr("app.exportdialog.QDesktopServices.openUrl", opened.append)
+    window.export()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.exhibits.rowCount() == 3
+    dialog.exhibits.item(1).setCheckState(Qt.CheckState.Unchecked)
+    out = tmp_path / "out" / "dossier.pdf"
+    out.parent.mkdir()
+    dialog.out_path.setText(str(out))
+    with qtbot.waitSignal(dialog.finished, timeout=60_000):
+        dialog.export_button.click()
+    assert out.read_bytes().startswith(b"%PDF")
+    assert opened and opened[0].toLocalFile() == str(out.parent)
+    entry = window.vault.audit_entries()[-1]
+    assert entry.action == "case.export" and len(entry.payload["items"]) == 2
