@@ -13,7 +13,7 @@ from export.errors import DossierTooLarge, ExportCancelled, ExportError
 from export.flowables import ExhibitPainter
 from export.images import QUALITY_STEPS, page_count, probe_page, render_page
 from export.labels import labels_for
-from export.layout import Dossier, ExhibitScan, plan_pages, render
+from export.layout import Dossier, ExhibitScan, render, render_settled
 from export.model import DossierRequest, Exhibit, ExportOptions, ExportResult
 from export.output import atomic_file, load_verified, write_pdf
 from export.redaction import Redactor
@@ -99,14 +99,14 @@ def build_dossier(
     steps = QUALITY_STEPS if options.max_size is not None else QUALITY_STEPS[:1]
     out_path = Path(out_path)
     with _binary_streams():
-        plan_pages(dossier)
+        render(dossier)  # dry run: painter.quality is None, so only page numbers are learnt
         tracker.step()
         after_layout = tracker.done
         with atomic_file(out_path) as handle:
             for quality in steps:
                 tracker.restart_at(after_layout)
                 painter.quality = quality
-                pdf_bytes = render(dossier)
+                pdf_bytes = render_settled(dossier)
                 check_cancel()
                 handle.seek(0)
                 handle.truncate()

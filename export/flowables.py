@@ -1,6 +1,7 @@
 """Custom reportlab flowables: lazily drawn exhibit images and outline anchors."""
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 from collections.abc import Callable
@@ -8,10 +9,11 @@ from dataclasses import dataclass
 
 from PIL import Image
 from reportlab.lib import colors
-from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from export.errors import ExportCancelled
+from export.errors import ExportCancelled, ExportError
 from export.fonts import draw_text
 from export.images import ImageQuality, PageProbe, encode_jpeg, mark_up, render_page
 from export.model import Exhibit
@@ -164,11 +166,33 @@ class ExhibitImage(Flowable):
         page = self.painter.page_image(self.exhibit_index, self.page_index, target_width)
         ratio = page.width / self.probe.width
         crop = page.crop((0, round(self.y0 * ratio), page.width, round(self.y1 * ratio)))
-        jpeg = encode_jpeg(crop, quality.jpeg_quality)
-        canv.drawImage(ImageReader(io.BytesIO(jpeg)), 0, 0, self.width, image_height)
+        draw_jpeg(canv, encode_jpeg(crop, quality.jpeg_quality), self.width, image_height)
         canv.setStrokeColor(colors.HexColor("#999999"))
         canv.setLineWidth(0.5)
         canv.rect(0, 0, self.width, image_height)
+
+
+def draw_jpeg(canv: Canvas, jpeg: bytes, width: float, height: float) -> None:
+    """Place JPEG bytes as an image XObject at the origin, passed through undecoded (DCTDecode).
+
+    canvas.drawImage(ImageReader(...)) decodes every image to RGB just to name it, and that decoded
+    copy stayed alive until the document was saved: ~20 MB per screenshot. This does the same
+    registration with the JPEG's own digest and keeps only the compressed bytes.
+    """
+    name = hashlib.sha1(jpeg).hexdigest()
+    registered = canv._doc.getXObjectName(name)
+    if registered not in canv._doc.idToObject:
+        xobject = PDFImageXObject(name)
+        if not xobject.loadImageFromJPEG(io.BytesIO(jpeg)):
+            raise ExportError("reportlab could not read a JPEG it was given")
+        canv._setXObjects(xobject)
+        canv._doc.Reference(xobject, registered)
+        canv._doc.addForm(name, xobject)
+    canv.saveState()
+    canv.scale(width, height)
+    canv._code.append(f"/{registered} Do")
+    canv.restoreState()
+    canv._formsinuse.append(name)
 
 
 class OutlineAnchor(Flowable):

@@ -118,7 +118,7 @@ class DossierTemplate(BaseDocTemplate):
 
 
 def render(dossier: Dossier) -> bytes:
-    """Build the PDF in memory; returns its bytes. `dossier.pages` must come from `plan_pages`."""
+    """Build the PDF in memory once; records where sections landed in `dossier.pages`."""
     buffer = io.BytesIO()
     template = DossierTemplate(buffer, dossier)
     try:
@@ -131,19 +131,18 @@ def render(dossier: Dossier) -> bytes:
     return buffer.getvalue()
 
 
-def plan_pages(dossier: Dossier) -> None:
-    """Dry layout passes (no images drawn) until page numbers stop changing.
+def render_settled(dossier: Dossier) -> bytes:
+    """Render until the page numbers printed in the index and footer match where things landed.
 
-    The index and the footer print page numbers that are only known after layout, and printing
-    them can itself move pages, so passes repeat until nothing moves (like reportlab's multiBuild).
+    They are only known after layout, and printing them could move pages, so a render whose
+    numbers differ from the previous one is repeated (the idea of reportlab's multiBuild). A dry run
+    (`painter.quality` None) draws no images and serves only to learn the numbers.
     """
-    dossier.painter.quality = None
     for _ in range(_MAX_LAYOUT_PASSES):
         before = (dict(dossier.pages), dossier.total_pages)
-        dossier.pages.clear()
-        render(dossier)
+        pdf = render(dossier)
         if (dossier.pages, dossier.total_pages) == before:
-            return
+            return pdf
     raise ExportError("page numbers did not settle after repeated layout passes")
 
 
@@ -190,7 +189,7 @@ def _key_value_table(dossier: Dossier, pairs: list[tuple[str, str]],
     rows = [[Paragraph(markup(k), cell), Paragraph(markup(v or dossier.labels.none), cell)] for k, v in pairs]
     if markup_row:
         rows.append([Paragraph(markup(markup_row[0]), cell), Paragraph(markup_row[1], cell)])
-    return _table(rows, [32 * mm, FRAME.width - 32 * mm], header=False)
+    return _table(rows, [44 * mm, FRAME.width - 44 * mm], header=False)
 
 
 def _paragraphs(text: str, style) -> Iterator[Paragraph]:
@@ -344,8 +343,8 @@ def _ocr_appendix(dossier: Dossier) -> Iterator[Flowable]:
         title = f"{labels.exhibit_no(number)}　{dossier.redactor.text(exhibit.title, exhibit)}"
         yield Paragraph(markup(title), styles.subheading)
         text = exhibit.ocr_text or "\n".join(line.text for line in exhibit.ocr_lines)
-        lines = list(_paragraphs(dossier.redactor.text(text, exhibit), styles.small))
-        yield from lines or [Paragraph(markup(labels.no_ocr_text), styles.small)]
+        text = "\n".join(line for line in dossier.redactor.text(text, exhibit).splitlines() if line.strip())
+        yield Paragraph(markup(text or labels.no_ocr_text), styles.small)
 
 
 def _manifest(dossier: Dossier) -> Iterator[Flowable]:
