@@ -1,6 +1,7 @@
 """OCR engines: availability errors, Tesseract TSV parsing, and the real engines on real pixels."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import tempfile
@@ -11,7 +12,7 @@ import pytest
 from PIL import Image
 
 from bench.screenshots import generate_one
-from ocr.engines import OcrEngine, available_engines, create_engine, rapid, tesseract
+from ocr.engines import OcrEngine, available_engines, create_engine, tesseract
 from ocr.errors import OcrEngineUnavailable, OcrError
 from ocr.types import FieldType
 
@@ -35,16 +36,14 @@ def test_missing_tesseract_says_what_to_install(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_missing_rapidocr_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rapid, "rapidocr_installed", lambda: False)
-    monkeypatch.setattr(rapid.RapidOcrEngine, "__post_init__", _raise_unavailable)
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *args: None if name == "rapidocr_onnxruntime" else real_find_spec(name, *args)
+    )
 
     with pytest.raises(OcrEngineUnavailable, match="pip install rapidocr-onnxruntime"):
         create_engine("rapidocr")
-
-
-def _raise_unavailable(self: object) -> None:
-    if not rapid.rapidocr_installed():
-        raise OcrEngineUnavailable("RapidOCR is not installed: pip install rapidocr-onnxruntime.")
+    assert "rapidocr" not in available_engines()
 
 
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
