@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab import rl_config
 
@@ -71,7 +72,13 @@ def build_dossier(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
-    """Compile the dossier PDF at `out_path`, atomically; see ExportOptions for the choices."""
+    """Compile the dossier PDF at `out_path`, atomically; see ExportOptions for the choices.
+
+    Memory: decoded pixels are bounded (one exhibit page at a time), but the compressed PDF is built
+    in memory (reportlab keeps a document until it is saved, and with a password the plain PDF must
+    never touch the disk), and qpdf holds the attached originals until the file is written. Peak
+    memory therefore grows with the output size, about 1.6x the bytes each exhibit adds to the file.
+    """
     is_cancelled = cancelled or (lambda: False)
 
     def check_cancel() -> None:
@@ -82,46 +89,50 @@ def build_dossier(
         raise ExportError("generated_at must carry a time zone")
     labels = labels_for(options.lang)
     tracker = _Progress(len(request.exhibits), progress)
-    scans = []
-    for number, exhibit in enumerate(request.exhibits, start=1):
-        check_cancel()
-        scans.append(_scan(exhibit, number))
+    out_path = Path(out_path)
+    with atomic_file(out_path) as handle, _binary_streams():
+        scans = []
+        for number, exhibit in enumerate(request.exhibits, start=1):
+            check_cancel()
+            scans.append(_scan(exhibit, number))
+            tracker.step()
+        redactor = Redactor(options.redact)
+        painter = ExhibitPainter(request.exhibits, tuple(s.probes for s in scans), redactor, is_cancelled,
+                                 lambda _index: tracker.step())
+        dossier = Dossier(request, options, labels, redactor, tuple(scans), painter)
+        render(dossier)  # dry run: painter.quality is None, so only page numbers are learnt
         tracker.step()
-    redactor = Redactor(options.redact)
-    painter = ExhibitPainter(request.exhibits, tuple(s.probes for s in scans), redactor, is_cancelled,
-                             lambda _index: tracker.step())
-    dossier = Dossier(request, options, labels, redactor, tuple(scans), painter)
-    attachments = tuple(s.attachment_name for s in scans) if dossier.attaching else None
-    attached_size = sum(s.size for s in scans) if attachments else 0
+        size = _write_within_budget(dossier, handle, tracker, check_cancel)
+        check_cancel()
+        handle.seek(0)
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    tracker.step()
+    return ExportResult(out_path, digest, size, dossier.total_pages)
+
+
+def _write_within_budget(dossier: Dossier, handle: BinaryIO, tracker: _Progress,
+                         check_cancel: Callable[[], None]) -> int:
+    """Write the PDF at the best image quality step that fits `max_size`; returns its size."""
+    options, request = dossier.options, dossier.request
+    attachments = tuple(s.attachment_name for s in dossier.scans) if dossier.attaching else None
+    attached_size = sum(s.size for s in dossier.scans) if attachments else 0
     if options.max_size is not None and attached_size >= options.max_size:
         raise DossierTooLarge(f"the attached originals alone take {attached_size} bytes, more than the "
                               f"limit of {options.max_size}; export without attachments", attached_size)
     steps = QUALITY_STEPS if options.max_size is not None else QUALITY_STEPS[:1]
-    out_path = Path(out_path)
-    with _binary_streams():
-        render(dossier)  # dry run: painter.quality is None, so only page numbers are learnt
-        tracker.step()
-        after_layout = tracker.done
-        with atomic_file(out_path) as handle:
-            for quality in steps:
-                tracker.restart_at(after_layout)
-                painter.quality = quality
-                pdf_bytes = render_settled(dossier)
-                check_cancel()
-                handle.seek(0)
-                handle.truncate()
-                write_pdf(pdf_bytes, handle, request, redactor.text(request.case_title), attachments,
-                          options.password, tracker.step)
-                del pdf_bytes
-                size = handle.tell()
-                if options.max_size is None or size <= options.max_size:
-                    break
-            else:
-                raise DossierTooLarge(f"the dossier needs {size} bytes even at the legibility floor "
-                                      f"({quality.max_dpi} dpi, JPEG quality {quality.jpeg_quality}), more than "
-                                      f"the limit of {options.max_size}", size)
-            check_cancel()
-            handle.seek(0)
-            digest = hashlib.file_digest(handle, "sha256").hexdigest()
-    tracker.step()
-    return ExportResult(out_path, digest, size, dossier.total_pages)
+    after_layout = tracker.done
+    for quality in steps:
+        tracker.restart_at(after_layout)
+        dossier.painter.quality = quality
+        pdf_bytes = render_settled(dossier)
+        check_cancel()
+        handle.seek(0)
+        handle.truncate()
+        write_pdf(pdf_bytes, handle, request, dossier.redactor.text(request.case_title), attachments,
+                  options.password, tracker.step)
+        del pdf_bytes
+        size = handle.tell()
+        if options.max_size is None or size <= options.max_size:
+            return size
+    raise DossierTooLarge(f"the dossier needs {size} bytes even at the legibility floor ({quality.max_dpi} dpi, "
+                          f"JPEG quality {quality.jpeg_quality}), more than the limit of {options.max_size}", size)

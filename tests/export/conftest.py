@@ -1,14 +1,18 @@
 """Shared helpers for the export tests: demo requests, building, reading the PDF back."""
 from __future__ import annotations
 
+import hashlib
+import io
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from export import DossierRequest, ExportOptions, ExportResult, build_dossier
-from export.demo import demo_request
+from export import DossierRequest, Exhibit, ExportOptions, ExportResult, build_dossier
+from export.demo import demo_request, keep_in_memory
 
 
 def pdf_text(path: Path, password: str | None = None) -> str:
@@ -18,6 +22,27 @@ def pdf_text(path: Path, password: str | None = None) -> str:
 
 def page_texts(path: Path) -> list[str]:
     return pdf_text(path).split("\f")
+
+
+def encode(image: Image.Image, fmt: str, **params: object) -> bytes:
+    out = io.BytesIO()
+    image.save(out, fmt, **params)
+    return out.getvalue()
+
+
+def with_original(exhibit: Exhibit, data: bytes, name: str, media_type: str = "image/png") -> Exhibit:
+    """`exhibit` carrying other original bytes (and no OCR boxes, which belonged to the old image)."""
+    return replace(exhibit, original_name=name, media_type=media_type, sha256=hashlib.sha256(data).hexdigest(),
+                   fields=(), ocr_lines=(), load_original=keep_in_memory(name, data))
+
+
+def tiny_request(count: int) -> DossierRequest:
+    """Many exhibits with small images, for layout tests that need not decode large screenshots."""
+    request = demo_request(1, tall_every=0)
+    small = encode(Image.new("RGB", (300, 200), "lightyellow"), "PNG")
+    exhibits = tuple(replace(with_original(request.exhibits[0], small, f"small-{i}.png"), item_id=i)
+                     for i in range(1, count + 1))
+    return replace(request, exhibits=exhibits)
 
 
 Build = Callable[..., ExportResult]

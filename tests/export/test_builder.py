@@ -2,20 +2,20 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pikepdf
 import pytest
 from PIL import Image
 
-from export import (DossierRequest, DossierTooLarge, ExportCancelled, ExportOptions, ExportResult,
-                    IntegrityMismatch, build_dossier)
-from export.demo import DEMO_ID_CARD, DEMO_PHONE, demo_request, keep_in_memory
-from tests.export.conftest import Build, page_texts, pdf_text
+from export import (DossierRequest, DossierTooLarge, ExhibitUnreadable, ExportCancelled, ExportError,
+                    ExportOptions, ExportResult, IntegrityMismatch, build_dossier)
+from export.demo import DEMO_ID_CARD, DEMO_PHONE, demo_request
+from tests.export.conftest import Build, encode, page_texts, pdf_text, tiny_request, with_original
 
 
 def test_core_imports_no_qt() -> None:
@@ -128,11 +128,7 @@ def test_tall_screenshot_is_sliced_over_pages(build: Build) -> None:
     tall = Image.new("RGB", (1080, 9000), "white")
     for y in range(0, 9000, 300):
         tall.paste((200, 0, 0), (40, y + 100, 1040, y + 140))
-    out = io.BytesIO()
-    tall.save(out, "PNG")
-    data = out.getvalue()
-    exhibit = replace(request.exhibits[0], sha256=hashlib.sha256(data).hexdigest(), fields=(), ocr_lines=(),
-                      load_original=keep_in_memory("tall.png", data))
+    exhibit = with_original(request.exhibits[0], encode(tall, "PNG"), "tall.png")
     result = build(replace(request, exhibits=(exhibit,)))
     pages = page_texts(result.path)
     continued = [p for p in pages if "证据1（续）" in p]
@@ -146,34 +142,33 @@ def test_tall_screenshot_is_sliced_over_pages(build: Build) -> None:
 def test_pdf_original_is_rendered_page_by_page(build: Build) -> None:
     request = demo_request(1, tall_every=0)
     pages = [Image.new("RGB", (1240, 1754), colour) for colour in ("white", "lightblue")]
-    out = io.BytesIO()
-    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=150)
-    data = out.getvalue()
-    exhibit = replace(request.exhibits[0], media_type="application/pdf", original_name="statement.pdf",
-                      sha256=hashlib.sha256(data).hexdigest(), fields=(), ocr_lines=(),
-                      load_original=keep_in_memory("statement.pdf", data))
+    data = encode(pages[0], "PDF", save_all=True, append_images=pages[1:], resolution=150)
+    exhibit = with_original(request.exhibits[0], data, "statement.pdf", "application/pdf")
     result = build(replace(request, exhibits=(exhibit,)))
     listing = subprocess.run(["pdfimages", "-list", str(result.path)], check=True, capture_output=True,
                              text=True).stdout.splitlines()[2:]
     assert len(listing) == 2
 
 
-@pytest.mark.slow
-def test_size_limit_is_honoured(build: Build) -> None:
-    request = demo_request(6)
-    full = build(request, name="full.pdf")
-    limit = int(full.size * 0.8)
-    limited = build(request, name="limited.pdf", max_size=limit)
+def test_size_limit_is_honoured(build: Build, built: ExportResult, small_request: DossierRequest) -> None:
+    limit = int(built.size * 0.85)
+    limited = build(small_request, max_size=limit)
     assert limited.size <= limit
-    assert limited.pages == full.pages
+    assert limited.pages == built.pages
+    with pikepdf.open(limited.path) as pdf:
+        assert len(pdf.attachments) == len(small_request.exhibits)  # never dropped silently
 
 
-def test_impossible_size_limit_raises_and_leaves_nothing(build: Build, small_request: DossierRequest,
-                                                         tmp_path: Path) -> None:
+def test_impossible_size_limit_raises_and_leaves_nothing(build: Build, tmp_path: Path) -> None:
     with pytest.raises(DossierTooLarge) as caught:
-        build(small_request, max_size=200_000, attachments=False)
-    assert caught.value.smallest_size > 200_000
+        build(tiny_request(1), max_size=20_000, attachments=False)
+    assert caught.value.smallest_size > 20_000
     assert list(tmp_path.iterdir()) == []
+
+
+def test_attachments_larger_than_the_limit_fail_fast(build: Build, small_request: DossierRequest) -> None:
+    with pytest.raises(DossierTooLarge, match="without attachments"):
+        build(small_request, max_size=100_000)
 
 
 def test_cancel_leaves_no_file(small_request: DossierRequest, tmp_path: Path) -> None:
@@ -207,3 +202,68 @@ def test_progress_reaches_total(small_request: DossierRequest, tmp_path: Path) -
     build_dossier(small_request, ExportOptions(), tmp_path / "d.pdf", progress=lambda d, t: seen.append((d, t)))
     assert seen[-1][0] == seen[-1][1]
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_redaction_blacks_out_the_phone_in_the_image(build: Build, small_request: DossierRequest) -> None:
+    result = build(small_request, redact=True)
+    order = small_request.exhibits[0]
+    phone_box = next(f.bbox for f in order.fields if f.value == DEMO_PHONE)
+    with pikepdf.open(result.path) as pdf:
+        image = next(pikepdf.PdfImage(x).as_pil_image() for page in pdf.pages
+                     for x in page.get_images().values())
+    assert image.width == 1080  # drawn at source resolution, so the OCR boxes apply as they are
+    assert image.convert("L").crop(phone_box).getextrema()[1] < 60
+
+
+def test_index_table_repeats_its_header_across_pages(build: Build) -> None:
+    pages = page_texts(build(tiny_request(30)).path)
+    index_pages = [p for p in pages if "证据名称" in p]
+    assert len(index_pages) >= 2
+    assert all("证明目的" in p and "页码" in p for p in index_pages)
+
+
+def test_long_texts_wrap_instead_of_failing(build: Build) -> None:
+    request = tiny_request(1)
+    long_purpose = "证明被投诉人未尽告知义务" * 400
+    exhibit = replace(request.exhibits[0], purpose=long_purpose, title="超长标题" * 50)
+    result = build(replace(request, exhibits=(exhibit,), facts="事实" * 3000))
+    assert result.pages > 5
+
+
+def test_unreadable_original_raises_and_leaves_nothing(small_request: DossierRequest, tmp_path: Path) -> None:
+    broken = with_original(small_request.exhibits[0], b"not an image at all", "broken.png")
+    with pytest.raises(ExhibitUnreadable):
+        build_dossier(replace(small_request, exhibits=(broken,)), ExportOptions(), tmp_path / "d.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("options", "request_change"), [
+    pytest.param(ExportOptions(lang="fr"), {}, id="unknown-language"),
+    pytest.param(ExportOptions(), {"generated_at": datetime(2024, 6, 18, 20, 15)}, id="naive-timestamp"),
+])
+def test_invalid_input_is_an_export_error(small_request: DossierRequest, tmp_path: Path,
+                                          options: ExportOptions, request_change: dict[str, object]) -> None:
+    with pytest.raises(ExportError):
+        build_dossier(replace(small_request, **request_change), options, tmp_path / "d.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_folder_is_an_export_error(small_request: DossierRequest, tmp_path: Path) -> None:
+    with pytest.raises(ExportError):
+        build_dossier(small_request, ExportOptions(), tmp_path / "missing" / "d.pdf")
+
+
+def test_with_password_nothing_reaches_disk_before_encryption(small_request: DossierRequest, tmp_path: Path) -> None:
+    sizes: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        if done < total:
+            sizes.extend(p.stat().st_size for p in tmp_path.iterdir())
+
+    build_dossier(small_request, ExportOptions(password="pw"), tmp_path / "d.pdf", progress=progress)
+    assert sizes and set(sizes) == {0}
+
+
+def test_empty_dossier_still_builds(build: Build, small_request: DossierRequest) -> None:
+    result = build(replace(small_request, exhibits=(), events=()))
+    assert "证据目录" in pdf_text(result.path)
