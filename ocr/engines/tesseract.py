@@ -21,7 +21,8 @@ LANGUAGES = "chi_sim+chi_tra+eng"
 TIMEOUT_SECONDS = 300
 
 DEFAULT_PREPROCESS = PreprocessOptions(sauvola=True)
-"""Sauvola binarisation + psm 4 raised field recall from 68% to 84% on the screenshot benchmark."""
+"""Grayscale + Sauvola + psm 4: field recall 68% -> 84% in an earlier 60-image run; 78.4% on the
+current bench (32 images, seed 7), where RapidOCR reaches 99.7%."""
 
 
 def tesseract_binary() -> str | None:
