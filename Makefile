@@ -7,7 +7,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesser
 	libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 \
 	libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
-	libxcb-xkb1 libxcb-xfixes0 libxrender1 libxi6 fonts-noto-cjk
+	libxcb-xkb1 libxcb-xfixes0 libxrender1 libxi6 fonts-noto-cjk fonts-wqy-microhei fonts-wqy-zenhei fonts-dejavu-core
 PYTEST_ARGS ?=
 
 .PHONY: setup system-deps venv run test test-fast bench translations clean
