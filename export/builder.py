@@ -124,13 +124,13 @@ def _write_within_budget(dossier: Dossier, handle: BinaryIO, tracker: _Progress,
     for quality in steps:
         tracker.restart_at(after_layout)
         dossier.painter.quality = quality
-        pdf_bytes = render_settled(dossier)
+        plain_pdf = render_settled(dossier)
         check_cancel()
         handle.seek(0)
         handle.truncate()
-        write_pdf(pdf_bytes, handle, request, dossier.redactor.text(request.case_title), attachments,
+        write_pdf(plain_pdf, handle, request, dossier.redactor.text(request.case_title), attachments,
                   options.password, tracker.step)
-        del pdf_bytes
+        del plain_pdf
         size = handle.tell()
         if options.max_size is None or size <= options.max_size:
             return size

@@ -63,7 +63,12 @@ class Labels:
     manifest_how_to: str
     page_footer: str
     none: str
+    colon: str
     field_types: Mapping[str, str]
+
+    def pair(self, label: str, value: str) -> str:
+        """'label：value' with the colon of the language."""
+        return f"{label}{self.colon}{value}"
 
     def exhibit_no(self, number: int) -> str:
         return self.exhibit.format(n=number)
@@ -132,6 +137,7 @@ ZH = Labels(
     ),
     page_footer="第 {page} 页 / 共 {total} 页",
     none="—",
+    colon="：",
     field_types={
         FieldType.ORDER_NO: "订单号",
         FieldType.LOGISTICS_NO: "物流单号",
@@ -211,6 +217,7 @@ EN = Labels(
     ),
     page_footer="Page {page} of {total}",
     none="—",
+    colon=": ",
     field_types={
         FieldType.ORDER_NO: "Order no.",
         FieldType.LOGISTICS_NO: "Tracking no.",

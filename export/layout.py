@@ -117,7 +117,7 @@ class DossierTemplate(BaseDocTemplate):
         canv.restoreState()
 
 
-def render(dossier: Dossier) -> bytes:
+def render(dossier: Dossier) -> io.BytesIO:
     """Build the PDF in memory once; records where sections landed in `dossier.pages`."""
     buffer = io.BytesIO()
     template = DossierTemplate(buffer, dossier)
@@ -128,10 +128,11 @@ def render(dossier: Dossier) -> bytes:
     finally:
         dossier.painter.release()
     dossier.total_pages = template.last_page
-    return buffer.getvalue()
+    buffer.seek(0)
+    return buffer
 
 
-def render_settled(dossier: Dossier) -> bytes:
+def render_settled(dossier: Dossier) -> io.BytesIO:
     """Render until the page numbers printed in the index and footer match where things landed.
 
     They are only known after layout, and printing them could move pages, so a render whose
@@ -234,7 +235,7 @@ def _key_info(dossier: Dossier, exhibit: Exhibit, types: tuple[str, ...] | None)
         if (types is None or f.type in types) and (f.type, f.value) not in seen:
             seen.add((f.type, f.value))
             value = dossier.redactor.field_value(f.type, f.value)
-            parts.append(markup(f"{labels.field_type(f.type)}：{value}"))
+            parts.append(markup(labels.pair(labels.field_type(f.type), value)))
     return "<br/>".join(parts) or labels.none
 
 
@@ -249,9 +250,9 @@ def _index(dossier: Dossier) -> Iterator[Flowable]:
     request, labels, styles = dossier.request, dossier.labels, dossier.styles
     mask = dossier.redactor.text
     yield from _section(dossier, "index", labels.index)
-    case = f"{labels.case_title}：{mask(request.case_title)}"
+    case = labels.pair(labels.case_title, mask(request.case_title))
     if request.case_number:
-        case += f"　　{labels.case_number}：{request.case_number}"
+        case += "　　" + labels.pair(labels.case_number, request.case_number)
     yield Paragraph(markup(case), styles.body)
     yield Spacer(1, 3 * mm)
     header = [labels.col_number, labels.col_name, labels.col_source, labels.col_formed, labels.col_key_info,
@@ -272,7 +273,7 @@ def _index(dossier: Dossier) -> Iterator[Flowable]:
             Paragraph(markup(original), cell),
             Paragraph(markup(str(page)) if page else "", cell),
         ])
-    widths = [13 * mm, 28 * mm, 19 * mm, 20 * mm, 40 * mm, 28 * mm, 14 * mm]
+    widths = [13 * mm, 27 * mm, 19 * mm, 20 * mm, 36 * mm, 27 * mm, 19 * mm]
     widths.append(FRAME.width - sum(widths))
     yield _table(rows, widths, header=True)
     yield Spacer(1, 10 * mm)
@@ -355,7 +356,7 @@ def _manifest(dossier: Dossier) -> Iterator[Flowable]:
     rows: list[list[Flowable]] = [[Paragraph(markup(h), styles.cell_header) for h in header]]
     for number, (exhibit, scan) in enumerate(zip(dossier.request.exhibits, dossier.scans), start=1):
         if dossier.attaching:
-            attached = f"{labels.attached}：{scan.attachment_name}"
+            attached = labels.pair(labels.attached, scan.attachment_name)
         else:
             attached = labels.not_attached_redacted if dossier.options.redact else labels.not_attached
         rows.append([Paragraph(markup(labels.exhibit_no(number)), cell),
@@ -367,6 +368,6 @@ def _manifest(dossier: Dossier) -> Iterator[Flowable]:
     widths.append(FRAME.width - sum(widths))
     yield _table(rows, widths, header=True)
     yield Spacer(1, 4 * mm)
-    yield Paragraph(markup(f"{labels.audit_head}：{dossier.request.audit_head_hash}"), styles.body)
+    yield Paragraph(markup(labels.pair(labels.audit_head, dossier.request.audit_head_hash)), styles.body)
     yield Spacer(1, 3 * mm)
     yield Paragraph(markup(labels.manifest_how_to), styles.body)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 import secrets
 from collections.abc import Callable, Iterator
@@ -63,7 +62,7 @@ def _pdf_date(moment: datetime) -> str:
 
 
 def write_pdf(
-    pdf_bytes: bytes,
+    plain_pdf: BinaryIO,
     handle: BinaryIO,
     request: DossierRequest,
     title: str,
@@ -73,12 +72,12 @@ def write_pdf(
 ) -> None:
     """Add originals as embedded files, metadata and optional AES-256 encryption; write to `handle`.
 
-    The plain PDF only ever exists in memory (`pdf_bytes`); with a password, the first bytes to reach
+    The plain PDF only ever exists in memory (`plain_pdf`); with a password, the first bytes to reach
     the disk are already encrypted. Attachments are loaded one at a time, but qpdf keeps each attached
     stream until the file is written, so the peak also holds the sum of the originals' sizes.
     """
     try:
-        with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        with pikepdf.open(plain_pdf) as pdf:
             created = _pdf_date(request.generated_at)
             pdf.docinfo["/Title"] = title
             pdf.docinfo["/CreationDate"] = created

@@ -14,6 +14,7 @@ from PIL import Image
 
 from export import (DossierRequest, DossierTooLarge, ExhibitUnreadable, ExportCancelled, ExportError,
                     ExportOptions, ExportResult, IntegrityMismatch, build_dossier)
+from export.builder import attachment_name
 from export.demo import DEMO_ID_CARD, DEMO_PHONE, demo_request
 from tests.export.conftest import Build, encode, page_texts, pdf_text, tiny_request, with_original
 
@@ -267,3 +268,21 @@ def test_with_password_nothing_reaches_disk_before_encryption(small_request: Dos
 def test_empty_dossier_still_builds(build: Build, small_request: DossierRequest) -> None:
     result = build(replace(small_request, exhibits=(), events=()))
     assert "证据目录" in pdf_text(result.path)
+
+
+def test_timeline_lists_events_in_time_order_with_their_exhibit(built: ExportResult,
+                                                               small_request: DossierRequest) -> None:
+    timeline = next(p for p in page_texts(built.path) if "事件时间线" in p)
+    rows = [line for line in timeline.splitlines() if line.strip()[:4] == "2024"]
+    assert len(rows) == len(small_request.events)
+    assert rows == sorted(rows)
+    assert all("证据" in row for row in rows)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    pytest.param("订单详情.png", "007_订单详情.png", id="chinese-kept"),
+    pytest.param("../../etc/passwd", "007_.._.._etc_passwd", id="path-separators"),
+    pytest.param('a:b*c?"<>|.jpg', "007_a_b_c_____.jpg", id="windows-reserved"),
+])
+def test_attachment_names_are_safe(small_request: DossierRequest, name: str, expected: str) -> None:
+    assert attachment_name(7, replace(small_request.exhibits[0], original_name=name)) == expected
