@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 
 from app.labels import field_label, kind_label, short_time
 from vault.models import Case, Field, Item
@@ -56,7 +56,7 @@ class EvidenceModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[Item] = []
-        self._thumbnails: dict[int, QPixmap] = {}
+        self._thumbnails: dict[int, QIcon] = {}
         self._load_thumbnail: Callable[[int], bytes] | None = None
 
     def set_thumbnail_loader(self, loader: Callable[[int], bytes] | None) -> None:
@@ -167,13 +167,14 @@ class EvidenceModel(QAbstractTableModel):
             return item.imported_at
         return self._display(item, column)
 
-    def _thumbnail(self, item_id: int) -> QPixmap | None:
+    def _thumbnail(self, item_id: int) -> QIcon | None:
+        """An icon, so each view scales it to its own icon size (big in the grid, small in the table)."""
         if item_id not in self._thumbnails:
             if self._load_thumbnail is None:
                 return None
             pixmap = QPixmap()
             pixmap.loadFromData(self._load_thumbnail(item_id), "JPEG")
-            self._thumbnails[item_id] = pixmap
+            self._thumbnails[item_id] = QIcon(pixmap)
         return self._thumbnails[item_id]
 
 

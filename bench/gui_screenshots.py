@@ -1,0 +1,114 @@
+"""Screenshots of the main window, the detail pane and the export dialog from a demo vault.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui_screenshots.py [--out docs] [--count 8]
+
+The demo vault lives in a temporary folder and is deleted afterwards; the evidence is synthetic
+(bench/screenshots.py) and read with the real OCR engine, so the pictures show real OCR boxes.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from bench.screenshots import generate, write_samples  # noqa: E402
+
+PASSPHRASE = "demo-passphrase-2024"
+
+
+def settle(ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(signal, timeout_ms: int = 600_000) -> None:  # type: ignore[no-untyped-def]
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def demo_vault(folder: Path, count: int) -> Path:
+    """A vault with one filled-in case and `count` synthetic screenshots, OCR done."""
+    from vault.ingest import choose_engine, import_paths, run_ocr
+    from vault.store import Vault
+
+    samples_dir = folder / "samples"
+    write_samples(generate(7, count), samples_dir)
+    path = folder / "demo.evault"
+    with Vault.create(path, PASSPHRASE) as vault:
+        case_id = vault.add_case(
+            "京东白条额度被降低", respondent="北京京东世纪贸易有限公司", channel="12315",
+            complainant_name="张三", complainant_phone="13800138000",
+            claim="恢复白条额度并退还多收的分期手续费", facts="2024年3月白条额度在未通知的情况下被降低。",
+        )
+        vault.add_case("退货退款纠纷")
+        files = sorted(p for p in samples_dir.iterdir() if p.suffix != ".json")
+        outcomes = import_paths(vault, case_id, files)
+        engine, _ = choose_engine(None)
+        run_ocr(vault, [o.item_id for o in outcomes if o.item_id], engine)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs")
+    parser.add_argument("--count", type=int, default=8)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
+        from app.main import setup_application
+        from app.mainwindow import MainWindow
+        from app.models import Column
+        from app.exportdialog import ExportDialog
+
+        app = setup_application(sys.argv[:1], "zh_CN")
+        path = demo_vault(folder, args.count)
+        window = MainWindow(path)
+        window.resize(1400, 860)
+        window.show()
+        save(window, args.out / "screenshot-locked.png")
+        window.unlock_page.passphrase.setText(PASSPHRASE)
+        window.unlock_page.unlock()
+        wait_for(window.refreshed)
+        window.views.setCurrentWidget(window.table)
+        window.grid.setCurrentIndex(window.proxy.index(0, Column.NAME))
+        settle()
+        save(window, args.out / "screenshot-main.png")
+        window.views.setCurrentWidget(window.grid)
+        window.grid.setCurrentIndex(window.proxy.index(2, Column.NAME))
+        settle()
+        save(window.detail, args.out / "screenshot-detail.png")
+        window.views.setCurrentWidget(window.timeline_view)
+        settle()
+        save(window, args.out / "screenshot-timeline.png")
+        window.export()
+        settle()
+        dialog = window.findChild(ExportDialog)
+        save(dialog, args.out / "screenshot-export.png")
+        dialog.reject()
+        window.lock()
+        window.close()
+        app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
