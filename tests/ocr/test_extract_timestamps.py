@@ -61,6 +61,7 @@ def test_absolute_timestamps_need_no_reference(text: str, raw: str, normalized: 
         pytest.param("今天 11:59", "2026-02-18T11:59+08:00", id="today"),
         pytest.param("昨晚8点", "2026-02-17T20:00+08:00", id="last-night"),
         pytest.param("星期一 10:20", "2026-02-16T10:20+08:00", id="weekday-time"),
+        pytest.param("星期— 10:20", "2026-02-16T10:20+08:00", id="weekday-one-read-as-dash"),
         pytest.param("周一", "2026-02-16", id="short-weekday"),
         pytest.param("周三 09:00", "2026-02-11T09:00+08:00", id="same-weekday-is-last-week"),
         pytest.param("上周五", "2026-02-13", id="last-week"),
