@@ -26,8 +26,8 @@ _RELATIVE_DAYS: dict[str, tuple[int, str | None]] = {
     "大后天": (3, None),
 }
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "7": 6,
-             # OCR reads the single stroke of 一 as a dash: 星期— is 星期一.
-             "—": 0, "－": 0, "ー": 0}
+             # OCR reads the single stroke of 一 as a dash (folded to "-"): 星期— is 星期一.
+             "-": 0, "ー": 0}
 _MONTH_SHIFT = {"上个月": -1, "上個月": -1, "上月": -1, "本月": 0, "这个月": 0, "同月": 0, "当月": 0, "下个月": 1,
                 "下個月": 1, "下月": 1}
 _RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2}
@@ -44,7 +44,7 @@ _DATE = re.compile(
     (?P<cm>\d{{1,2}}|{_CN_MONTH})\s*月\s*(?:(?P<cd>\d{{1,2}}|{_CN_DAY})\s*(?P<cds>[日号號])?)?
   | (?<![\d.:/-])(?P<mm>\d{{1,2}})[-/](?P<md>\d{{1,2}})(?P<mds>号)?(?![\d/])
   | (?P<rel>{"|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True))})
-  | (?:(?P<wp>{"|".join(sorted(_WEEK_SHIFT, key=len, reverse=True))})周?)?{_WEEKDAY_WORD}(?P<wd>[一二三四五六日天1-7—－ー])
+  | (?:(?P<wp>{"|".join(sorted(_WEEK_SHIFT, key=len, reverse=True))})周?)?{_WEEKDAY_WORD}(?P<wd>[一二三四五六日天1-7ー]|-(?!\d))
   | (?P<ago>\d{{1,2}}|{CHINESE_NUMBER}|半)\s*个?\s*(?P<unit>秒钟?|分钟|小时|天)前
   | (?:(?P<mp>{"|".join(sorted(_MONTH_SHIFT, key=len, reverse=True))})|(?<![\d月]))(?P<dd>\d{{1,2}}|{_CN_DAY})[日号號]
     """,
