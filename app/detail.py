@@ -142,6 +142,7 @@ class DetailPane(QWidget):
         self.fields_view = QTableView()
         self.fields_view.setModel(self.fields)
         self.fields_view.verticalHeader().hide()
+        self.fields_view.setMinimumHeight(140)
         self.fields_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.fields_view.setEditTriggers(
             QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
@@ -168,7 +169,7 @@ class DetailPane(QWidget):
         self.formed_at = QLineEdit(placeholderText="YYYY-MM-DD HH:MM")
         self.purpose = QLineEdit(placeholderText=self.tr("What this exhibit proves (证明目的)"))
         self.note = QPlainTextEdit()
-        self.note.setMaximumHeight(70)
+        self.note.setMaximumHeight(50)
         self.save_button = QPushButton(self.tr("Save changes"), objectName="saveItem")
         self.save_button.clicked.connect(self.save)
         form = QFormLayout()

@@ -50,6 +50,13 @@ def _amount(item: Item) -> float:
     return 0.0
 
 
+def _first_of(values: list[str]) -> str:
+    """The first value and how many more, so a bill with twenty amounts keeps the table narrow."""
+    if len(values) <= 1:
+        return "".join(values)
+    return f"{values[0]} (+{len(values) - 1})"
+
+
 class EvidenceModel(QAbstractTableModel):
     """The items of one case, with fields; thumbnails decoded on demand and kept in memory only."""
 
@@ -151,9 +158,9 @@ class EvidenceModel(QAbstractTableModel):
         if column == Column.FORMED_AT:
             return short_time(item.event_time())
         if column == Column.ORDER_NO:
-            return ", ".join(item.values("order_no"))
+            return _first_of(item.values("order_no"))
         if column == Column.AMOUNT:
-            return ", ".join(item.values("amount"))
+            return _first_of(item.values("amount"))
         if column == Column.NAME:
             return item.title or item.original_name
         return short_time(item.imported_at)
