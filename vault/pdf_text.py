@@ -27,15 +27,35 @@ def render_pdf_page(data: bytes, index: int, scale: float = PDF_RENDER_SCALE) ->
         document.close()
 
 
+def _merge_rows(segments: list[OcrLine]) -> list[OcrLine]:
+    """Join segments that share a row: pdfium splits a line wherever the font changes."""
+    rows: list[list[OcrLine]] = []
+    for segment in sorted(segments, key=lambda s: (s.bbox[1], s.bbox[0])):
+        top, bottom = segment.bbox[1], segment.bbox[3]
+        row = rows[-1] if rows else None
+        if row and min(bottom, row[0].bbox[3]) - max(top, row[0].bbox[1]) > 0.5 * (bottom - top):
+            row.append(segment)
+        else:
+            rows.append([segment])
+    merged = []
+    for row in rows:
+        row.sort(key=lambda s: s.bbox[0])
+        box = (min(s.bbox[0] for s in row), min(s.bbox[1] for s in row),
+               max(s.bbox[2] for s in row), max(s.bbox[3] for s in row))
+        merged.append(OcrLine("".join(s.text for s in row), box, 1.0))
+    return merged
+
+
 def pdf_text_lines(data: bytes) -> list[OcrLine]:
-    """Text-layer segments with boxes in rendered-page pixels; empty for scanned PDFs."""
+    """Text-layer lines with boxes in rendered-page pixels; empty for scanned PDFs."""
     document = pdfium.PdfDocument(data)
     lines: list[OcrLine] = []
     offset = 0.0
     try:
         for page in document:
-            width, height = page.get_size()
+            height = page.get_size()[1]
             textpage = page.get_textpage()
+            segments = []
             for index in range(textpage.count_rects()):
                 left, bottom, right, top = textpage.get_rect(index)
                 text = textpage.get_text_bounded(left, bottom, right, top).strip()
@@ -46,7 +66,8 @@ def pdf_text_lines(data: bytes) -> list[OcrLine]:
                         round(right * PDF_RENDER_SCALE),
                         round(offset + (height - bottom) * PDF_RENDER_SCALE),
                     )
-                    lines.append(OcrLine(text, box, 1.0))
+                    segments.append(OcrLine(text, box, 1.0))
+            lines.extend(_merge_rows(segments))
             offset += height * PDF_RENDER_SCALE
     finally:
         document.close()

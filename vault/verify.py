@@ -66,11 +66,20 @@ def _item_problems(vault: Vault, progress: Callable[[int, int], None] | None) ->
     return problems
 
 
-def verify(vault: Vault, progress: Callable[[int, int], None] | None = None) -> list[Problem]:
-    """Every problem found; an empty list means the vault is intact."""
-    problems = _page_problems(vault)
-    problems += _item_problems(vault, progress)
+def _chain_problems(vault: Vault) -> list[Problem]:
     with vault.db.lock:
-        chain = audit.chain_problems(vault.db.conn)
-    problems += [Problem("audit log", message) for message in chain]
+        return [Problem("audit log", message) for message in audit.chain_problems(vault.db.conn)]
+
+
+def verify(vault: Vault, progress: Callable[[int, int], None] | None = None) -> list[Problem]:
+    """Every problem found; an empty list means the vault is intact.
+
+    A damaged page can make later checks unreadable; that is reported, not raised.
+    """
+    problems = _page_problems(vault)
+    for check, where in ((lambda: _item_problems(vault, progress), "items"), (lambda: _chain_problems(vault), "audit log")):
+        try:
+            problems += check()
+        except DatabaseError as e:
+            problems.append(Problem(where, f"cannot be read because the file is damaged: {e}"))
     return problems
