@@ -16,7 +16,8 @@ from export.images import QUALITY_STEPS, page_count, probe_page, render_page
 from export.labels import labels_for
 from export.layout import Dossier, ExhibitScan, render, render_settled
 from export.model import DossierRequest, Exhibit, ExportOptions, ExportResult
-from export.output import atomic_file, load_verified, write_pdf
+from export.originals import load_verified
+from export.output import atomic_file, write_pdf
 from export.redaction import Redactor
 
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f/\\:*?"<>|]')

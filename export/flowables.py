@@ -17,6 +17,7 @@ from export.errors import ExportCancelled, ExportError
 from export.fonts import draw_text
 from export.images import ImageQuality, PageProbe, encode_jpeg, mark_up, render_page
 from export.model import Exhibit
+from export.originals import load_verified
 from export.redaction import Redactor
 
 # Screenshots are shown no larger than 100 dpi at printed size and never wider than the frame.
@@ -62,7 +63,7 @@ class ExhibitPainter:
             self.release()
             exhibit = self.exhibits[exhibit_index]
             top = sum(p.height for p in self.probes[exhibit_index][:page_index])
-            image = render_page(exhibit.load_original(), exhibit.media_type, page_index)
+            image = render_page(load_verified(exhibit), exhibit.media_type, page_index)
             highlights = [f.bbox for f in exhibit.fields if f.bbox]
             image = mark_up(image, highlights, self.redactor.boxes(exhibit), top)
             if image.width > width:

@@ -20,6 +20,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 from export.errors import ExportError
 
@@ -72,7 +73,7 @@ def markup(text: str) -> str:
     return "".join(parts)
 
 
-def draw_text(canv, x: float, y: float, text: str, size: float, align: str = "left") -> None:
+def draw_text(canv: Canvas, x: float, y: float, text: str, size: float, align: str = "left") -> None:
     """Canvas text in the right font per run; `align` is left, right or centre about x."""
     runs = list(font_runs(text))
     width = sum(pdfmetrics.stringWidth(run, font, size) for font, run in runs)

@@ -8,7 +8,9 @@ from datetime import datetime, timezone
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak, PageTemplate,
                                 Paragraph, Spacer, Table, TableStyle)
 from reportlab.platypus.doctemplate import LayoutError
@@ -95,7 +97,7 @@ class DossierTemplate(BaseDocTemplate):
                       topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
 
-    def _decorate(self, canv, doc: BaseDocTemplate) -> None:
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         dossier = self.dossier
         page = canv.getPageNumber()
         self.last_page = max(self.last_page, page)
@@ -193,7 +195,7 @@ def _key_value_table(dossier: Dossier, pairs: list[tuple[str, str]],
     return _table(rows, [44 * mm, FRAME.width - 44 * mm], header=False)
 
 
-def _paragraphs(text: str, style) -> Iterator[Paragraph]:
+def _paragraphs(text: str, style: ParagraphStyle) -> Iterator[Paragraph]:
     for line in text.splitlines():
         if line.strip():
             yield Paragraph(markup(line), style)

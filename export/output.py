@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import secrets
 from collections.abc import Callable, Iterator
@@ -12,8 +11,9 @@ from typing import BinaryIO
 
 import pikepdf
 
-from export.errors import ExportError, IntegrityMismatch
-from export.model import DossierRequest, Exhibit
+from export.errors import ExportError
+from export.model import DossierRequest
+from export.originals import load_verified
 
 
 @contextlib.contextmanager
@@ -43,17 +43,6 @@ def atomic_file(out_path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-
-
-def load_verified(exhibit: Exhibit) -> bytes:
-    """The original's bytes, refusing ones that no longer match the hash recorded in the vault."""
-    try:
-        data = exhibit.load_original()
-    except Exception as e:  # the loader is the vault's code; any failure means "cannot read"
-        raise ExportError(f"cannot load the original of item {exhibit.item_id}") from e
-    if hashlib.sha256(data).hexdigest() != exhibit.sha256.lower():
-        raise IntegrityMismatch(f"the original of item {exhibit.item_id} does not match its recorded SHA-256")
-    return data
 
 
 def _pdf_date(moment: datetime) -> str:
