@@ -68,15 +68,28 @@ def normalize_query(query: str) -> list[str]:
     return _WORD.findall(query)
 
 
-def search_item_ids(conn: Connection, query: str, limit: int = 500) -> list[int]:
+EXACT_ONLY_DIGITS = 10
+"""A number this long that equals an extracted field is an order/ticket number: its exact matches
+are the answer, and the substring scan (slow, since digit trigrams occur in most items) is skipped."""
+
+
+def _ids_for_term(conn: Connection, term: str, limit: int) -> list[int]:
+    exact = _exact_field_matches(conn, term) if term.isdigit() else []
+    if exact and len(term) >= EXACT_ONLY_DIGITS:
+        return exact
+    seen = set(exact)
+    return exact + [i for i in _term_matches(conn, term, limit) if i not in seen]
+
+
+def search_item_ids(conn: Connection, query: str, limit: int = 200) -> list[int]:
     """Ids of items matching every term of the query; exact field matches come first."""
     terms = normalize_query(query)
     if not terms:
         return []
+    fetch = limit if len(terms) == 1 else limit * 4  # intersections need room
     result: list[int] | None = None
     for term in terms:
-        ids = _exact_field_matches(conn, term) if term.isdigit() else []
-        ids += [i for i in _term_matches(conn, term, limit * 4) if i not in ids]
+        ids = _ids_for_term(conn, term, fetch)
         if result is None:
             result = ids
         else:

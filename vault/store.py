@@ -393,7 +393,7 @@ class Vault:
 
     # --- search and audit --------------------------------------------------------------------
 
-    def search(self, query: str, case_id: int | None = None, limit: int = 500) -> list[Item]:
+    def search(self, query: str, case_id: int | None = None, limit: int = 200) -> list[Item]:
         """Items matching the query (order numbers exactly or in part, Chinese substrings)."""
         with self.db.lock:
             ids = search.search_item_ids(self.db.conn, query, limit=limit * 4 if case_id else limit)
