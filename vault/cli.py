@@ -18,7 +18,6 @@ from typing import Any
 from ocr.errors import OcrError
 from vault import maintenance
 from vault.errors import VaultError, VaultNotFound
-from vault.ingest import choose_engine, expand_paths, import_paths, items_needing_ocr, run_ocr
 from vault.models import KINDS, ImportStatus
 from vault.paths import default_vault_path
 from vault.serialize import item_json
@@ -128,6 +127,8 @@ def _print_progress(label: str) -> Callable[[int, int, str], None]:
 
 
 def _ocr_and_report(vault: Vault, item_ids: list[int], engine_request: str | None) -> int:
+    from vault.ingest import choose_engine, run_ocr  # loads numpy and the engines: only when reading
+
     engine, warning = choose_engine(engine_request)
     if warning:
         print(warning, file=sys.stderr)
@@ -141,6 +142,8 @@ def _ocr_and_report(vault: Vault, item_ids: list[int], engine_request: str | Non
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from vault.ingest import expand_paths, import_paths
+
     files = expand_paths(Path(p) for p in args.paths)
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -165,6 +168,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_ocr(args: argparse.Namespace) -> int:
+    from vault.ingest import items_needing_ocr
+
     with _open(args) as vault:
         if args.items:
             item_ids = args.items
