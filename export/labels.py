@@ -60,7 +60,8 @@ class Labels:
     attached: str
     not_attached: str
     not_attached_redacted: str
-    manifest_how_to: str
+    manifest_how_to: tuple[str, ...]
+    manifest_without_originals: str
     page_footer: str
     none: str
     colon: str
@@ -129,12 +130,13 @@ ZH = Labels(
     not_attached="未附",
     not_attached_redacted="未附（脱敏版）",
     manifest_how_to=(
-        "核验方法：本 PDF 内嵌了每份证据的原始文件。任何人均可用 PDF 阅读器的“附件”面板，"
-        "或命令 qpdf --show-attachment=文件名 本文件.pdf、pdfdetach -saveall 本文件.pdf "
-        "取出原件，再用 sha256sum 文件名（Linux/macOS）或 "
-        "certutil -hashfile 文件名 SHA256（Windows）计算 SHA-256，与上表逐一比对；"
-        "一致即说明原件自存入证据保险箱后未被改动。审计日志头哈希可与保存在证据保险箱中的审计日志核对。"
+        "本 PDF 内嵌了每份证据的原始文件（见上表“附件”列），任何人都可以自行核验：",
+        "① 取出原件：在 PDF 阅读器的“附件”面板中另存；或运行 "
+        "qpdf --show-attachment=附件名 本文件.pdf > 附件名；或运行 pdfdetach -saveall 本文件.pdf。",
+        "② 计算 SHA-256：Linux/macOS 运行 sha256sum 附件名；Windows 运行 certutil -hashfile 附件名 SHA256。",
+        "③ 与上表逐一比对：一致即说明原件自存入证据保险箱后未被改动。审计日志头哈希可与证据保险箱中的审计日志核对。",
     ),
+    manifest_without_originals="本版本未附原始文件。持有原件者可按以下步骤核验：",
     page_footer="第 {page} 页 / 共 {total} 页",
     none="—",
     colon="：",
@@ -208,13 +210,14 @@ EN = Labels(
     not_attached="not attached",
     not_attached_redacted="not attached (redacted copy)",
     manifest_how_to=(
-        "How to verify: this PDF embeds the original file of every exhibit. Anyone can extract them "
-        "from the attachments panel of a PDF reader, or with qpdf --show-attachment=NAME this.pdf "
-        "or pdfdetach -saveall this.pdf, then compute SHA-256 with sha256sum NAME "
-        "(Linux/macOS) or certutil -hashfile NAME SHA256 (Windows) and compare with the table "
-        "above; equal hashes show the original is unchanged since it entered the vault. The audit log "
-        "head hash can be checked against the audit log kept in the vault."
+        "This PDF embeds the original file of every exhibit (see the Attachment column); anyone can check them:",
+        "1. Extract the originals: save them from the attachments panel of a PDF reader, or run "
+        "qpdf --show-attachment=NAME this.pdf > NAME, or pdfdetach -saveall this.pdf.",
+        "2. Compute SHA-256: sha256sum NAME on Linux/macOS, certutil -hashfile NAME SHA256 on Windows.",
+        "3. Compare with the table above: equal hashes show the original is unchanged since it entered the "
+        "vault. The audit log head hash can be checked against the audit log kept in the vault.",
     ),
+    manifest_without_originals="This copy does not embed the originals. Whoever holds them can check them:",
     page_footer="Page {page} of {total}",
     none="—",
     colon=": ",

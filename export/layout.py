@@ -372,4 +372,8 @@ def _manifest(dossier: Dossier) -> Iterator[Flowable]:
     yield Spacer(1, 4 * mm)
     yield Paragraph(markup(labels.pair(labels.audit_head, dossier.request.audit_head_hash)), styles.body)
     yield Spacer(1, 3 * mm)
-    yield Paragraph(markup(labels.manifest_how_to), styles.body)
+    # Without attachments only the hashing and comparing steps apply.
+    steps = labels.manifest_how_to if dossier.attaching else (labels.manifest_without_originals,
+                                                               *labels.manifest_how_to[2:])
+    for step in steps:
+        yield Paragraph(markup(step), styles.body)

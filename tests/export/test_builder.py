@@ -101,6 +101,7 @@ def test_redacted_export_masks_numbers_and_attaches_nothing(build: Build, small_
         assert len(pdf.attachments) == 0
         assert DEMO_PHONE.encode() not in pdf.open_metadata().__str__().encode()
     assert "未附（脱敏版）" in text
+    assert "本版本未附原始文件" in text and "pdfdetach" not in text
 
 
 def test_password_protects_with_aes256(build: Build, small_request: DossierRequest) -> None:
@@ -112,6 +113,7 @@ def test_password_protects_with_aes256(build: Build, small_request: DossierReque
         assert pdf.encryption.stream_method.name == "aesv3"
         assert len(pdf.attachments) == len(small_request.exhibits)
     assert "证据目录" in pdf_text(result.path, password="s3cret-口令")
+    subprocess.run(["qpdf", "--check", "--password=s3cret-口令", str(result.path)], check=True, capture_output=True)
     assert b"DroidSans" not in result.path.read_bytes()  # font streams are encrypted too
 
 
