@@ -1,0 +1,142 @@
+"""Import throughput: `evidence-vault import` against the bare OCR engine on the same screenshots.
+
+    .venv/bin/python bench/import_throughput.py --count 12 --engines rapidocr,tesseract
+
+For each engine, on `--count` seeded screenshots from bench/screenshots.py:
+  engine     one process, create_engine(name), then decode (PIL) and recognize each image in turn;
+             the model load is timed apart and not counted.
+  import     `evidence-vault import DIR --ocr-engine NAME` in a subprocess on a fresh vault (wall time,
+             worker start-up and model loads included).
+  no-OCR     the same with `--no-ocr`: hashing, checks, thumbnails and database writes only.
+  extract    ocr.extract over the engine's lines, timed in-process (done in the workers on import).
+Goals on 2 cores: ratio = import / engine <= 0.6 (the workers must pay for themselves), and
+overhead = (no-OCR import + extraction) / engine <= 10% (the pipeline's own work beside OCR).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PIL import Image
+
+from _common import PASSPHRASE, print_result, print_table
+
+from bench.screenshots import generate_one
+from ocr.engines import DEFAULT_ENGINE, available_engines, create_engine
+from ocr.extract import ExtractionConfig, classify_kind, extract_fields
+from vault.ocr_jobs import worker_count
+
+RATIO_GOAL = 0.6
+OVERHEAD_GOAL_PCT = 10.0
+
+
+@dataclass(frozen=True)
+class EngineTiming:
+    load_s: float
+    engine_s: float
+    extract_s: float
+    lines: int
+
+
+def write_samples(seed: int, count: int, folder: Path) -> list[tuple[Path, str]]:
+    """Generate screenshots one at a time (memory stays flat); returns (file, reference time)."""
+    written = []
+    for index in range(count):
+        sample = generate_one(seed, index)
+        path = folder / f"{sample.name}{sample.suffix}"
+        path.write_bytes(sample.data)
+        written.append((path, sample.reference_time.isoformat()))
+    return written
+
+
+def time_engine(name: str, samples: list[tuple[Path, str]]) -> EngineTiming:
+    """Bare engine in this process: model load apart, then decode + recognize per image, then extraction."""
+    started = time.perf_counter()
+    engine = create_engine(name)
+    engine.recognize(Image.new("RGB", (64, 32), "white"))  # loads a lazily built model
+    load_s = time.perf_counter() - started
+    engine_s = extract_s = 0.0
+    lines = 0
+    for path, reference in samples:
+        started = time.perf_counter()
+        with Image.open(path) as image:
+            result = engine.recognize(image.convert("RGB"))
+        engine_s += time.perf_counter() - started
+        started = time.perf_counter()
+        extract_fields(result, ExtractionConfig(datetime.fromisoformat(reference), "explicit"))
+        classify_kind(result)
+        extract_s += time.perf_counter() - started
+        lines += len(result)
+    return EngineTiming(load_s, engine_s, extract_s, lines)
+
+
+def cli_env(home: Path) -> dict[str, str]:
+    """The caller's environment with a throw-away HOME, so nothing lands in the user's folders."""
+    return {**os.environ, "HOME": str(home), "EVIDENCE_VAULT_PASSPHRASE": PASSPHRASE}
+
+
+def timed_import(folder: Path, workdir: Path, label: str, extra: list[str]) -> float:
+    """Wall seconds of `evidence-vault import folder EXTRA` on a fresh vault (created untimed)."""
+    vault = workdir / f"{label}.evault"
+    env = cli_env(workdir)
+    base = [sys.executable, "-m", "vault.cli", "--vault", str(vault)]
+    subprocess.run([*base, "init"], env=env, check=True, capture_output=True)
+    started = time.perf_counter()
+    completed = subprocess.run([*base, "import", str(folder), *extra], env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if completed.returncode != 0:
+        raise SystemExit(f"import {' '.join(extra)} failed ({completed.returncode}):\n{completed.stdout}{completed.stderr}")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=12, help="screenshots to import")
+    parser.add_argument("--seed", type=int, default=1, help="screenshot series (bench/screenshots.py)")
+    parser.add_argument("--engines", default=DEFAULT_ENGINE, help="comma-separated: rapidocr,tesseract")
+    args = parser.parse_args()
+    engines = [name.strip() for name in args.engines.split(",") if name.strip()]
+    missing = [name for name in engines if name not in available_engines()]
+    if missing:
+        raise SystemExit(f"not installed: {', '.join(missing)}")
+
+    rows, results = [], []
+    with tempfile.TemporaryDirectory(prefix="import-throughput-") as temp:
+        folder, workdir = Path(temp) / "shots", Path(temp) / "work"
+        folder.mkdir()
+        workdir.mkdir()
+        samples = write_samples(args.seed, args.count, folder)
+        megabytes = sum(path.stat().st_size for path, _ in samples) / 1e6
+        no_ocr_s = timed_import(folder, workdir, "no-ocr", ["--no-ocr"])
+        for name in engines:
+            timing = time_engine(name, samples)
+            import_s = timed_import(folder, workdir, name, ["--ocr-engine", name])
+            ratio = import_s / timing.engine_s
+            overhead_pct = 100 * (no_ocr_s + timing.extract_s) / timing.engine_s
+            rows.append((
+                name, worker_count(name, args.count), f"{timing.load_s:.1f}", f"{timing.engine_s / args.count:.2f}",
+                f"{timing.engine_s:.1f}", f"{timing.extract_s:.3f}", f"{no_ocr_s:.2f}", f"{import_s:.1f}",
+                f"{ratio:.2f}" + ("" if ratio <= RATIO_GOAL else " MISSED"),
+                f"{overhead_pct:.1f}" + ("" if overhead_pct <= OVERHEAD_GOAL_PCT else " MISSED"),
+            ))
+            results.append({
+                "engine": name, "count": args.count, "engine_s_per_image": f"{timing.engine_s / args.count:.3f}",
+                "import_s": f"{import_s:.2f}", "ratio": f"{ratio:.3f}", "overhead_pct": f"{overhead_pct:.1f}",
+            })
+    print(f"{args.count} screenshots (seed {args.seed}, {megabytes:.1f} MB) on {os.cpu_count()} cores;"
+          f" goals: ratio <= {RATIO_GOAL}, overhead <= {OVERHEAD_GOAL_PCT:.0f}%")
+    print_table(("engine", "workers", "load s", "engine s/img", "engine s", "extract s", "no-OCR import s",
+                 "import s", "ratio", "overhead %"), rows)
+    for result in results:
+        print_result(**result)
+
+
+if __name__ == "__main__":
+    main()
