@@ -11,6 +11,11 @@ from app import settings
 from app.i18n import LANGUAGES, install_language, register_fallback_font
 from app.mainwindow import MainWindow
 
+GIL_SWITCH_INTERVAL_S = 0.001
+"""How long a busy worker thread may keep the GIL before the GUI thread gets it (CPython's default is
+5 ms). Every model data() call and every slot re-enters Python, so a paint of a few dozen rows could
+wait that long many times over while an import runs in the pool."""
+
 STYLE_SHEET = """
 QLabel#pageTitle { font-size: 20px; font-weight: bold; margin-bottom: 8px; }
 QLabel#warning { color: #9a3b00; background: #fff3e0; border: 1px solid #f0b070; padding: 8px; }
@@ -27,6 +32,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def setup_application(argv: list[str], language: str) -> QApplication:
     """The QApplication with organisation names, font fallback, translations and style."""
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)

@@ -13,11 +13,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from app.labels import field_label, kind_label, short_time
+from app.tasks import Task
 from vault.models import Case, Field, Item
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,24 +59,52 @@ def _first_of(values: list[str]) -> str:
     return f"{values[0]} (+{len(values) - 1})"
 
 
+def _decode_thumbnails(load: Callable[[int], bytes], item_ids: Sequence[int]) -> dict[int, QImage]:
+    """Read and decode thumbnails off the GUI thread (QImage, unlike QPixmap, may be made in any thread)."""
+    images = {}
+    for item_id in item_ids:
+        try:
+            images[item_id] = QImage.fromData(load(item_id), "JPEG")
+        except Exception:  # noqa: BLE001 - a missing or unreadable thumbnail just stays blank
+            images[item_id] = QImage()
+    return images
+
+
 class EvidenceModel(QAbstractTableModel):
-    """The items of one case, with fields; thumbnails decoded on demand and kept in memory only."""
+    """The items of one case, with fields; thumbnails decoded on demand and kept in memory only.
+
+    A thumbnail is fetched only when a view asks for a row's icon, and in the background: reading it
+    from the vault waits for the vault's lock, which an import holds for a whole transaction, so doing
+    it while painting froze the window during imports. Views show a blank icon until it arrives.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[Item] = []
         self._thumbnails: dict[int, QIcon] = {}
         self._load_thumbnail: Callable[[int], bytes] | None = None
+        self._wanted: set[int] = set()
+        self._requested: set[int] = set()
+        self._thumbnail_generation = 0
+        self._fetch_timer = QTimer(self, singleShot=True, interval=0)
+        self._fetch_timer.timeout.connect(self._fetch_thumbnails)
 
     def set_thumbnail_loader(self, loader: Callable[[int], bytes] | None) -> None:
         self._load_thumbnail = loader
+        self._forget_thumbnails()
+
+    def _forget_thumbnails(self) -> None:
+        """Drop decoded icons and ignore fetches still under way (their results belong to an old vault)."""
+        self._thumbnail_generation += 1
         self._thumbnails.clear()
+        self._wanted.clear()
+        self._requested.clear()
 
     def clear(self) -> None:
         """Forget every item and decoded thumbnail (on lock or case switch)."""
         self.beginResetModel()
         self._items = []
-        self._thumbnails.clear()
+        self._forget_thumbnails()
         self.endResetModel()
 
     def items(self) -> list[Item]:
@@ -176,13 +206,33 @@ class EvidenceModel(QAbstractTableModel):
 
     def _thumbnail(self, item_id: int) -> QIcon | None:
         """An icon, so each view scales it to its own icon size (big in the grid, small in the table)."""
-        if item_id not in self._thumbnails:
-            if self._load_thumbnail is None:
-                return None
-            pixmap = QPixmap()
-            pixmap.loadFromData(self._load_thumbnail(item_id), "JPEG")
-            self._thumbnails[item_id] = QIcon(pixmap)
-        return self._thumbnails[item_id]
+        icon = self._thumbnails.get(item_id)
+        if icon is None and self._load_thumbnail is not None and item_id not in self._requested:
+            self._wanted.add(item_id)
+            self._fetch_timer.start()  # one fetch for all the rows painted in this pass
+        return icon
+
+    def _fetch_thumbnails(self) -> None:
+        if self._load_thumbnail is None or not self._wanted:
+            return
+        ids, load, generation = sorted(self._wanted), self._load_thumbnail, self._thumbnail_generation
+        self._requested |= self._wanted
+        self._wanted.clear()
+        task = Task(lambda progress, cancelled: _decode_thumbnails(load, ids))
+        task.succeeded.connect(lambda images: self._thumbnails_loaded(generation, images))
+        task.start()
+
+    def _thumbnails_loaded(self, generation: int, images: dict[int, QImage]) -> None:
+        if generation != self._thumbnail_generation:
+            return
+        rows = {item.id: row for row, item in enumerate(self._items)}
+        for item_id, image in images.items():
+            self._requested.discard(item_id)
+            self._thumbnails[item_id] = QIcon(QPixmap.fromImage(image))
+            row = rows.get(item_id)
+            if row is not None:
+                index = self.index(row, Column.NAME)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
 class EvidenceFilter(QSortFilterProxyModel):
@@ -265,8 +315,13 @@ class TimelineModel(QAbstractListModel):
         super().__init__(parent)
         self._source = source
         self._items: list[Item] = []
-        for signal in (source.modelReset, source.rowsInserted, source.rowsRemoved, source.dataChanged):
+        for signal in (source.modelReset, source.rowsInserted, source.rowsRemoved):
             signal.connect(self._rebuild)
+        source.dataChanged.connect(self._source_changed)
+
+    def _source_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Sequence[int] = ()) -> None:
+        if list(roles) != [Qt.ItemDataRole.DecorationRole]:  # a thumbnail arriving changes no line here
+            self._rebuild()
 
     def _rebuild(self) -> None:
         self.beginResetModel()

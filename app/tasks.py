@@ -12,6 +12,8 @@ in the GUI thread.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +21,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
+
+WORKER_NICENESS = 10
+"""Pool threads yield the CPU to the GUI thread: on a busy two-core laptop an import otherwise takes
+the core the event loop needs, and the window stops repainting (bench/gui_latency.py)."""
 
 Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
 
@@ -32,6 +38,7 @@ class _Runner(QRunnable):
         self.task = task
 
     def run(self) -> None:
+        _lower_thread_priority()
         task = self.task
         try:
             result = task.work(task.report_progress, task.is_cancelled)
@@ -42,6 +49,18 @@ class _Runner(QRunnable):
             task.succeeded.emit(result)
         finally:
             task.done.emit()
+
+
+def _lower_thread_priority() -> None:
+    """Raise this pool thread's niceness (Linux schedules threads separately; elsewhere a no-op)."""
+    if not hasattr(os, "setpriority") or not sys.platform.startswith("linux"):
+        return
+    tid = threading.get_native_id()
+    try:
+        if os.getpriority(os.PRIO_PROCESS, tid) < WORKER_NICENESS:
+            os.setpriority(os.PRIO_PROCESS, tid, WORKER_NICENESS)
+    except OSError:
+        log.debug("could not lower the priority of a pool thread", exc_info=True)
 
 
 class Task(QObject):

@@ -13,7 +13,10 @@ import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from collections import Counter
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -47,10 +50,49 @@ class StallMeter:
         self._last = now
 
 
+class StallTracer:
+    """Samples the GUI thread's Python stack whenever the meter has not ticked for `threshold_ms`.
+
+    Runs in its own thread, so it sees what the event loop is stuck in (sys._current_frames), and
+    counts each distinct stack once per millisecond sampled: the top stacks are where stalls come from.
+    """
+
+    def __init__(self, meter: StallMeter, threshold_ms: float = 30.0) -> None:
+        self.meter = meter
+        self.threshold = threshold_ms / 1000
+        self.samples: Counter[str] = Counter()
+        self._main = threading.main_thread().ident
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.001):
+            if time.perf_counter() - self.meter._last < self.threshold:
+                continue
+            frame = sys._current_frames().get(self._main)
+            if frame is not None:
+                stack = traceback.format_stack(frame)[-8:]
+                self.samples["".join(stack)] += 1
+
+    def report(self, top: int = 5) -> None:
+        for stack, count in self.samples.most_common(top):
+            print(f"--- {count} ms sampled in stalls > {self.threshold * 1000:.0f} ms:\n{stack}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100)
     parser.add_argument("--ocr", action="store_true", help="also read the text (takes minutes)")
+    parser.add_argument("--existing", type=int, default=0,
+                        help="screenshots already in the case, so thumbnails are painted during the import")
+    parser.add_argument("--trace", action="store_true", help="print the GUI thread's stacks during stalls")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -58,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         from app import settings
         from app.main import setup_application
         from app.mainwindow import MainWindow
+        from vault.ingest import import_paths
         from vault.store import Vault
 
         app = setup_application(sys.argv[:1], "zh_CN")
@@ -67,7 +110,11 @@ def main(argv: list[str] | None = None) -> int:
         files = sorted(p for p in samples.iterdir() if p.suffix != ".json")
         path = folder / "bench.evault"
         with Vault.create(path, PASSPHRASE) as vault:
-            vault.add_case("latency")
+            case_id = vault.add_case("latency")
+            if args.existing:
+                earlier = folder / "earlier"
+                write_samples(generate(12, args.existing), earlier)
+                import_paths(vault, case_id, sorted(p for p in earlier.iterdir() if p.suffix != ".json"))
         window = MainWindow(path)
         window.show()
         window.unlock_page.passphrase.setText(PASSPHRASE)
@@ -81,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
         window.import_panel.finished.connect(done.quit)
         started = time.perf_counter()
         meter.start()
+        tracer = StallTracer(meter)
+        if args.trace:
+            tracer.start()
         window.import_paths([samples])  # the folder, as a person would drop it
         done.exec()
         settled = QEventLoop()  # the last refresh and the thumbnails it paints
@@ -88,12 +138,16 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(5_000, settled.quit)
         settled.exec()
         meter.timer.stop()
+        if args.trace:
+            tracer.stop()
         elapsed = time.perf_counter() - started
         rows = window.evidence.rowCount()
         window.lock()
         window.close()
         app.processEvents()
 
+    if args.trace:
+        tracer.report()
     stalls = sorted(meter.stalls)
     p99 = stalls[int(0.99 * (len(stalls) - 1))] if stalls else 0.0
     print(f"imported {rows} of {len(files)} files in {elapsed:.1f} s (ocr={'on' if args.ocr else 'off'})")
