@@ -38,6 +38,8 @@ from app.labels import kind_choices
 from app.models import CaseListModel, Column, EvidenceFilter, EvidenceModel, Roles, TimelineModel
 from app.tasks import Task, wait_for_all
 from app.unlock import CreatePage, UnlockPage
+from app.vaultdialogs import AuditDialog, BackupDialog, ChangePassphraseDialog
+from vault import maintenance
 from vault.store import Vault
 from vault.verify import verify
 
@@ -73,6 +75,8 @@ class IdleWatcher(QObject):
 class MainWindow(QMainWindow):
     refreshed = Signal()
     """The evidence model holds the vault's current items (after an asynchronous reload)."""
+    backed_up = Signal(str)
+    """An encrypted backup has been written to this file."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -212,11 +216,15 @@ class MainWindow(QMainWindow):
             (self.tr("Add files…"), QKeySequence.StandardKey.Open, self.choose_files, False),
             (self.tr("Paste image"), QKeySequence.StandardKey.Paste, self.paste, False),
             (self.tr("Export dossier…"), QKeySequence("Ctrl+E"), self.export, False),
+            (self.tr("Delete item…"), QKeySequence(), self.delete_item, False),
+            (self.tr("Item history…"), QKeySequence(), self.show_history, False),
             (self.tr("Verify vault"), QKeySequence(), self.verify, False),
+            (self.tr("Back up vault…"), QKeySequence(), self.backup, False),
+            (self.tr("Change passphrase…"), QKeySequence(), self.change_passphrase, False),
             (self.tr("Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings, True),
             (self.tr("Lock now"), QKeySequence("Ctrl+L"), self.lock, False),
         ):
-            action = QAction(text, self, shortcut=shortcut)
+            action = QAction(text, self, shortcut=shortcut, objectName=f"action{slot.__name__.title().replace('_', '')}")
             action.triggered.connect(slot)
             toolbar.addAction(action)
             if not always:
@@ -472,6 +480,132 @@ class MainWindow(QMainWindow):
                           self.tr("Verify vault"), text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def current_item_id(self) -> int | None:
+        index = self.grid.currentIndex()
+        return index.data(Roles.ITEM_ID) if index.isValid() else None
+
+    def _tell(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def delete_item(self) -> None:
+        """Ask first; the vault removes the item and its derived data, the audit log keeps a record."""
+        item_id = self.current_item_id()
+        if self.vault is None or item_id is None:
+            self.statusBar().showMessage(self.tr("Select an exhibit first."), 5000)
+            return
+        item = self.evidence.item_at(self.evidence.row_of(item_id))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Delete item"),
+            self.tr("Delete “%1” from the vault? The original, its text and fields are removed. "
+                    "The deletion is recorded in the audit log with the file name and fingerprint.")
+            .replace("%1", item.title or item.original_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self,
+        )
+        box.setObjectName("confirmDelete")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
+        box.finished.connect(lambda result: self._delete_confirmed(item_id)
+                             if result == QMessageBox.StandardButton.Yes else None)
+        box.open()
+
+    def _delete_confirmed(self, item_id: int) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        task = Task(lambda progress, cancelled: vault.delete_item(item_id))
+        task.succeeded.connect(lambda _: self._deleted(item_id))
+        task.failed.connect(lambda e: self._tell(self.tr("Delete item"), str(e), QMessageBox.Icon.Warning))
+        task.start()
+
+    def _deleted(self, item_id: int) -> None:
+        if self.detail.item is not None and self.detail.item.id == item_id:
+            self.detail.clear()
+        self.statusBar().showMessage(self.tr("Deleted; the audit log records it."), 5000)
+        self.refresh()
+
+    def show_history(self) -> None:
+        item_id = self.current_item_id()
+        vault = self.vault
+        if vault is None or item_id is None:
+            self.statusBar().showMessage(self.tr("Select an exhibit first."), 5000)
+            return
+        item = self.evidence.item_at(self.evidence.row_of(item_id))
+        task = Task(lambda progress, cancelled: vault.audit_entries(item_id))
+        task.succeeded.connect(lambda entries: self._show_history(item.title or item.original_name, entries))
+        task.start()
+
+    def _show_history(self, title: str, entries: list) -> None:
+        if self.vault is None:
+            return
+        dialog = AuditDialog(title, entries, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def backup(self) -> None:
+        dialog = BackupDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._back_up(dialog.target, dialog.backup_passphrase))
+        dialog.open()
+
+    def _back_up(self, target: Path | None, passphrase: str) -> None:
+        vault = self.vault
+        if vault is None or target is None:
+            return
+        self.statusBar().showMessage(self.tr("Writing the backup…"))
+        task = Task(lambda progress, cancelled: maintenance.backup(vault, target, passphrase))
+        task.succeeded.connect(lambda _: self._backed_up(target))
+        task.failed.connect(lambda e: self._tell(self.tr("Back up vault"), str(e), QMessageBox.Icon.Warning))
+        task.done.connect(self.statusBar().clearMessage)
+        task.start()
+
+    def _backed_up(self, target: Path) -> None:
+        self.backed_up.emit(str(target))
+        self._tell(self.tr("Back up vault"),
+                   self.tr("The encrypted backup is in %1. Keep it somewhere other than this computer.")
+                   .replace("%1", str(target)))
+
+    def change_passphrase(self) -> None:
+        if self.import_panel.busy():
+            self._tell(self.tr("Change passphrase"), self.tr("Wait until the import has finished."))
+            return
+        dialog = ChangePassphraseDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._rekey(dialog.new_passphrase))
+        dialog.open()
+
+    def _rekey(self, new_passphrase: str) -> None:
+        """Re-encrypt in the background; the window is disabled, as the old vault closes midway."""
+        vault = self.vault
+        if vault is None:
+            return
+        self._refresh_generation += 1
+        wait_for_all(LOCK_WAIT_MS)
+        self.pages.setEnabled(False)
+        for action in self.vault_actions:
+            action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Re-encrypting the vault…"))
+        task = Task(lambda progress, cancelled: maintenance.change_passphrase(vault, new_passphrase))
+        task.succeeded.connect(self._rekeyed)
+        task.failed.connect(self._rekey_failed)
+        task.done.connect(lambda: self.pages.setEnabled(True))
+        task.start()
+
+    def _rekeyed(self, vault: Vault) -> None:
+        self.statusBar().showMessage(self.tr("The passphrase has been changed."), 5000)
+        self.open_vault(vault)
+
+    def _rekey_failed(self, error: Exception) -> None:
+        """The old vault may already be closed, so lock: the unlock page tells which passphrase opens it."""
+        self.statusBar().clearMessage()
+        self.lock()
+        self._tell(self.tr("Change passphrase"),
+                   self.tr("The passphrase could not be changed: %1").replace("%1", str(error)),
+                   QMessageBox.Icon.Warning)
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self)

@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="143"/>
+        <source>History of %1</source>
+        <translation>%1 的历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="146"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="146"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="146"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="146"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="150"/>
+        <source>Entry hash: %1</source>
+        <translation>条目哈希：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="163"/>
+        <source>Every change is chained in the audit log; “Verify vault” checks that none was altered.</source>
+        <translation>每项改动都链式记录在审计日志中；“校验保险箱”可检查是否有记录被篡改。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="96"/>
+        <location filename="../../app/vaultdialogs.py" line="120"/>
+        <source>Back up vault</source>
+        <translation>备份保险箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="101"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="107"/>
+        <source>The backup is a complete encrypted copy of the vault. Type the vault&apos;s passphrase again: it opens the backup and is not stored anywhere.</source>
+        <translation>备份是保险箱的完整加密副本。请再次输入保险箱密码：它用于打开备份，不会被保存在任何地方。</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="111"/>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="112"/>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="113"/>
+        <source>Repeat</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="121"/>
+        <source>Vault backups (*.evault)</source>
+        <translation>保险箱备份 (*.evault)</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <location filename="../../app/dialogs.py" line="34"/>
@@ -70,6 +147,29 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="76"/>
+        <source>Change passphrase</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="79"/>
+        <source>The vault is re-encrypted under the new passphrase. There is no way to recover it: write it down and keep it safe. Backups made earlier still open with the old one.</source>
+        <translation>保险箱将用新密码重新加密。新密码无法找回：请记下并妥善保管。之前做的备份仍用旧密码打开。</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="83"/>
+        <source>New passphrase</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="84"/>
+        <source>Repeat</source>
+        <translation>再输一次</translation>
+    </message>
+</context>
+<context>
     <name>CreatePage</name>
     <message>
         <location filename="../../app/unlock.py" line="67"/>
@@ -124,7 +224,9 @@
     <message numerus="yes">
         <location filename="../../app/unlock.py" line="119"/>
         <source>Too short: use at least %n characters.</source>
-        <translation><numerusform>太短：至少需要 %n 个字符。</numerusform></translation>
+        <translation>
+            <numerusform>太短：至少需要 %n 个字符。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/unlock.py" line="120"/>
@@ -180,78 +282,78 @@
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="152"/>
+        <location filename="../../app/detail.py" line="153"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="153"/>
+        <location filename="../../app/detail.py" line="154"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="156"/>
+        <location filename="../../app/detail.py" line="157"/>
         <source>Remove my field</source>
         <translation>删除我添加的字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="169"/>
+        <location filename="../../app/detail.py" line="170"/>
         <source>What this exhibit proves (证明目的)</source>
         <translation>这份证据证明什么（证明目的）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="172"/>
+        <location filename="../../app/detail.py" line="173"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="175"/>
+        <location filename="../../app/detail.py" line="176"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="176"/>
+        <location filename="../../app/detail.py" line="177"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="177"/>
-        <location filename="../../app/detail.py" line="262"/>
+        <location filename="../../app/detail.py" line="178"/>
+        <location filename="../../app/detail.py" line="264"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="178"/>
+        <location filename="../../app/detail.py" line="179"/>
         <source>Purpose</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="179"/>
+        <location filename="../../app/detail.py" line="180"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="185"/>
+        <location filename="../../app/detail.py" line="186"/>
         <source>Extracted fields (double-click a value to correct it)</source>
         <translation>识别出的字段（双击数值可更正）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="210"/>
+        <location filename="../../app/detail.py" line="212"/>
         <source>Select an exhibit to see it here.</source>
         <translation>选择一份证据后在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="262"/>
+        <location filename="../../app/detail.py" line="264"/>
         <source>Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
         <translation>请按 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式输入日期。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="301"/>
+        <location filename="../../app/detail.py" line="303"/>
         <source>Remove field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="302"/>
+        <location filename="../../app/detail.py" line="304"/>
         <source>Fields read by OCR are kept as evidence. Correct the value instead.</source>
         <translation>文字识别得到的字段作为证据保留，不能删除；请改为更正其数值。</translation>
     </message>
@@ -259,32 +361,32 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../app/models.py" line="117"/>
+        <location filename="../../app/models.py" line="154"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="118"/>
+        <location filename="../../app/models.py" line="155"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="119"/>
+        <location filename="../../app/models.py" line="156"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="120"/>
+        <location filename="../../app/models.py" line="157"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="121"/>
+        <location filename="../../app/models.py" line="158"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="122"/>
+        <location filename="../../app/models.py" line="159"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
@@ -431,32 +533,32 @@
 <context>
     <name>FieldsModel</name>
     <message>
-        <location filename="../../app/models.py" line="319"/>
+        <location filename="../../app/models.py" line="382"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="319"/>
+        <location filename="../../app/models.py" line="382"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="319"/>
+        <location filename="../../app/models.py" line="382"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="336"/>
+        <location filename="../../app/models.py" line="399"/>
         <source>corrected by you</source>
         <translation>您已更正</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="337"/>
+        <location filename="../../app/models.py" line="400"/>
         <source>added by you</source>
         <translation>您添加的</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="337"/>
+        <location filename="../../app/models.py" line="400"/>
         <source>read by OCR</source>
         <translation>文字识别</translation>
     </message>
@@ -506,12 +608,16 @@
     <message numerus="yes">
         <location filename="../../app/importer.py" line="157"/>
         <source>%n file(s) imported.</source>
-        <translation><numerusform>已导入 %n 个文件。</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 个文件。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/importer.py" line="160"/>
         <source>%n already in this case, skipped:</source>
-        <translation><numerusform>%n 个文件已在本案件中，已跳过：</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文件已在本案件中，已跳过：</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/importer.py" line="162"/>
@@ -521,7 +627,9 @@
     <message numerus="yes">
         <location filename="../../app/importer.py" line="164"/>
         <source>Text could not be read from %n file(s); you can type the fields in.</source>
-        <translation><numerusform>有 %n 个文件未能识别出文字，您可以手动填写字段。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个文件未能识别出文字，您可以手动填写字段。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -615,133 +723,222 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.py" line="81"/>
+        <location filename="../../app/mainwindow.py" line="85"/>
         <source>Evidence Vault</source>
         <translation>证据保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="115"/>
+        <location filename="../../app/mainwindow.py" line="119"/>
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="117"/>
+        <location filename="../../app/mainwindow.py" line="121"/>
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="125"/>
+        <location filename="../../app/mainwindow.py" line="129"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="130"/>
+        <location filename="../../app/mainwindow.py" line="134"/>
         <source>Search order number, text or note…</source>
         <translation>搜索订单号、文字或备注…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="133"/>
+        <location filename="../../app/mainwindow.py" line="137"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="137"/>
+        <location filename="../../app/mainwindow.py" line="141"/>
         <source>Formed between</source>
         <translation>形成时间介于</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="143"/>
-        <location filename="../../app/mainwindow.py" line="209"/>
+        <location filename="../../app/mainwindow.py" line="147"/>
+        <location filename="../../app/mainwindow.py" line="216"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="179"/>
+        <location filename="../../app/mainwindow.py" line="186"/>
         <source>Thumbnails</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="180"/>
+        <location filename="../../app/mainwindow.py" line="187"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="181"/>
+        <location filename="../../app/mainwindow.py" line="188"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="183"/>
+        <location filename="../../app/mainwindow.py" line="190"/>
         <source>Drop screenshots, PDFs or folders here, paste an image with Ctrl+V, or use “Add files…”.</source>
         <translation>把截图、PDF 或文件夹拖到这里，按 Ctrl+V 粘贴图片，或点击“添加文件…”。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="205"/>
+        <location filename="../../app/mainwindow.py" line="212"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="210"/>
+        <location filename="../../app/mainwindow.py" line="217"/>
         <source>Paste image</source>
         <translation>粘贴图片</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="211"/>
+        <location filename="../../app/mainwindow.py" line="218"/>
         <source>Export dossier…</source>
         <translation>导出证据材料…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="212"/>
-        <location filename="../../app/mainwindow.py" line="469"/>
+        <location filename="../../app/mainwindow.py" line="219"/>
+        <source>Delete item…</source>
+        <translation>删除证据…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="220"/>
+        <source>Item history…</source>
+        <translation>证据历史…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="221"/>
+        <location filename="../../app/mainwindow.py" line="480"/>
         <source>Verify vault</source>
         <translation>校验保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="213"/>
+        <location filename="../../app/mainwindow.py" line="222"/>
+        <source>Back up vault…</source>
+        <translation>备份保险箱…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="223"/>
+        <source>Change passphrase…</source>
+        <translation>更改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="224"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="214"/>
+        <location filename="../../app/mainwindow.py" line="225"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="236"/>
-        <location filename="../../app/mainwindow.py" line="294"/>
-        <location filename="../../app/mainwindow.py" line="390"/>
+        <location filename="../../app/mainwindow.py" line="247"/>
+        <location filename="../../app/mainwindow.py" line="305"/>
+        <location filename="../../app/mainwindow.py" line="401"/>
         <source>My case</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="400"/>
+        <location filename="../../app/mainwindow.py" line="411"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="401"/>
+        <location filename="../../app/mainwindow.py" line="412"/>
         <source>Screenshots and PDFs (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;All files (*)</source>
         <translation>截图和 PDF (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="413"/>
+        <location filename="../../app/mainwindow.py" line="424"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="455"/>
+        <location filename="../../app/mainwindow.py" line="466"/>
         <source>Checking every original and the audit log…</source>
         <translation>正在校验每份原件和审计日志…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="464"/>
+        <location filename="../../app/mainwindow.py" line="475"/>
         <source>The vault is intact: every original matches its fingerprint and the log is unbroken.</source>
         <translation>保险箱完好：每份原件都与其指纹一致，日志链完整无缺。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="467"/>
+        <location filename="../../app/mainwindow.py" line="478"/>
         <source>Problems were found. Keep a backup and do not rely on the listed items:</source>
         <translation>发现问题。请保留备份，不要依赖以下所列内容：</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="498"/>
+        <location filename="../../app/mainwindow.py" line="535"/>
+        <source>Select an exhibit first.</source>
+        <translation>请先选择一份证据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="502"/>
+        <location filename="../../app/mainwindow.py" line="522"/>
+        <source>Delete item</source>
+        <translation>删除证据</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="503"/>
+        <source>Delete “%1” from the vault? The original, its text and fields are removed. The deletion is recorded in the audit log with the file name and fingerprint.</source>
+        <translation>要从保险箱中删除“%1”吗？原件及其文字、字段都将被移除。删除操作会连同文件名和指纹记录在审计日志中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="511"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="528"/>
+        <source>Deleted; the audit log records it.</source>
+        <translation>已删除；审计日志已记录此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="559"/>
+        <source>Writing the backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="562"/>
+        <location filename="../../app/mainwindow.py" line="568"/>
+        <source>Back up vault</source>
+        <translation>备份保险箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="569"/>
+        <source>The encrypted backup is in %1. Keep it somewhere other than this computer.</source>
+        <translation>加密备份已保存到 %1。请把它另存到这台电脑以外的地方。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="574"/>
+        <location filename="../../app/mainwindow.py" line="606"/>
+        <source>Change passphrase</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="574"/>
+        <source>Wait until the import has finished.</source>
+        <translation>请等导入完成后再操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="591"/>
+        <source>Re-encrypting the vault…</source>
+        <translation>正在重新加密保险箱…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="599"/>
+        <source>The passphrase has been changed.</source>
+        <translation>密码已更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="607"/>
+        <source>The passphrase could not be changed: %1</source>
+        <translation>无法更改密码：%1</translation>
     </message>
 </context>
 <context>
@@ -834,6 +1031,21 @@
         <location filename="../../app/unlock.py" line="187"/>
         <source>The vault cannot be opened: %1</source>
         <translation>无法打开保险箱：%1</translation>
+    </message>
+</context>
+<context>
+    <name>_TwicePassphraseDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/vaultdialogs.py" line="50"/>
+        <source>Too short: use at least %n characters.</source>
+        <translation>
+            <numerusform>太短：至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="52"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>

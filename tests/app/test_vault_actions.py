@@ -1,0 +1,81 @@
+"""Deleting an exhibit, an encrypted backup and an item's history, through the toolbar and dialogs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar, QToolButton
+
+from app.mainwindow import MainWindow
+from app.vaultdialogs import AuditDialog, BackupDialog
+from tests.app.conftest import PASSPHRASE
+from vault.store import Vault
+
+pytestmark = pytest.mark.gui
+
+
+def click_toolbar(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    button = toolbar.widgetForAction(window.findChild(type(window.lock_action), name))
+    assert isinstance(button, QToolButton) and button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def open_dialog(qtbot, kind: type) -> QDialog:  # type: ignore[no-untyped-def]
+    found: list[QDialog] = []
+
+    def shown() -> bool:
+        found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=5_000)
+    return found[0]
+
+
+def select(window: MainWindow, item_id: int) -> None:
+    window.open_item(item_id)
+    assert window.current_item_id() == item_id
+
+
+def test_delete_asks_then_removes_and_logs(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.evidence.rowCount() == 3)
+    doomed = vault_with_items[1]
+    select(window, doomed)
+
+    click_toolbar(qtbot, window, "actionDeleteItem")
+    box = open_dialog(qtbot, QMessageBox)
+    assert box.objectName() == "confirmDelete" and "审计日志" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert window.evidence.rowCount() == 3
+
+    click_toolbar(qtbot, window, "actionDeleteItem")
+    box = open_dialog(qtbot, QMessageBox)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert window.evidence.row_of(doomed) == -1 and window.evidence.rowCount() == 2
+    assert window.vault.audit_entries(doomed)[-1].action == "item.delete"
+
+    select(window, vault_with_items[0])
+    click_toolbar(qtbot, window, "actionShowHistory")
+    history = open_dialog(qtbot, AuditDialog)
+    assert history.entries.rowCount() >= 1 and history.entries.index(0, 2).data() == "item.import"
+    history.close()
+
+
+def test_backup_writes_an_encrypted_copy(qtbot, tmp_path: Path, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "backup.evault"
+    click_toolbar(qtbot, window, "actionBackup")
+    dialog = open_dialog(qtbot, BackupDialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.keyClicks(dialog.file, str(target))
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    assert not ok.isEnabled()  # not repeated yet
+    qtbot.keyClicks(dialog.repeat, PASSPHRASE)
+    with qtbot.waitSignal(window.backed_up, timeout=30_000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    done = open_dialog(qtbot, QMessageBox)
+    assert str(target) in done.text()
+    done.close()
+    with Vault.open(target, PASSPHRASE) as copy:
+        assert len(copy.items_with_fields()) == 3
