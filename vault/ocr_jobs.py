@@ -14,7 +14,7 @@ from datetime import datetime
 
 import psutil
 
-from ocr.engines import OcrEngine, create_engine
+from ocr.engines import OcrEngine, create_engine, limit_threads
 from ocr.errors import OcrError
 from ocr.extract import ExtractionConfig, classify_kind, extract_fields
 from ocr.types import ExtractedField, OcrLine
@@ -78,9 +78,9 @@ def run_job(engine: OcrEngine, job: OcrJob) -> OcrOutcome:
 _worker_engine: OcrEngine | None = None
 
 
-def _init_worker(engine_name: str) -> None:
+def _init_worker(engine_name: str, threads: int) -> None:
     global _worker_engine
-    os.environ["OMP_THREAD_LIMIT"] = "1"
+    limit_threads(threads)
     _worker_engine = create_engine(engine_name)
 
 
@@ -109,7 +109,10 @@ def run_jobs(
     """
     workers = workers or worker_count(engine_name, total)
     context = multiprocessing.get_context("spawn")  # no fork of a process holding the vault key
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(engine_name,)) as pool:
+    threads = max(1, (os.cpu_count() or 1) // workers)  # workers x threads = cores, no oversubscription
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(engine_name, threads)
+    ) as pool:
         pending: set[Future[OcrOutcome]] = set()
         queue = iter(jobs)
         exhausted = False

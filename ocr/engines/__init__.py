@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Protocol
 
@@ -14,6 +15,7 @@ from ocr.errors import OcrEngineUnavailable
 from ocr.types import OcrLine
 
 from .rapid import RapidOcrEngine, rapidocr_installed
+from .rapid import limit_threads as _limit_rapidocr_threads
 from .tesseract import TesseractEngine, missing_languages, tesseract_binary
 
 
@@ -47,6 +49,12 @@ def available_engines() -> list[str]:
     return [name for name, (_, installed) in _ENGINES.items() if installed()]
 
 
+def limit_threads(threads: int) -> None:
+    """Cap every engine's threads in this process (call before the first recognition)."""
+    os.environ["OMP_THREAD_LIMIT"] = str(threads)  # Tesseract
+    _limit_rapidocr_threads(threads)
+
+
 def create_engine(name: str) -> OcrEngine:
     """A ready engine with its measured default preprocessing; raises OcrEngineUnavailable."""
     if name not in _ENGINES:
@@ -62,4 +70,5 @@ __all__ = [
     "TesseractEngine",
     "available_engines",
     "create_engine",
+    "limit_threads",
 ]

@@ -1,6 +1,7 @@
 """RapidOCR (PP-OCRv4 on onnxruntime), fed numpy arrays so it never reads or writes files."""
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,6 +28,17 @@ DEFAULT_PREPROCESS = PreprocessOptions(tile_height=MAX_SIDE, pad_below=DET_SHORT
 
 _model: RapidOCR | None = None
 _model_lock = threading.Lock()
+_threads: int | None = None
+
+# onnxruntime >= 1.32 otherwise writes a device id and a queue of telemetry events under ~/.cache
+# and a session file in TMPDIR (found by tests/test_leak_audit.py); an offline vault sends nothing.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+
+
+def limit_threads(threads: int) -> None:
+    """Threads per model; several OCR worker processes on few cores must not oversubscribe them."""
+    global _threads
+    _threads = threads
 
 
 def shared_model() -> RapidOCR:
@@ -40,7 +52,8 @@ def shared_model() -> RapidOCR:
                 raise OcrEngineUnavailable(
                     "RapidOCR is not installed: pip install rapidocr-onnxruntime."
                 ) from e
-            _model = RapidOCR(max_side_len=MAX_SIDE)
+            options = {"intra_op_num_threads": _threads} if _threads else {}
+            _model = RapidOCR(max_side_len=MAX_SIDE, **options)
         return _model
 
 
