@@ -70,6 +70,19 @@ def _decode_thumbnails(load: Callable[[int], bytes], item_ids: Sequence[int]) ->
     return images
 
 
+_PLACEHOLDER: list[QIcon] = []
+
+
+def _placeholder() -> QIcon:
+    """A blank icon while the thumbnail loads: views size their items from the first icon they see,
+    so a missing one would leave the grid laid out for text only."""
+    if not _PLACEHOLDER:
+        blank = QPixmap(256, 256)
+        blank.fill(Qt.GlobalColor.transparent)
+        _PLACEHOLDER.append(QIcon(blank))
+    return _PLACEHOLDER[0]
+
+
 class EvidenceModel(QAbstractTableModel):
     """The items of one case, with fields; thumbnails decoded on demand and kept in memory only.
 
@@ -207,10 +220,12 @@ class EvidenceModel(QAbstractTableModel):
     def _thumbnail(self, item_id: int) -> QIcon | None:
         """An icon, so each view scales it to its own icon size (big in the grid, small in the table)."""
         icon = self._thumbnails.get(item_id)
-        if icon is None and self._load_thumbnail is not None and item_id not in self._requested:
+        if icon is not None or self._load_thumbnail is None:
+            return icon
+        if item_id not in self._requested:
             self._wanted.add(item_id)
             self._fetch_timer.start()  # one fetch for all the rows painted in this pass
-        return icon
+        return _placeholder()
 
     def _fetch_thumbnails(self) -> None:
         if self._load_thumbnail is None or not self._wanted:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,10 +47,14 @@ class _TwicePassphraseDialog(QDialog):
 
     def _check(self) -> None:
         text, repeat = self.passphrase.text(), self.repeat.text()
+        # An explicit context: PySide looks up self.tr() under the subclass's name, which misses
+        # numerus strings declared in this base class.
         if len(text) < MIN_PASSPHRASE_LENGTH:
-            problem = self.tr("Too short: use at least %n characters.", "", MIN_PASSPHRASE_LENGTH)
+            problem = QCoreApplication.translate(
+                "PassphraseFields", "Too short: use at least %n characters.", "", MIN_PASSPHRASE_LENGTH
+            )
         elif text != repeat:
-            problem = self.tr("The two passphrases differ.")
+            problem = QCoreApplication.translate("PassphraseFields", "The two passphrases differ.")
         else:
             problem = ""
         self.problem.setText(problem)

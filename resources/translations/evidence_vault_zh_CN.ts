@@ -4,37 +4,37 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="143"/>
+        <location filename="../../app/vaultdialogs.py" line="148"/>
         <source>History of %1</source>
         <translation>%1 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="146"/>
+        <location filename="../../app/vaultdialogs.py" line="151"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="146"/>
+        <location filename="../../app/vaultdialogs.py" line="151"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="146"/>
+        <location filename="../../app/vaultdialogs.py" line="151"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="146"/>
+        <location filename="../../app/vaultdialogs.py" line="151"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="150"/>
+        <location filename="../../app/vaultdialogs.py" line="155"/>
         <source>Entry hash: %1</source>
         <translation>条目哈希：%1</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="163"/>
+        <location filename="../../app/vaultdialogs.py" line="168"/>
         <source>Every change is chained in the audit log; “Verify vault” checks that none was altered.</source>
         <translation>每项改动都链式记录在审计日志中；“校验保险箱”可检查是否有记录被篡改。</translation>
     </message>
@@ -42,38 +42,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="96"/>
-        <location filename="../../app/vaultdialogs.py" line="120"/>
+        <location filename="../../app/vaultdialogs.py" line="101"/>
+        <location filename="../../app/vaultdialogs.py" line="125"/>
         <source>Back up vault</source>
         <translation>备份保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="101"/>
+        <location filename="../../app/vaultdialogs.py" line="106"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="107"/>
+        <location filename="../../app/vaultdialogs.py" line="112"/>
         <source>The backup is a complete encrypted copy of the vault. Type the vault&apos;s passphrase again: it opens the backup and is not stored anywhere.</source>
         <translation>备份是保险箱的完整加密副本。请再次输入保险箱密码：它用于打开备份，不会被保存在任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="111"/>
+        <location filename="../../app/vaultdialogs.py" line="116"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="112"/>
+        <location filename="../../app/vaultdialogs.py" line="117"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="113"/>
+        <location filename="../../app/vaultdialogs.py" line="118"/>
         <source>Repeat</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="121"/>
+        <location filename="../../app/vaultdialogs.py" line="126"/>
         <source>Vault backups (*.evault)</source>
         <translation>保险箱备份 (*.evault)</translation>
     </message>
@@ -149,22 +149,22 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="76"/>
+        <location filename="../../app/vaultdialogs.py" line="81"/>
         <source>Change passphrase</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="79"/>
+        <location filename="../../app/vaultdialogs.py" line="84"/>
         <source>The vault is re-encrypted under the new passphrase. There is no way to recover it: write it down and keep it safe. Backups made earlier still open with the old one.</source>
         <translation>保险箱将用新密码重新加密。新密码无法找回：请记下并妥善保管。之前做的备份仍用旧密码打开。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="83"/>
+        <location filename="../../app/vaultdialogs.py" line="88"/>
         <source>New passphrase</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="84"/>
+        <location filename="../../app/vaultdialogs.py" line="89"/>
         <source>Repeat</source>
         <translation>再输一次</translation>
     </message>
@@ -361,32 +361,32 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../app/models.py" line="154"/>
+        <location filename="../../app/models.py" line="167"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="155"/>
+        <location filename="../../app/models.py" line="168"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="156"/>
+        <location filename="../../app/models.py" line="169"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="157"/>
+        <location filename="../../app/models.py" line="170"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="158"/>
+        <location filename="../../app/models.py" line="171"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="159"/>
+        <location filename="../../app/models.py" line="172"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
@@ -533,32 +533,32 @@
 <context>
     <name>FieldsModel</name>
     <message>
-        <location filename="../../app/models.py" line="382"/>
+        <location filename="../../app/models.py" line="397"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="382"/>
+        <location filename="../../app/models.py" line="397"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="382"/>
+        <location filename="../../app/models.py" line="397"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="399"/>
+        <location filename="../../app/models.py" line="414"/>
         <source>corrected by you</source>
         <translation>您已更正</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="400"/>
+        <location filename="../../app/models.py" line="415"/>
         <source>added by you</source>
         <translation>您添加的</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="400"/>
+        <location filename="../../app/models.py" line="415"/>
         <source>read by OCR</source>
         <translation>文字识别</translation>
     </message>
@@ -942,6 +942,21 @@
     </message>
 </context>
 <context>
+    <name>PassphraseFields</name>
+    <message numerus="yes">
+        <location filename="../../app/vaultdialogs.py" line="53"/>
+        <source>Too short: use at least %n characters.</source>
+        <translation>
+            <numerusform>太短：至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultdialogs.py" line="57"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/dialogs.py" line="89"/>
@@ -1031,21 +1046,6 @@
         <location filename="../../app/unlock.py" line="187"/>
         <source>The vault cannot be opened: %1</source>
         <translation>无法打开保险箱：%1</translation>
-    </message>
-</context>
-<context>
-    <name>_TwicePassphraseDialog</name>
-    <message numerus="yes">
-        <location filename="../../app/vaultdialogs.py" line="50"/>
-        <source>Too short: use at least %n characters.</source>
-        <translation>
-            <numerusform>太短：至少需要 %n 个字符。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/vaultdialogs.py" line="52"/>
-        <source>The two passphrases differ.</source>
-        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>
