@@ -122,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         loop = QEventLoop()
         window.refreshed.connect(loop.quit)
         loop.exec()
+        QTimer.singleShot(500, loop.quit)  # thumbnails of --existing items arrive after the refresh
+        loop.exec()
 
         meter = StallMeter()
         done = QEventLoop()
@@ -148,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.trace:
         tracer.report()
+    if args.trace:
+        print("stalls > 30 ms at tick:", [(i, round(s)) for i, s in enumerate(meter.stalls) if s > 30], "of", len(meter.stalls))
     stalls = sorted(meter.stalls)
     p99 = stalls[int(0.99 * (len(stalls) - 1))] if stalls else 0.0
     print(f"imported {rows} of {len(files)} files in {elapsed:.1f} s (ocr={'on' if args.ocr else 'off'})")
