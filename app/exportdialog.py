@@ -80,7 +80,7 @@ class ExportDialog(QDialog):
         exhibits_layout.addLayout(exhibit_form)
 
         self.cover = dict(CaseDialog.values_of(case))
-        cover_button = QPushButton(self.tr("Cover details…"))
+        cover_button = QPushButton(self.tr("Cover details…"), objectName="coverDetails")
         cover_button.clicked.connect(self._edit_cover)
         self.cover_summary = QLabel(wordWrap=True)
         self._show_cover()
@@ -170,9 +170,14 @@ class ExportDialog(QDialog):
         for name, widget in dialog.inputs.items():
             value = self.cover.get(name, "")
             widget.setPlainText(value) if hasattr(widget, "setPlainText") else widget.setText(value)
-        if dialog.exec():
-            self.cover = dialog.values()
-            self._show_cover()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # open(), not exec(): a nested event loop would let the export or a lock run underneath it
+        dialog.finished.connect(lambda result: self._cover_edited(dialog.values()) if result else None)
+        dialog.open()
+
+    def _cover_edited(self, values: dict[str, str]) -> None:
+        self.cover = values
+        self._show_cover()
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save dossier"), self.out_path.text(), "PDF (*.pdf)")

@@ -500,32 +500,32 @@
         <translation>封面信息（仅用于本次导出）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="178"/>
+        <location filename="../../app/exportdialog.py" line="183"/>
         <source>Save dossier</source>
         <translation>保存证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="202"/>
+        <location filename="../../app/exportdialog.py" line="207"/>
         <source>Tick at least one exhibit.</source>
         <translation>请至少勾选一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="213"/>
+        <location filename="../../app/exportdialog.py" line="218"/>
         <source>Building the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="232"/>
+        <location filename="../../app/exportdialog.py" line="237"/>
         <source>Saved %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
         <translation>已保存 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="241"/>
+        <location filename="../../app/exportdialog.py" line="246"/>
         <source>The dossier could not be built: %1</source>
         <translation>无法生成证据材料：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="248"/>
+        <location filename="../../app/exportdialog.py" line="253"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>

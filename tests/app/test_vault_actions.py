@@ -79,3 +79,20 @@ def test_backup_writes_an_encrypted_copy(qtbot, tmp_path: Path, vault_with_items
     done.close()
     with Vault.open(target, PASSPHRASE) as copy:
         assert len(copy.items_with_fields()) == 3
+
+
+def test_cover_details_open_without_blocking(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    from app.dialogs import CaseDialog
+    from app.exportdialog import ExportDialog
+
+    window.export()
+    export = window.findChild(ExportDialog)
+    qtbot.mouseClick(export.findChild(QPushButton, "coverDetails"), Qt.MouseButton.LeftButton)
+    cover = open_dialog(qtbot, CaseDialog)  # reached only because the click returned: no nested exec()
+    cover.inputs["title"].setText("白条额度投诉")
+    ok = cover.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "白条额度投诉" in export.cover_summary.text())
+    export.reject()
