@@ -96,3 +96,20 @@ def test_cover_details_open_without_blocking(qtbot, vault_with_items, window: Ma
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "白条额度投诉" in export.cover_summary.text())
     export.reject()
+
+
+def test_change_passphrase_reopens_the_vault(qtbot, vault_path: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app.vaultdialogs import ChangePassphraseDialog
+    from tests.app.conftest import unlock
+
+    new = "new-horse-battery-77"
+    click_toolbar(qtbot, window, "actionChangePassphrase")
+    dialog = open_dialog(qtbot, ChangePassphraseDialog)
+    qtbot.keyClicks(dialog.passphrase, new)
+    qtbot.keyClicks(dialog.repeat, new)
+    with qtbot.waitSignal(window.refreshed, timeout=30_000):
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert window.vault is not None and window.cases.rowCount() == 1
+    window.lock()
+    unlock(qtbot, window, new)
+    assert window.vault is not None
