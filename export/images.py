@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 
 from export.errors import ExhibitUnreadable
 from ocr.types import BBox
+from vault.pdf_text import PDF_RENDER_SCALE  # OCR boxes of PDF items use the same scale
 
 try:  # HEIC photos from iPhones; pillow-heif is a declared dependency but optional at run time.
     from pillow_heif import register_heif_opener
@@ -23,7 +24,6 @@ else:
     register_heif_opener()
 
 PDF_MEDIA_TYPE = "application/pdf"
-PDF_RENDER_DPI = 150
 _HIGHLIGHT = (255, 214, 0, 90)
 _QUIET_ROW_RANGE = 12
 _PROBE_WIDTH = 64
@@ -97,7 +97,7 @@ def render_page(data: bytes, media_type: str, index: int) -> Image.Image:
         return _decode_image(data)
     pdf = _pdf_pages(data)
     try:
-        bitmap = pdf[index].render(scale=PDF_RENDER_DPI / 72)
+        bitmap = pdf[index].render(scale=PDF_RENDER_SCALE)
         return bitmap.to_pil().convert("RGB")
     except pypdfium2.PdfiumError as e:
         raise ExhibitUnreadable(f"page {index + 1} of the PDF original cannot be rendered") from e

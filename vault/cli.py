@@ -403,11 +403,10 @@ def build_parser() -> argparse.ArgumentParser:
     ocr.add_argument("--item", dest="items", type=int, action="append", help="re-read this item (repeatable)")
     ocr.set_defaults(func=cmd_ocr)
 
-    for name, func, help_text in (("list", cmd_list, "list evidence items"),):
-        p = sub.add_parser(name, help=help_text)
-        p.add_argument("--case")
-        p.add_argument("--json", action="store_true")
-        p.set_defaults(func=func)
+    listing_items = sub.add_parser("list", help="list evidence items")
+    listing_items.add_argument("--case")
+    listing_items.add_argument("--json", action="store_true")
+    listing_items.set_defaults(func=cmd_list)
 
     show = sub.add_parser("show", help="show one item with its fields and OCR text")
     show.add_argument("id", type=int)

@@ -79,7 +79,7 @@ def _exif_capture_time(image: Image.Image) -> str | None:
     except Exception:  # noqa: BLE001 - malformed EXIF must not reject an otherwise good image
         return None
     sub = exif.get_ifd(0x8769) if exif else {}
-    raw = sub.get(36867) or exif.get(306) if exif else None
+    raw = (sub.get(36867) or exif.get(306)) if exif else None  # DateTimeOriginal, else DateTime
     if not isinstance(raw, str):
         return None
     try:
