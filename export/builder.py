@@ -14,10 +14,10 @@ from export.errors import DossierTooLarge, ExportCancelled, ExportError
 from export.flowables import ExhibitPainter
 from export.images import QUALITY_STEPS, page_count, probe_page, render_page
 from export.labels import labels_for
-from export.layout import Dossier, ExhibitScan, render, render_settled
+from export.layout import Dossier, ExhibitScan, render_segments, settle_page_numbers
 from export.model import DossierRequest, Exhibit, ExportOptions, ExportResult
 from export.originals import load_verified
-from export.output import atomic_file, write_pdf
+from export.output import DocumentInfo, SegmentFiles, atomic_file, finish_pdf
 from export.redaction import Redactor
 
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
@@ -75,10 +75,9 @@ def build_dossier(
 ) -> ExportResult:
     """Compile the dossier PDF at `out_path`, atomically; see ExportOptions for the choices.
 
-    Memory: decoded pixels are bounded (one exhibit page at a time), but the compressed PDF is built
-    in memory (reportlab keeps a document until it is saved, and with a password the plain PDF must
-    never touch the disk), and qpdf holds the attached originals until the file is written. Peak
-    memory therefore grows with the output size, about 1.6x the bytes each exhibit adds to the file.
+    Memory does not grow with the number of exhibits: decoded pixels are held one exhibit page at a
+    time, and the document is rendered in segments of a few exhibits that are parked encrypted on
+    disk (see SegmentFiles) and joined by qpdf, which streams them into the final file.
     """
     is_cancelled = cancelled or (lambda: False)
 
@@ -101,9 +100,9 @@ def build_dossier(
         painter = ExhibitPainter(request.exhibits, tuple(s.probes for s in scans), redactor, is_cancelled,
                                  lambda _index: tracker.step())
         dossier = Dossier(request, options, labels, redactor, tuple(scans), painter)
-        render(dossier)  # dry run: painter.quality is None, so only page numbers are learnt
+        settle_page_numbers(dossier)  # dry runs: painter.quality is None, so no image is drawn
         tracker.step()
-        size = _write_within_budget(dossier, handle, tracker, check_cancel)
+        size = _write_within_budget(dossier, handle, out_path, tracker, check_cancel)
         check_cancel()
         handle.seek(0)
         digest = hashlib.file_digest(handle, "sha256").hexdigest()
@@ -111,12 +110,11 @@ def build_dossier(
     return ExportResult(out_path, digest, size, dossier.total_pages)
 
 
-def _write_within_budget(dossier: Dossier, handle: BinaryIO, tracker: _Progress,
+def _write_within_budget(dossier: Dossier, handle: BinaryIO, out_path: Path, tracker: _Progress,
                          check_cancel: Callable[[], None]) -> int:
     """Write the PDF at the best image quality step that fits `max_size`; returns its size."""
-    options, request = dossier.options, dossier.request
-    attachments = tuple(s.attachment_name for s in dossier.scans) if dossier.attaching else None
-    attached_size = sum(s.size for s in dossier.scans) if attachments else 0
+    options = dossier.options
+    attached_size = sum(s.size for s in dossier.scans) if dossier.attaching else 0
     if options.max_size is not None and attached_size >= options.max_size:
         raise DossierTooLarge(f"the attached originals alone take {attached_size} bytes, more than the "
                               f"limit of {options.max_size}; export without attachments", attached_size)
@@ -125,15 +123,30 @@ def _write_within_budget(dossier: Dossier, handle: BinaryIO, tracker: _Progress,
     for quality in steps:
         tracker.restart_at(after_layout)
         dossier.painter.quality = quality
-        plain_pdf = render_settled(dossier)
-        check_cancel()
         handle.seek(0)
         handle.truncate()
-        write_pdf(plain_pdf, handle, request, dossier.redactor.text(request.case_title), attachments,
-                  options.password, tracker.step)
-        del plain_pdf
+        _write_once(dossier, handle, out_path, tracker, check_cancel)
         size = handle.tell()
         if options.max_size is None or size <= options.max_size:
             return size
     raise DossierTooLarge(f"the dossier needs {size} bytes even at the legibility floor ({quality.max_dpi} dpi, "
                           f"JPEG quality {quality.jpeg_quality}), more than the limit of {options.max_size}", size)
+
+
+def _write_once(dossier: Dossier, handle: BinaryIO, out_path: Path, tracker: _Progress,
+                check_cancel: Callable[[], None]) -> None:
+    """Render every segment with images, then join them into `handle`."""
+    request, mask = dossier.request, dossier.redactor.text
+    settled = (dict(dossier.bookmarks), dossier.total_pages)
+    with SegmentFiles(out_path) as parts:
+        for segment, plain_pdf in render_segments(dossier):
+            check_cancel()
+            attachments = [(request.exhibits[i], dossier.scans[i].attachment_name) for i in segment.exhibits
+                           ] if dossier.attaching else []
+            parts.add(plain_pdf, attachments, tracker.step)
+        if (dossier.bookmarks, dossier.total_pages) != settled:
+            raise ExportError("page numbers moved between layout and drawing")
+        check_cancel()
+        info = DocumentInfo(title=mask(request.case_title), author=mask(request.author),
+                            subject=dossier.labels.dossier, creator=request.author, created=request.generated_at)
+        finish_pdf(parts, handle, info, dossier.bookmarks.values(), dossier.options.password)

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable
 from export.errors import ExportCancelled, ExportError
 from export.fonts import draw_text
 from export.images import ImageQuality, PageProbe, encode_jpeg, mark_up, render_page
-from export.model import Exhibit
+from export.model import Bookmark, Exhibit
 from export.originals import load_verified
 from export.redaction import Redactor
 
@@ -197,20 +197,18 @@ def draw_jpeg(canv: Canvas, jpeg: bytes, width: float, height: float) -> None:
 
 
 class OutlineAnchor(Flowable):
-    """Zero-size marker that adds a bookmark and records the page it lands on."""
+    """Zero-size marker that records the page it lands on, for the outline and the page numbers."""
 
-    def __init__(self, key: str, title: str, level: int, pages: dict[str, int]) -> None:
+    def __init__(self, key: str, title: str, level: int, bookmarks: dict[str, Bookmark]) -> None:
         super().__init__()
         self.key = key
         self.title = title
         self.level = level
-        self.pages = pages
+        self.bookmarks = bookmarks
         self.width = self.height = 0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.bookmarkPage(self.key)
-        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
-        self.pages[self.key] = self.canv.getPageNumber()
+        self.bookmarks[self.key] = Bookmark(self.title, self.level, self.canv.getPageNumber())

@@ -1,8 +1,9 @@
 """The dossier's pages: cover, evidence index, timeline, exhibits, appendices (reportlab platypus)."""
 from __future__ import annotations
 
+import gc
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -20,7 +21,7 @@ from export.flowables import ExhibitImage, ExhibitPainter, FrameSize, OutlineAnc
 from export.fonts import ACCENT, FONT, Styles, draw_text, make_styles, markup
 from export.images import PageProbe
 from export.labels import Labels
-from export.model import DossierRequest, Exhibit, ExportOptions
+from export.model import Bookmark, DossierRequest, Exhibit, ExportOptions
 from export.redaction import Redactor
 from ocr.types import FieldType
 
@@ -33,6 +34,8 @@ FRAME = FrameSize(PAGE_WIDTH - 2 * MARGIN_X, PAGE_HEIGHT - MARGIN_TOP - MARGIN_B
 KEY_INFO_TYPES = (FieldType.ORDER_NO, FieldType.TRANSACTION_NO, FieldType.AMOUNT, FieldType.TICKET_NO,
                   FieldType.LOGISTICS_NO)
 _MAX_LAYOUT_PASSES = 4
+# Small enough that a segment's images and attachments stay a few tens of MB in memory.
+EXHIBITS_PER_SEGMENT = 12
 _GRID = colors.HexColor("#8899aa")
 
 
@@ -56,12 +59,29 @@ class Dossier:
     scans: tuple[ExhibitScan, ...]
     painter: ExhibitPainter
     styles: Styles = field(default_factory=make_styles)
-    pages: dict[str, int] = field(default_factory=dict)
+    bookmarks: dict[str, Bookmark] = field(default_factory=dict)
     total_pages: int = 0
 
     @property
     def attaching(self) -> bool:
         return self.options.attachments and not self.options.redact
+
+    def page_of(self, key: str) -> int | None:
+        bookmark = self.bookmarks.get(key)
+        return bookmark.page if bookmark else None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of whole sections that starts on a fresh page and is rendered as a PDF of its own.
+
+    reportlab keeps a document in memory until it is saved; cutting the dossier at page breaks into
+    segments of a few exhibits each keeps that memory bounded whatever the number of exhibits.
+    `exhibits` are the 0-based indexes of the exhibits whose originals travel with this segment.
+    """
+
+    story: Callable[[], Iterator[Flowable]]
+    exhibits: range
 
 
 def exhibit_key(number: int) -> str:
@@ -81,21 +101,27 @@ def display_time(value: str | None, none: str) -> str:
 
 
 class DossierTemplate(BaseDocTemplate):
-    """A4 pages with the case title as running header and '第 X 页 / 共 Y 页' as footer."""
+    """A4 pages with the case title as running header and '第 X 页 / 共 Y 页' as footer.
 
-    def __init__(self, buffer: io.BytesIO, dossier: Dossier) -> None:
-        request, labels = dossier.request, dossier.labels
+    Numbering starts at `first_page`, so a segment's pages carry their numbers in the whole dossier.
+    """
+
+    def __init__(self, buffer: io.BytesIO, dossier: Dossier, first_page: int) -> None:
         super().__init__(
             buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM, title=dossier.redactor.text(request.case_title),
-            author=dossier.redactor.text(request.author), subject=labels.dossier, creator=request.author,
-            initialFontName=FONT, initialFontSize=10,
+            bottomMargin=MARGIN_BOTTOM, initialFontName=FONT, initialFontSize=10,
         )
         self.dossier = dossier
-        self.last_page = 0
+        self.first_page = first_page
+        self.last_page = first_page - 1
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME.width, FRAME.height, leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+
+    def _makeCanvas(self, filename: str | None = None, canvasmaker: type[Canvas] = Canvas) -> Canvas:
+        canv = super()._makeCanvas(filename, canvasmaker)
+        canv._pageNumber = self.first_page  # reportlab has no public setter for the first number
+        return canv
 
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         dossier = self.dossier
@@ -119,53 +145,85 @@ class DossierTemplate(BaseDocTemplate):
         canv.restoreState()
 
 
-def render(dossier: Dossier) -> io.BytesIO:
-    """Build the PDF in memory once; records where sections landed in `dossier.pages`."""
-    buffer = io.BytesIO()
-    template = DossierTemplate(buffer, dossier)
+def segments(dossier: Dossier) -> list[Segment]:
+    """Front matter, the exhibits in groups of EXHIBITS_PER_SEGMENT, then the appendices."""
+    exhibits = dossier.request.exhibits
+    parts = [Segment(lambda: _front_matter(dossier), range(0))]
+    for start in range(0, len(exhibits), EXHIBITS_PER_SEGMENT):
+        indexes = range(start, min(start + EXHIBITS_PER_SEGMENT, len(exhibits)))
+        parts.append(Segment(lambda indexes=indexes: _exhibits(dossier, indexes), indexes))
+    parts.append(Segment(lambda: _appendices(dossier), range(0)))
+    return parts
+
+
+def render_segments(dossier: Dossier) -> Iterator[tuple[Segment, io.BytesIO]]:
+    """Render the segments one after another, each into its own in-memory PDF.
+
+    Records where sections landed in `dossier.bookmarks` and the page count in `dossier.total_pages`.
+    """
+    next_page = 1
     try:
-        template.build(list(_story(dossier)))
-    except LayoutError as e:
-        raise ExportError("the dossier layout failed") from e
+        for segment in segments(dossier):
+            buffer, last_page = _render_segment(dossier, segment, next_page)
+            gc.collect()  # reportlab's document is a web of reference cycles holding the segment's images
+            next_page = last_page + 1
+            yield segment, buffer
     finally:
         dossier.painter.release()
-    dossier.total_pages = template.last_page
+    dossier.total_pages = next_page - 1
+
+
+def _render_segment(dossier: Dossier, segment: Segment, first_page: int) -> tuple[io.BytesIO, int]:
+    """The segment's PDF and its last page number; reportlab's document is freed on return."""
+    buffer = io.BytesIO()
+    template = DossierTemplate(buffer, dossier, first_page)
+    try:
+        template.build(list(segment.story()))
+    except LayoutError as e:
+        raise ExportError("the dossier layout failed") from e
     buffer.seek(0)
-    return buffer
+    return buffer, template.last_page
 
 
-def render_settled(dossier: Dossier) -> io.BytesIO:
-    """Render until the page numbers printed in the index and footer match where things landed.
+def settle_page_numbers(dossier: Dossier) -> None:
+    """Lay out until the page numbers printed in the index and footers match where things landed.
 
-    They are only known after layout, and printing them could move pages, so a render whose
-    numbers differ from the previous one is repeated (the idea of reportlab's multiBuild). A dry run
-    (`painter.quality` None) draws no images and serves only to learn the numbers.
+    They are only known after layout, and printing them could move pages, so a layout whose numbers
+    differ from the previous one is repeated (the idea of reportlab's multiBuild). These are dry runs
+    (`painter.quality` None): they draw no images, and the final render lays out the same pages.
     """
     for _ in range(_MAX_LAYOUT_PASSES):
-        before = (dict(dossier.pages), dossier.total_pages)
-        pdf = render(dossier)
-        if (dossier.pages, dossier.total_pages) == before:
-            return pdf
+        before = (dict(dossier.bookmarks), dossier.total_pages)
+        for _segment in render_segments(dossier):
+            pass
+        if (dossier.bookmarks, dossier.total_pages) == before:
+            return
     raise ExportError("page numbers did not settle after repeated layout passes")
 
 
-def _story(dossier: Dossier) -> Iterator[Flowable]:
+def _front_matter(dossier: Dossier) -> Iterator[Flowable]:
     yield from _cover(dossier)
     yield PageBreak()
     yield from _index(dossier)
     yield PageBreak()
     yield from _timeline(dossier)
-    for number, exhibit in enumerate(dossier.request.exhibits, start=1):
-        yield PageBreak()
-        yield from _exhibit(dossier, number, exhibit)
-    yield PageBreak()
+
+
+def _exhibits(dossier: Dossier, indexes: range) -> Iterator[Flowable]:
+    for index in indexes:
+        if index != indexes.start:
+            yield PageBreak()
+        yield from _exhibit(dossier, index + 1, dossier.request.exhibits[index])
+
+
+def _appendices(dossier: Dossier) -> Iterator[Flowable]:
     yield from _ocr_appendix(dossier)
     yield PageBreak()
     yield from _manifest(dossier)
 
 
 def _section(dossier: Dossier, key: str, title: str, level: int = 0) -> Iterator[Flowable]:
-    yield OutlineAnchor(key, title, level, dossier.pages)
+    yield OutlineAnchor(key, title, level, dossier.bookmarks)
     yield Paragraph(markup(title), dossier.styles.heading)
 
 
@@ -203,7 +261,7 @@ def _paragraphs(text: str, style: ParagraphStyle) -> Iterator[Paragraph]:
 
 def _cover(dossier: Dossier) -> Iterator[Flowable]:
     request, labels, styles, mask = dossier.request, dossier.labels, dossier.styles, dossier.redactor.text
-    yield OutlineAnchor("cover", labels.cover, 0, dossier.pages)
+    yield OutlineAnchor("cover", labels.cover, 0, dossier.bookmarks)
     yield Spacer(1, 20 * mm)
     yield Paragraph(markup(labels.dossier), styles.title)
     yield Paragraph(markup(mask(request.case_title)), styles.subtitle)
@@ -262,7 +320,7 @@ def _index(dossier: Dossier) -> Iterator[Flowable]:
     rows: list[list[Flowable]] = [[Paragraph(markup(h), styles.cell_header) for h in header]]
     cell = styles.cell
     for number, exhibit in enumerate(request.exhibits, start=1):
-        page = dossier.pages.get(exhibit_key(number))
+        page = dossier.page_of(exhibit_key(number))
         original = labels.electronic_original if exhibit.is_original else labels.printout
         formed = display_time(exhibit.formed_at or exhibit.captured_at, labels.none)
         rows.append([
@@ -306,7 +364,7 @@ def _timeline(dossier: Dossier) -> Iterator[Flowable]:
         target = labels.none
         if event.exhibit_index is not None and 1 <= event.exhibit_index <= count:
             target = labels.exhibit_no(event.exhibit_index)
-            page = dossier.pages.get(exhibit_key(event.exhibit_index))
+            page = dossier.page_of(exhibit_key(event.exhibit_index))
             if page:
                 target += f"（{labels.col_page} {page}）"
         rows.append([Paragraph(markup(display_time(event.when, labels.none)), cell),
@@ -318,7 +376,7 @@ def _timeline(dossier: Dossier) -> Iterator[Flowable]:
 def _exhibit(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flowable]:
     labels, mask = dossier.labels, dossier.redactor.text
     if number == 1:
-        yield OutlineAnchor("exhibits", labels.exhibits, 0, dossier.pages)
+        yield OutlineAnchor("exhibits", labels.exhibits, 0, dossier.bookmarks)
     title = f"{labels.exhibit_no(number)}　{mask(exhibit.title, exhibit)}"
     yield from _section(dossier, exhibit_key(number), title, level=1)
     scan = dossier.scans[number - 1]

@@ -95,6 +95,15 @@ class ExportOptions:
 
 
 @dataclass(frozen=True)
+class Bookmark:
+    """One entry of the PDF outline: `page` is 1-based, `level` 0 for sections, 1 for exhibits."""
+
+    title: str
+    level: int
+    page: int
+
+
+@dataclass(frozen=True)
 class ExportResult:
     path: Path
     sha256: str

@@ -4,7 +4,8 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -12,7 +13,7 @@ from typing import BinaryIO
 import pikepdf
 
 from export.errors import ExportError
-from export.model import DossierRequest
+from export.model import Bookmark, DossierRequest, Exhibit
 from export.originals import load_verified
 
 
@@ -50,37 +51,126 @@ def _pdf_date(moment: datetime) -> str:
     return f"D:{moment.strftime('%Y%m%d%H%M%S')}{offset[:3]}'{offset[3:]}'"
 
 
-def write_pdf(
-    plain_pdf: BinaryIO,
-    handle: BinaryIO,
-    request: DossierRequest,
-    title: str,
-    attachments: tuple[str, ...] | None,
-    password: str | None,
-    step: Callable[[], None],
-) -> None:
-    """Add originals as embedded files, metadata and optional AES-256 encryption; write to `handle`.
+@dataclass(frozen=True)
+class DocumentInfo:
+    """The PDF's document information (and XMP) fields."""
 
-    The plain PDF only ever exists in memory (`plain_pdf`); with a password, the first bytes to reach
-    the disk are already encrypted. Attachments are loaded one at a time, but qpdf keeps each attached
-    stream until the file is written, so the peak also holds the sum of the originals' sizes.
+    title: str
+    author: str
+    subject: str
+    creator: str
+    created: datetime
+
+
+class SegmentFiles:
+    """Segment PDFs parked beside the target, encrypted, until qpdf joins them into the dossier.
+
+    Each segment is rendered in memory, gets the originals of its exhibits attached and is written
+    AES-256 encrypted under a random one-time key: memory holds one segment at a time, and no
+    readable byte of the dossier reaches the disk before the final file (itself encrypted when the
+    user sets a password). A killed export can leave these hidden files behind, but their key died
+    with the process. qpdf's job interface merges them reading streams only while writing (pikepdf's
+    page copying would load every image and original into memory).
     """
+
+    def __init__(self, out_path: Path) -> None:
+        self.out_path = out_path.absolute()
+        self.key = secrets.token_hex(32)
+        self.segments: list[Path] = []
+        self.with_attachments: list[Path] = []
+        self._written: list[Path] = []
+
+    def __enter__(self) -> SegmentFiles:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for path in self._written:
+            path.unlink(missing_ok=True)
+
+    def _new_path(self, role: str) -> Path:
+        path = self.out_path.with_name(f".{self.out_path.name}.{secrets.token_hex(6)}.{role}")
+        self._written.append(path)
+        return path
+
+    def add(self, plain_pdf: BinaryIO, attachments: Sequence[tuple[Exhibit, str]],
+            step: Callable[[], None]) -> None:
+        """Attach `attachments` (exhibit, name) to the segment and park it encrypted."""
+        path = self._new_path(f"segment{len(self.segments)}")
+        self.segments.append(path)
+        try:
+            with pikepdf.open(plain_pdf) as pdf:
+                for exhibit, name in attachments:
+                    pdf.attachments[name] = pikepdf.AttachedFileSpec(
+                        pdf, load_verified(exhibit), description=exhibit.original_name, filename=name,
+                        mime_type=exhibit.media_type, relationship=pikepdf.Name.Source,
+                    )
+                    step()
+                pdf.save(path, encryption=self._encryption())
+        except (pikepdf.PdfError, OSError) as e:
+            raise ExportError(f"cannot write a part of the dossier in {self.out_path.parent}") from e
+        if attachments:
+            self.with_attachments.append(path)
+
+    def _encryption(self) -> pikepdf.Encryption:
+        return pikepdf.Encryption(user=self.key, owner=self.key, R=6)
+
+    def merge(self) -> Path:
+        """All segments' pages and attachments in one file, encrypted under the same one-time key."""
+        merged = self._new_path("merged")
+        password = f"--password={self.key}"
+        args = ["qpdf", "--empty", "--pages"]
+        for path in self.segments:
+            args += [str(path), password, "1-z"]
+        args.append("--")
+        for path in self.with_attachments:
+            args += ["--copy-attachments-from", str(path), password, "--"]
+        args += ["--encrypt", f"--user-password={self.key}", f"--owner-password={self.key}", "--bits=256", "--",
+                 str(merged)]
+        try:
+            pikepdf.Job(args).run()
+        except (pikepdf.PdfError, pikepdf.JobUsageError, OSError) as e:
+            raise ExportError(f"cannot join the parts of the dossier in {self.out_path.parent}") from e
+        return merged
+
+
+def finish_pdf(
+    segments: SegmentFiles,
+    handle: BinaryIO,
+    info: DocumentInfo,
+    bookmarks: Iterable[Bookmark],
+    password: str | None,
+) -> None:
+    """Join the segments, add outline, metadata and optional AES-256 encryption; write to `handle`."""
+    merged = segments.merge()
     try:
-        with pikepdf.open(plain_pdf) as pdf:
-            created = _pdf_date(request.generated_at)
-            pdf.docinfo["/Title"] = title
-            pdf.docinfo["/CreationDate"] = created
-            pdf.docinfo["/ModDate"] = created
-            for exhibit, name in zip(request.exhibits, attachments or ()):
-                pdf.attachments[name] = pikepdf.AttachedFileSpec(
-                    pdf, load_verified(exhibit), description=exhibit.original_name, filename=name,
-                    mime_type=exhibit.media_type, relationship=pikepdf.Name.Source,
-                )
-                step()
-            del pdf.docinfo["/Trapped"]  # reportlab's; XMP has no equivalent, pikepdf would warn
-            with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-                meta.load_from_docinfo(pdf.docinfo)
+        with pikepdf.open(merged, password=segments.key) as pdf:
+            _add_outline(pdf, bookmarks)
+            _set_metadata(pdf, info)
             encryption = pikepdf.Encryption(user=password, owner=password, R=6) if password else False
             pdf.save(handle, encryption=encryption, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     except (pikepdf.PdfError, OSError) as e:
         raise ExportError("writing the dossier PDF failed") from e
+
+
+def _add_outline(pdf: pikepdf.Pdf, bookmarks: Iterable[Bookmark]) -> None:
+    """Sections at the top level, each exhibit under the section before it."""
+    with pdf.open_outline() as outline:
+        for bookmark in bookmarks:
+            item = pikepdf.OutlineItem(bookmark.title, bookmark.page - 1)
+            if bookmark.level > 0 and outline.root:
+                outline.root[-1].children.append(item)
+            else:
+                outline.root.append(item)
+    pdf.Root.PageMode = pikepdf.Name.UseOutlines
+
+
+def _set_metadata(pdf: pikepdf.Pdf, info: DocumentInfo) -> None:
+    created = _pdf_date(info.created)
+    pdf.docinfo["/Title"] = info.title
+    pdf.docinfo["/Author"] = info.author
+    pdf.docinfo["/Subject"] = info.subject
+    pdf.docinfo["/Creator"] = info.creator
+    pdf.docinfo["/CreationDate"] = created
+    pdf.docinfo["/ModDate"] = created
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta.load_from_docinfo(pdf.docinfo)

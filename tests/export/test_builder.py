@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -15,6 +16,7 @@ from PIL import Image
 from export import (DossierRequest, DossierTooLarge, ExhibitUnreadable, ExportCancelled, ExportError,
                     ExportOptions, ExportResult, IntegrityMismatch, build_dossier)
 from export.builder import attachment_name
+from export.layout import EXHIBITS_PER_SEGMENT
 from export.demo import DEMO_ID_CARD, DEMO_PHONE, demo_request
 from tests.export.conftest import Build, encode, page_texts, pdf_text, tiny_request, with_original
 
@@ -225,6 +227,29 @@ def test_index_table_repeats_its_header_across_pages(build: Build) -> None:
     assert all("证明目的" in p and "页码" in p for p in index_pages)
 
 
+def test_segments_join_into_one_numbered_document(build: Build) -> None:
+    """Exhibits are rendered in segments; the joined file must read as one document."""
+    count = 2 * EXHIBITS_PER_SEGMENT + 3
+    request = tiny_request(count)
+    result = build(request)
+    pages = page_texts(result.path)[:result.pages]
+    for number, text in enumerate(pages, start=1):
+        assert f"第 {number} 页 / 共 {result.pages} 页" in text
+    with pikepdf.open(result.path) as pdf:
+        assert len(pdf.pages) == result.pages
+        with pdf.open_outline() as outline:
+            exhibits = next(item for item in outline.root if item.title == "证据")
+            targets = [pdf.pages.index(pikepdf.Page(item.destination[0])) for item in exhibits.children]
+        attached = {name: spec.get_file().read_bytes() for name, spec in pdf.attachments.items()}
+    assert len(targets) == count
+    for number, target in enumerate(targets, start=1):
+        heading = re.search(rf"^\s*证据{number}\s", pages[target], re.MULTILINE)
+        assert heading, f"the outline sends 证据{number} to page {target + 1}"
+    assert sorted(attached) == sorted(attachment_name(n, e) for n, e in enumerate(request.exhibits, start=1))
+    assert all(attached[attachment_name(n, e)] == e.load_original()
+               for n, e in enumerate(request.exhibits, start=1))
+
+
 def test_long_texts_wrap_instead_of_failing(build: Build) -> None:
     request = tiny_request(1)
     long_purpose = "证明被投诉人未尽告知义务" * 400
@@ -256,15 +281,29 @@ def test_missing_folder_is_an_export_error(small_request: DossierRequest, tmp_pa
         build_dossier(small_request, ExportOptions(), tmp_path / "missing" / "d.pdf")
 
 
-def test_with_password_nothing_reaches_disk_before_encryption(small_request: DossierRequest, tmp_path: Path) -> None:
-    sizes: list[int] = []
+@pytest.mark.parametrize("password", [None, "pw"])
+def test_nothing_readable_reaches_disk_before_the_final_file(small_request: DossierRequest, tmp_path: Path,
+                                                             password: str | None) -> None:
+    """Segments parked during the export are encrypted under a one-time key, whatever the options."""
+    seen: dict[str, str] = {}
 
     def progress(done: int, total: int) -> None:
-        if done < total:
-            sizes.extend(p.stat().st_size for p in tmp_path.iterdir())
+        if done == total:
+            return
+        for path in tmp_path.iterdir():
+            if path.stat().st_size == 0:
+                seen.setdefault(path.name, "empty")
+                continue
+            try:
+                pikepdf.open(path).close()
+            except pikepdf.PasswordError:
+                seen[path.name] = "encrypted"
+            else:
+                seen[path.name] = "READABLE"
 
-    build_dossier(small_request, ExportOptions(password="pw"), tmp_path / "d.pdf", progress=progress)
-    assert sizes and set(sizes) == {0}
+    build_dossier(small_request, ExportOptions(password=password), tmp_path / "d.pdf", progress=progress)
+    assert "encrypted" in seen.values() and "READABLE" not in seen.values(), seen
+    assert [p.name for p in tmp_path.iterdir()] == ["d.pdf"]
 
 
 def test_empty_dossier_still_builds(build: Build, small_request: DossierRequest) -> None:
