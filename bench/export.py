@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from export import ExportOptions, build_dossier  # noqa: E402
-from export.demo import demo_request  # noqa: E402
+from bench.dossier_demo import demo_request  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from export import DossierRequest, Exhibit, ExportOptions, ExportResult, build_dossier
-from export.demo import demo_request, keep_in_memory
+from bench.dossier_demo import demo_request, keep_in_memory
 
 
 def pdf_text(path: Path, password: str | None = None) -> str:

@@ -17,13 +17,13 @@ from export import (DossierRequest, DossierTooLarge, ExhibitUnreadable, ExportCa
                     ExportOptions, ExportResult, IntegrityMismatch, build_dossier)
 from export.builder import attachment_name
 from export.layout import EXHIBITS_PER_SEGMENT
-from export.demo import DEMO_ID_CARD, DEMO_PHONE, demo_request
+from bench.dossier_demo import DEMO_ID_CARD, DEMO_PHONE, demo_request
 from tests.export.conftest import Build, encode, page_texts, pdf_text, tiny_request, with_original
 
 
 def test_core_imports_no_qt() -> None:
     """In a fresh interpreter, since pytest-qt has already imported Qt into this one."""
-    code = "import sys, export, export.demo; assert 'PySide6' not in sys.modules"
+    code = "import sys, export, export.builder; assert 'PySide6' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
