@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,9 @@ import pikepdf
 from export.errors import ExportError
 from export.model import Bookmark, DossierRequest, Exhibit
 from export.originals import load_verified
+
+
+_SUBSET_TAG = re.compile(r"^/[A-Z]{6}\+")
 
 
 @contextlib.contextmanager
@@ -144,12 +148,31 @@ def finish_pdf(
     merged = segments.merge()
     try:
         with pikepdf.open(merged, password=segments.key) as pdf:
+            _make_subset_tags_unique(pdf)
             _add_outline(pdf, bookmarks)
             _set_metadata(pdf, info)
             encryption = pikepdf.Encryption(user=password, owner=password, R=6) if password else False
             pdf.save(handle, encryption=encryption, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     except (pikepdf.PdfError, OSError) as e:
         raise ExportError("writing the dossier PDF failed") from e
+
+
+def _make_subset_tags_unique(pdf: pikepdf.Pdf) -> None:
+    """Give every embedded font subset its own 'ABCDEF+' tag.
+
+    Each segment numbers its subsets from AAAAAA, so the joined file would hold different subsets
+    under one name; the PDF specification asks for distinct tags, and viewers that cache fonts by
+    name would draw the wrong glyphs.
+    """
+    fonts = [obj for obj in pdf.objects
+             if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == pikepdf.Name.Font
+             and _SUBSET_TAG.match(str(obj.get("/BaseFont", "")))]
+    for number, font in enumerate(fonts):
+        tag = "".join(chr(ord("A") + number // 26**i % 26) for i in reversed(range(6)))
+        name = pikepdf.Name(f"/{tag}+{str(font.BaseFont)[8:]}")
+        font.BaseFont = name
+        if "/FontDescriptor" in font:
+            font.FontDescriptor.FontName = name
 
 
 def _add_outline(pdf: pikepdf.Pdf, bookmarks: Iterable[Bookmark]) -> None:

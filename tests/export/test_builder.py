@@ -241,6 +241,9 @@ def test_segments_join_into_one_numbered_document(build: Build) -> None:
             exhibits = next(item for item in outline.root if item.title == "证据")
             targets = [pdf.pages.index(pikepdf.Page(item.destination[0])) for item in exhibits.children]
         attached = {name: spec.get_file().read_bytes() for name, spec in pdf.attachments.items()}
+        fonts = [str(o.BaseFont) for o in pdf.objects
+                 if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == pikepdf.Name.Font]
+    assert len(fonts) > 3 and len(set(fonts)) == len(fonts), f"subset tags repeat: {fonts}"
     assert len(targets) == count
     for number, target in enumerate(targets, start=1):
         heading = re.search(rf"^\s*证据{number}\s", pages[target], re.MULTILINE)
