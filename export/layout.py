@@ -392,9 +392,10 @@ def _exhibit(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flowab
     yield Spacer(1, 3 * mm)
     continued = f"{labels.exhibit_no(number)}{labels.continued}"
     for page_index in range(len(scan.probes)):
+        if page_index:  # between pages only: after an image that fills the page it would open a blank one
+            yield Spacer(1, 2 * mm)
         yield ExhibitImage(dossier.painter, number - 1, page_index, FRAME, continued,
                            is_continuation=page_index > 0)
-        yield Spacer(1, 2 * mm)
 
 
 def _ocr_appendix(dossier: Dossier) -> Iterator[Flowable]:

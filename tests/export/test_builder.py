@@ -253,6 +253,16 @@ def test_segments_join_into_one_numbered_document(build: Build) -> None:
                for n, e in enumerate(request.exhibits, start=1))
 
 
+def test_no_page_is_left_blank(build: Build) -> None:
+    """Screenshots that fill a page exactly must not push a stray spacer onto a page of its own."""
+    result = build(demo_request(8, seed=11))
+    texts = page_texts(result.path)
+    with pikepdf.open(result.path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            body = [line for line in texts[number - 1].splitlines() if line.strip()][1:-1]  # header, footer
+            assert page.get_images() or body, f"page {number} is blank"
+
+
 def test_long_texts_wrap_instead_of_failing(build: Build) -> None:
     request = tiny_request(1)
     long_purpose = "证明被投诉人未尽告知义务" * 400
