@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from PIL import Image
 from PySide6.QtCore import QDateTime, QRectF, Qt, Signal
@@ -31,22 +32,36 @@ from app.models import FieldsModel
 from vault.errors import VaultError
 from vault.media import open_image, to_rgb
 from vault.models import Field, Item
-from vault.pdf_text import PDF_RENDER_SCALE, render_pdf_page
+from vault.pdf_text import render_pdf_stacked
 from vault.store import Vault
 
 DECODED_IMAGES_KEPT = 8
 """Decoded originals kept in memory for quick back-and-forth; never written to disk."""
 
 
-def decode_original(item: Item, data: bytes) -> QImage:
-    """The original as the OCR saw it: upright RGB, or the first page of a PDF at the OCR scale."""
+PDF_PIXELS_SHOWN = 16_000_000
+"""Pixel budget for a PDF's stacked pages (about seven A4 pages at 150 dpi)."""
+
+
+@dataclass(frozen=True)
+class DecodedOriginal:
+    pixmap: QPixmap
+    pages_shown: int = 1
+    pages_total: int = 1
+
+
+def decode_original(item: Item, data: bytes) -> DecodedOriginal:
+    """The original as the OCR saw it: upright RGB, or a PDF's pages stacked at the OCR scale."""
+    shown = total = 1
     if item.media_type == "application/pdf":
-        image: Image.Image = render_pdf_page(data, 0, PDF_RENDER_SCALE)
+        stacked = render_pdf_stacked(data, PDF_PIXELS_SHOWN)
+        image: Image.Image = stacked.image
+        shown, total = stacked.shown, stacked.total
     else:
-        image = open_image(data)
-    image = to_rgb(image)
+        image = to_rgb(open_image(data))
     raw = image.tobytes("raw", "RGB")
-    return QImage(raw, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy()
+    qimage = QImage(raw, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888)
+    return DecodedOriginal(QPixmap.fromImage(qimage), shown, total)
 
 
 class ImageView(QGraphicsView):
@@ -115,7 +130,7 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self.vault: Vault | None = None
         self.item: Item | None = None
-        self._images: OrderedDict[int, QPixmap] = OrderedDict()
+        self._images: OrderedDict[int, DecodedOriginal] = OrderedDict()
 
         self.image = ImageView()
         zoom_in = QPushButton("+", toolTip=self.tr("Zoom in"))
@@ -219,7 +234,14 @@ class DetailPane(QWidget):
         assert self.vault is not None
         self.item = item = self.vault.item(item_id)
         self.setEnabled(True)
-        self.caption.setText(f"{item.original_name} · {item.width or '?'}×{item.height or '?'} · SHA-256 {item.sha256[:12]}…")
+        original = self._decoded(item)
+        caption = f"{item.original_name} · {item.width or '?'}×{item.height or '?'} · SHA-256 {item.sha256[:12]}…"
+        if original.pages_shown < original.pages_total:
+            caption += " · " + self.tr("pages 1–%1 of %2 shown").replace("%1", str(original.pages_shown)).replace(
+                "%2", str(original.pages_total))
+        elif original.pages_total > 1:
+            caption += " · " + self.tr("%n page(s)", "", original.pages_total)
+        self.caption.setText(caption)
         self.fields.set_fields(item.effective_fields())
         self.title.setText(item.title)
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
@@ -229,17 +251,17 @@ class DetailPane(QWidget):
         )
         self.purpose.setText(item.purpose)
         self.note.setPlainText(item.note)
-        self.image.show_image(self._pixmap(item), item)
+        self.image.show_image(original.pixmap, item)
 
-    def _pixmap(self, item: Item) -> QPixmap:
+    def _decoded(self, item: Item) -> DecodedOriginal:
         assert self.vault is not None
         if item.id in self._images:
             self._images.move_to_end(item.id)
         else:
             try:
-                self._images[item.id] = QPixmap.fromImage(decode_original(item, self.vault.original(item.id)))
+                self._images[item.id] = decode_original(item, self.vault.original(item.id))
             except (VaultError, OSError, ValueError):
-                self._images[item.id] = QPixmap()
+                self._images[item.id] = DecodedOriginal(QPixmap())
             while len(self._images) > DECODED_IMAGES_KEPT:
                 self._images.popitem(last=False)
         return self._images[item.id]

@@ -25,3 +25,18 @@ def jpeg_bytes(width: int = 120, height: int = 80, seed: int = 0, **save: object
     out = io.BytesIO()
     image.save(out, "JPEG", **save)
     return out.getvalue()
+
+
+def colour_pages_pdf(colours: tuple[str, ...], size: tuple[float, float] = (300, 200)) -> bytes:
+    """A PDF whose pages are filled with `colours` in order, so a rendering shows which page is where."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=size)
+    for colour in colours:
+        pdf.setFillColor(HexColor(colour))
+        pdf.rect(0, 0, *size, stroke=0, fill=1)
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()

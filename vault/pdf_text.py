@@ -1,6 +1,8 @@
 """PDF evidence (bills, statements): page rendering and the text layer, in memory (pdfium)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pypdfium2 as pdfium
 from PIL import Image
 
@@ -23,6 +25,42 @@ def render_pdf_page(data: bytes, index: int, scale: float = PDF_RENDER_SCALE) ->
     document = pdfium.PdfDocument(data)
     try:
         return document[index].render(scale=scale).to_pil()
+    finally:
+        document.close()
+
+
+@dataclass(frozen=True)
+class StackedPages:
+    """The first `shown` of a PDF's `total` pages, top to bottom on one image."""
+
+    image: Image.Image
+    shown: int
+    total: int
+
+
+def render_pdf_stacked(data: bytes, max_pixels: int, scale: float = PDF_RENDER_SCALE) -> StackedPages:
+    """Pages stacked as the OCR boxes of a PDF item are laid out, as many as `max_pixels` allows.
+
+    At least the first page is rendered; pages are added while the stack stays within the budget.
+    """
+    document = pdfium.PdfDocument(data)
+    try:
+        total = len(document)
+        sizes = [(round(w * scale), round(h * scale))
+                 for w, h in (document.get_page_size(i) for i in range(total))]
+        shown, pixels = 0, 0
+        for width, height in sizes:
+            if shown and pixels + width * height > max_pixels:
+                break
+            shown, pixels = shown + 1, pixels + width * height
+        stack = Image.new("RGB", (max(w for w, _ in sizes[:shown]), sum(h for _, h in sizes[:shown])), "white")
+        top = 0
+        for index in range(shown):
+            page = document[index].render(scale=scale).to_pil().convert("RGB")
+            stack.paste(page, (0, top))
+            top += sizes[index][1]
+            page.close()
+        return StackedPages(stack, shown, total)
     finally:
         document.close()
 

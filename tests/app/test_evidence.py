@@ -174,3 +174,17 @@ def test_export_writes_a_pdf(qtbot, monkeypatch, tmp_path: Path, vault_with_item
     assert opened and opened[0].toLocalFile() == str(out.parent)
     entry = window.vault.audit_entries()[-1]
     assert entry.action == "case.export" and len(entry.payload["items"]) == 2
+
+
+def test_a_pdf_shows_its_pages_stacked_with_their_count(qtbot, vault_path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import colour_pages_pdf
+
+    case_id = window.vault.cases()[0].id
+    item_id = window.vault.import_bytes(case_id, colour_pages_pdf(("#ff0000", "#00ff00", "#0000ff")), "账单.pdf").item_id
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        window.refresh()
+    window.open_item(item_id)
+    assert window.detail.item is not None and window.detail.item.id == item_id
+    scene = window.detail.image.scene().sceneRect()
+    assert scene.height() == pytest.approx(3 * scene.width() * 200 / 300, abs=3)
+    assert "共 3 页" in window.detail.caption.text()

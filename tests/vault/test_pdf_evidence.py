@@ -12,8 +12,9 @@ from reportlab.pdfgen import canvas
 
 from ocr.engines import available_engines, create_engine
 from ocr.types import OcrLine
+from tests.factories import colour_pages_pdf
 from vault.ocr_jobs import OcrJob, run_job
-from vault.pdf_text import PDF_RENDER_SCALE, pdf_text_lines
+from vault.pdf_text import PDF_RENDER_SCALE, pdf_text_lines, render_pdf_stacked
 
 FONT = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "DroidSansFallbackFull.ttf"
 LATIN_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -109,3 +110,16 @@ def test_scanned_pdf_is_read_by_a_real_engine(engine_name: str) -> None:
     outcome = run_job(create_engine(engine_name), _job(scanned_pdf()))
     assert outcome.error is None
     assert "312345678901" in "".join(line.text for line in outcome.lines).replace(" ", "")
+
+
+def test_pages_stack_top_to_bottom_within_the_pixel_budget() -> None:
+    data = colour_pages_pdf(("#ff0000", "#00ff00", "#0000ff"))
+    page_w, page_h = round(300 * PDF_RENDER_SCALE), round(200 * PDF_RENDER_SCALE)
+    whole = render_pdf_stacked(data, 10 * page_w * page_h)
+    assert (whole.shown, whole.total) == (3, 3)
+    assert whole.image.size == (page_w, 3 * page_h)
+    assert [whole.image.getpixel((page_w // 2, page_h * i + page_h // 2)) for i in range(3)] == [
+        (255, 0, 0), (0, 255, 0), (0, 0, 255)]
+    first_two = render_pdf_stacked(data, 2 * page_w * page_h)
+    assert (first_two.shown, first_two.total, first_two.image.height) == (2, 3, 2 * page_h)
+    assert render_pdf_stacked(data, 1).shown == 1, "the first page is always shown"
