@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.labels import FIELD_TYPES, field_label, kind_choices
 from app.models import FieldsModel
-from vault.errors import VaultError
+from app.tasks import Task
 from vault.media import open_image, to_rgb
 from vault.models import Field, Item
 from vault.pdf_text import render_pdf_stacked
@@ -44,24 +44,27 @@ PDF_PIXELS_SHOWN = 16_000_000
 
 
 @dataclass(frozen=True)
-class DecodedOriginal:
-    pixmap: QPixmap
-    pages_shown: int = 1
-    pages_total: int = 1
+class PageCount:
+    """How many of the original's pages the detail pane shows (1 of 1 for images)."""
+
+    shown: int = 1
+    total: int = 1
 
 
-def decode_original(item: Item, data: bytes) -> DecodedOriginal:
-    """The original as the OCR saw it: upright RGB, or a PDF's pages stacked at the OCR scale."""
-    shown = total = 1
+def decode_original(item: Item, data: bytes) -> tuple[QImage, PageCount]:
+    """The original as the OCR saw it: upright RGB, or a PDF's pages stacked at the OCR scale.
+
+    Runs in a pool thread, hence QImage (QPixmap belongs to the GUI thread).
+    """
+    pages = PageCount()
     if item.media_type == "application/pdf":
         stacked = render_pdf_stacked(data, PDF_PIXELS_SHOWN)
         image: Image.Image = stacked.image
-        shown, total = stacked.shown, stacked.total
+        pages = PageCount(stacked.shown, stacked.total)
     else:
         image = to_rgb(open_image(data))
     raw = image.tobytes("raw", "RGB")
-    qimage = QImage(raw, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888)
-    return DecodedOriginal(QPixmap.fromImage(qimage), shown, total)
+    return QImage(raw, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy(), pages
 
 
 class ImageView(QGraphicsView):
@@ -130,7 +133,8 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self.vault: Vault | None = None
         self.item: Item | None = None
-        self._images: OrderedDict[int, DecodedOriginal] = OrderedDict()
+        self._images: OrderedDict[int, tuple[QPixmap, PageCount]] = OrderedDict()
+        self._vault_generation = 0  # bumped by clear(): decodes started before it are dropped
 
         self.image = ImageView()
         zoom_in = QPushButton("+", toolTip=self.tr("Zoom in"))
@@ -221,6 +225,7 @@ class DetailPane(QWidget):
     def clear(self) -> None:
         """Forget the shown item and every decoded image (on lock, case switch)."""
         self.item = None
+        self._vault_generation += 1
         self._images.clear()
         self.image.clear()
         self.fields.set_fields([])
@@ -231,17 +236,10 @@ class DetailPane(QWidget):
         self.setEnabled(False)
 
     def show_item(self, item_id: int) -> None:
+        """Fill in the exhibit at once; its image is decoded in the background the first time."""
         assert self.vault is not None
         self.item = item = self.vault.item(item_id)
         self.setEnabled(True)
-        original = self._decoded(item)
-        caption = f"{item.original_name} · {item.width or '?'}×{item.height or '?'} · SHA-256 {item.sha256[:12]}…"
-        if original.pages_shown < original.pages_total:
-            caption += " · " + self.tr("pages 1–%1 of %2 shown").replace("%1", str(original.pages_shown)).replace(
-                "%2", str(original.pages_total))
-        elif original.pages_total > 1:
-            caption += " · " + self.tr("%n page(s)", "", original.pages_total)
-        self.caption.setText(caption)
         self.fields.set_fields(item.effective_fields())
         self.title.setText(item.title)
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
@@ -251,20 +249,44 @@ class DetailPane(QWidget):
         )
         self.purpose.setText(item.purpose)
         self.note.setPlainText(item.note)
-        self.image.show_image(original.pixmap, item)
-
-    def _decoded(self, item: Item) -> DecodedOriginal:
-        assert self.vault is not None
         if item.id in self._images:
             self._images.move_to_end(item.id)
+            self._show_original(item)
         else:
-            try:
-                self._images[item.id] = decode_original(item, self.vault.original(item.id))
-            except (VaultError, OSError, ValueError):
-                self._images[item.id] = DecodedOriginal(QPixmap())
-            while len(self._images) > DECODED_IMAGES_KEPT:
-                self._images.popitem(last=False)
-        return self._images[item.id]
+            self.image.clear()
+            self.caption.setText(self._caption(item) + " · " + self.tr("loading…"))
+            self._decode(item)
+
+    def _caption(self, item: Item, pages: PageCount = PageCount()) -> str:
+        caption = f"{item.original_name} · {item.width or '?'}×{item.height or '?'} · SHA-256 {item.sha256[:12]}…"
+        if pages.shown < pages.total:
+            caption += " · " + self.tr("pages 1–%1 of %2 shown").replace("%1", str(pages.shown)).replace(
+                "%2", str(pages.total))
+        elif pages.total > 1:
+            caption += " · " + self.tr("%n page(s)", "", pages.total)
+        return caption
+
+    def _decode(self, item: Item) -> None:
+        vault, generation = self.vault, self._vault_generation
+        assert vault is not None
+        task = Task(lambda progress, cancelled: decode_original(item, vault.original(item.id)))
+        task.succeeded.connect(lambda result: self._decoded(generation, item.id, *result))
+        task.failed.connect(lambda _error: self._decoded(generation, item.id, QImage(), PageCount()))
+        task.start()
+
+    def _decoded(self, generation: int, item_id: int, image: QImage, pages: PageCount) -> None:
+        if generation != self._vault_generation:
+            return  # the vault was locked or switched meanwhile
+        self._images[item_id] = (QPixmap.fromImage(image), pages)
+        while len(self._images) > DECODED_IMAGES_KEPT:
+            self._images.popitem(last=False)
+        if self.item is not None and self.item.id == item_id:
+            self._show_original(self.item)
+
+    def _show_original(self, item: Item) -> None:
+        pixmap, pages = self._images[item.id]
+        self.caption.setText(self._caption(item, pages))
+        self.image.show_image(pixmap, item)
 
     def _formed_at_value(self) -> str | None | bool:
         """ISO text, None to clear, or False when the text is not a date."""

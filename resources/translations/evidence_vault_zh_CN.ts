@@ -267,105 +267,110 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../app/detail.py" line="136"/>
+        <location filename="../../app/detail.py" line="140"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="137"/>
+        <location filename="../../app/detail.py" line="141"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="138"/>
+        <location filename="../../app/detail.py" line="142"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="168"/>
+        <location filename="../../app/detail.py" line="172"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="169"/>
+        <location filename="../../app/detail.py" line="173"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="172"/>
+        <location filename="../../app/detail.py" line="176"/>
         <source>Remove my field</source>
         <translation>删除我添加的字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="185"/>
+        <location filename="../../app/detail.py" line="189"/>
         <source>What this exhibit proves (证明目的)</source>
         <translation>这份证据证明什么（证明目的）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="188"/>
+        <location filename="../../app/detail.py" line="192"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="191"/>
+        <location filename="../../app/detail.py" line="195"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="192"/>
+        <location filename="../../app/detail.py" line="196"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="193"/>
-        <location filename="../../app/detail.py" line="286"/>
+        <location filename="../../app/detail.py" line="197"/>
+        <location filename="../../app/detail.py" line="308"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="194"/>
+        <location filename="../../app/detail.py" line="198"/>
         <source>Purpose</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="195"/>
+        <location filename="../../app/detail.py" line="199"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="201"/>
+        <location filename="../../app/detail.py" line="205"/>
         <source>Extracted fields (double-click a value to correct it)</source>
         <translation>识别出的字段（双击数值可更正）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="227"/>
+        <location filename="../../app/detail.py" line="232"/>
         <source>Select an exhibit to see it here.</source>
         <translation>选择一份证据后在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="240"/>
+        <location filename="../../app/detail.py" line="257"/>
+        <source>loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="263"/>
         <source>pages 1–%1 of %2 shown</source>
         <translation>显示第 1–%1 页，共 %2 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/detail.py" line="243"/>
+        <location filename="../../app/detail.py" line="266"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="286"/>
+        <location filename="../../app/detail.py" line="308"/>
         <source>Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
         <translation>请按 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式输入日期。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="325"/>
+        <location filename="../../app/detail.py" line="347"/>
         <source>Remove field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="326"/>
+        <location filename="../../app/detail.py" line="348"/>
         <source>Fields read by OCR are kept as evidence. Correct the value instead.</source>
         <translation>文字识别得到的字段作为证据保留，不能删除；请改为更正其数值。</translation>
     </message>

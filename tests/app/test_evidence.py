@@ -185,6 +185,7 @@ def test_a_pdf_shows_its_pages_stacked_with_their_count(qtbot, vault_path, windo
         window.refresh()
     window.open_item(item_id)
     assert window.detail.item is not None and window.detail.item.id == item_id
+    qtbot.waitUntil(lambda: bool(window.detail.image.scene().items()), timeout=10_000)
     scene = window.detail.image.scene().sceneRect()
     assert scene.height() == pytest.approx(3 * scene.width() * 200 / 300, abs=3)
     assert "共 3 页" in window.detail.caption.text()

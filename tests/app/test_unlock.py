@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.mainwindow import MainWindow
+from app.tasks import wait_for_all
 from tests.app.conftest import PASSPHRASE, unlock
 from vault.store import Vault
 
@@ -71,3 +72,16 @@ def test_auto_lock_after_idle(qtbot, vault_with_items, window: MainWindow) -> No
     qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)
     assert window.evidence.rowCount() == 0 and window.detail.item is None
     assert window.detail.image.scene().items() == []
+
+
+def test_an_image_decoded_after_lock_is_dropped(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The detail image decodes in the background; locking before it arrives must not bring it back."""
+    window.open_item(vault_with_items[0])
+    window.lock()
+    assert wait_for_all(10_000)
+    qtbot.wait(50)  # let queued results reach the GUI thread
+    assert not window.detail._images and window.detail.image.scene().items() == []
+    unlock(qtbot, window)
+    window.open_item(vault_with_items[0])
+    qtbot.waitUntil(lambda: bool(window.detail.image.scene().items()), timeout=10_000)
+    assert "shot-0.png" in window.detail.caption.text()
