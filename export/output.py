@@ -134,6 +134,8 @@ class SegmentFiles:
             pikepdf.Job(args).run()
         except (pikepdf.PdfError, pikepdf.JobUsageError, OSError) as e:
             raise ExportError(f"cannot join the parts of the dossier in {self.out_path.parent}") from e
+        for path in self.segments:  # joined: free their disk space before the final file is written
+            path.unlink(missing_ok=True)
         return merged
 
 
