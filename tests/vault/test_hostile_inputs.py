@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import struct
+import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterator
@@ -287,17 +289,67 @@ def test_exif_rotated_photo_is_recorded_upright_with_capture_time(vault: Vault, 
     assert red > 200 and green < 80, "the stored top-left corner shows at the top-right once upright"
 
 
+NOBODY = 65534
+
+
+def _import_as_nobody(vault_path: Path, case_id: int, path: Path) -> tuple[str, str | None]:
+    """Import `path` in a forked child that has dropped root, so permission bits apply to it.
+
+    The child only uses modules this process has already imported (it may not be able to read the
+    interpreter's own files as `nobody`) and reports through a pipe.
+    """
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        os.close(read_end)
+        report = "error"
+        try:
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            with Vault.open(vault_path, PASSPHRASE) as vault:
+                outcome = vault.import_file(case_id, path)
+            report = f"{outcome.status}|{outcome.reason}"
+        except BaseException as e:  # noqa: BLE001 - reported to the parent
+            report = f"error|{type(e).__name__}: {e}"
+        finally:
+            os.write(write_end, report.encode())
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        report = pipe.read().decode()
+    os.waitpid(pid, 0)
+    status, _, reason = report.partition("|")
+    return status, reason or None
+
+
+@pytest.mark.timeout(60)
 def test_unreadable_permissions(vault: Vault, case_id: int, tmp_path: Path, snapshot: Callable[[], None]) -> None:
     path = _write("locked.png", png_bytes(seed=9))(tmp_path)
     path.chmod(0)
     try:
-        outcome = vault.import_file(case_id, path)
-        if os.access(path, os.R_OK):
-            # Running as root: permission bits do not stop reading, so the file is evidence like any other.
-            assert outcome.status == ImportStatus.IMPORTED
-        else:
+        if os.geteuid() != 0:
+            outcome = vault.import_file(case_id, path)
             assert (outcome.status, outcome.reason) == (ImportStatus.REJECTED, "unreadable")
             snapshot()
+            return
+        # Root reads any file, so the import runs as `nobody` on a copy of the vault it may write.
+        shared = Path(tempfile.mkdtemp(prefix="ev-perm-"))
+        try:
+            shared.chmod(0o755)
+            os.chown(shared, NOBODY, NOBODY)  # the vault writes its -wal and -shm beside itself
+            vault.close()
+            copy = shared / "vault.evault"
+            shutil.copy2(vault.path, copy)
+            os.chown(copy, NOBODY, NOBODY)
+            locked = shared / "locked.png"
+            shutil.copy2(path, locked)
+            locked.chmod(0)
+            assert _import_as_nobody(copy, case_id, locked) == (str(ImportStatus.REJECTED), "unreadable")
+            with Vault.open(copy, PASSPHRASE) as reopened:
+                assert reopened.items(case_id) == [] and verify(reopened) == []
+        finally:
+            shutil.rmtree(shared)
     finally:
         path.chmod(0o600)
 
