@@ -1,4 +1,5 @@
-"""Money amounts in yuan: ¥/￥ prefixes, 元/万元/亿元 suffixes, thousands commas and refunds.
+"""Money amounts in yuan: ¥/￥ prefixes, 元/万元/亿元 suffixes, thousands commas, amounts in
+Chinese numerals (壹万贰仟元整 on contracts and receipts, 五百元 and 十块三毛 in chats) and refunds.
 
 Normalized as a plain decimal string with two places ("-1299.00"). A refund is negative whether
 the screenshot prints a minus sign (-¥99.00) or says so in words (退款 ¥99), so sums over a
@@ -23,6 +24,23 @@ _AMOUNT = re.compile(
     re.VERBOSE,
 )
 _SCALES = {"万": 10_000, "亿": 100_000_000}
+_CN_DIGITS = {"零": 0, "〇": 0, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
+              "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_SMALL_UNITS = {"拾": 10, "佰": 100, "仟": 1000, "十": 10, "百": 100, "千": 1000}
+_CN_UNITS = frozenset(_SMALL_UNITS) | frozenset("万萬亿億")
+_TRADITIONAL = str.maketrans("萬億貳陸", "万亿贰陆")
+_CN_NUMERAL = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "貳"
+_CHINESE_AMOUNT = re.compile(
+    rf"""
+    (?:(?P<prefix>人民币|大写[:：]?|[(（]大写[)）])\s*)?
+    (?P<integer>[{_CN_NUMERAL}]+|(?<![\d.,])\d+)\s*(?P<currency>元|圆|圓|块)
+    (?:\s*(?P<jiao>[{"".join(_CN_DIGITS)}]|\d)\s*(?:角|毛))?
+    (?:\s*零?\s*(?P<fen>[{"".join(_CN_DIGITS)}]|\d)\s*分)?
+    (?P<whole>整|正|钱)?
+    """,
+    re.VERBOSE,
+)
 _REFUND = re.compile("退款|已退|退回|退还|退费")
 _AMOUNT_LABEL_BEFORE = re.compile(rf"(?:{alternation(LABELS[FieldType.AMOUNT])}){LABEL_GAP}$")
 
@@ -30,19 +48,85 @@ _AMOUNT_LABEL_BEFORE = re.compile(rf"(?:{alternation(LABELS[FieldType.AMOUNT])})
 def find_amounts(text: str) -> list[Candidate]:
     """Every amount in `text`; a 退款 before an amount (and after the previous one) makes it negative."""
     found: list[Candidate] = []
-    previous_end = 0
+    for start, end, value, signed, confidence in sorted(_digit_amounts(text) + _chinese_amounts(text)):
+        # Readings of one amount overlap (123元 and 123元1角1分): look back to the last amount before it.
+        previous_end = max((c.end for c in found if c.end <= start), default=0)
+        if signed or _REFUND.search(text, previous_end, start):
+            value = -value
+        found.append(Candidate(FieldType.AMOUNT, start, end, format_amount(value), confidence))
+    return found
+
+
+_Found = tuple[int, int, Decimal, bool, float]
+"""start, end, value, whether a minus sign was printed, confidence."""
+
+
+def _digit_amounts(text: str) -> list[_Found]:
+    found = []
     for match in _AMOUNT.finditer(text):
         number = match.group("prefixed") or match.group("suffixed") or match.group("labelled")
-        value = Decimal(number.replace(",", ""))
-        value *= _SCALES.get(match.group("scale"), 1)
+        value = Decimal(number.replace(",", "")) * _SCALES.get(match.group("scale"), 1)
         signed = any(match.group(g) for g in ("presign", "innersign", "suffixsign", "labelsign"))
-        if signed or _REFUND.search(text, previous_end, match.start()):
-            value = -value
         start = match.start("labelled") if match.group("labelled") else match.start()
-        found.append(Candidate(FieldType.AMOUNT, start, match.end(), format_amount(value),
-                               _confidence(match, text)))
-        previous_end = match.end()
+        found.append((start, match.end(), value, signed, _confidence(match, text)))
     return found
+
+
+def _chinese_amounts(text: str) -> list[_Found]:
+    """Amounts whose yuan are in Chinese numerals, and any amount with 角/分 (123元1角1分)."""
+    found = []
+    for match in _CHINESE_AMOUNT.finditer(text):
+        integer, jiao, fen = match.group("integer", "jiao", "fen")
+        has_cents = bool(jiao or fen)
+        if integer.isdigit():
+            if not has_cents:
+                continue  # plain "123元" is the digit pattern's
+            yuan: int | None = int(integer)
+        else:
+            financial = any(char in _FINANCIAL for char in integer)
+            has_unit = any(char in _CN_UNITS for char in integer)
+            marked = bool(match.group("prefix") or match.group("whole"))
+            if match.group("currency") == "块" and not (has_unit or has_cents or match.group("whole") == "钱"):
+                continue  # 一块 is also "together"; 十块, 三块五毛, 两块钱 are money
+            if not (financial or has_unit or marked or has_cents or len(integer) > 1):
+                continue
+            yuan = parse_chinese_integer(integer)
+        if yuan is None:
+            continue
+        value = Decimal(yuan) + Decimal(_digit(jiao)) / 10 + Decimal(_digit(fen)) / 100
+        confidence = 0.9 if match.group("prefix") or match.group("whole") in ("整", "正") else 0.85
+        if _AMOUNT_LABEL_BEFORE.search(text, 0, match.start()):
+            confidence += 0.05
+        found.append((match.start(), match.end(), value, False, confidence))
+    return found
+
+
+def _digit(text: str | None) -> int:
+    return 0 if not text else int(text) if text.isdigit() else _CN_DIGITS[text]
+
+
+def parse_chinese_integer(text: str) -> int | None:
+    """Read 六十四万零一百四十三, 壹万贰仟叁佰, 肆佰叁拾萬 or 两千; None when it is not one number."""
+    text = text.translate(_TRADITIONAL)
+    for big, scale in (("亿", 10**8), ("万", 10**4)):
+        if big in text:
+            high, _, low = text.partition(big)
+            high_value, low_value = parse_chinese_integer(high), parse_chinese_integer(low) if low else 0
+            if not high or high_value is None or low_value is None or low_value >= scale:
+                return None
+            return high_value * scale + low_value
+    total, digit, previous_was_digit = 0, 0, False
+    for char in text:
+        if char in _CN_DIGITS:
+            if previous_was_digit and digit:
+                return None  # 二三 is not a number
+            digit, previous_was_digit = _CN_DIGITS[char], True
+        elif char in _SMALL_UNITS:
+            total += (digit if previous_was_digit else 1) * _SMALL_UNITS[char]
+            digit, previous_was_digit = 0, False
+        else:
+            return None
+    return total + digit
 
 
 def format_amount(value: Decimal) -> str:

@@ -185,14 +185,19 @@ def test_timestamp_pass_rate() -> None:
     assert rate >= TIMESTAMP_FLOOR
 
 
+_CHINESE_YUAN = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+(?:元|圆|块)"
+                           r"(?:[\d一二三四五六七八九][角毛])?(?:[\d一二三四五六七八九]分)?(?:整|钱)?")
+"""Yuan in Chinese numerals, with or without 角/分; amounts without a currency word (三百万) are left out."""
+
+
 def _money_cases() -> list[tuple[str, list[Decimal]]]:
-    """JioNLP parse_money cases in yuan written with Arabic digits (¥/元, commas, 万/亿)."""
+    """JioNLP parse_money cases in yuan: Arabic digits (¥/元, commas, 万/亿) or Chinese numerals."""
     tree = ast.parse(MONEY_PARSER.read_text(encoding="utf-8"))
     pairs = next(ast.literal_eval(node.value) for node in ast.walk(tree)
                  if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "money_string_list")
     return [(text, [Decimal(expected["num"])]) for text, expected in pairs
             if expected["case"] == "元" and expected["definition"] == "accurate" and isinstance(expected["num"], str)
-            and re.fullmatch(r"[\d,，.]+[万亿]?元", text)]
+            and (re.fullmatch(r"[\d,，.]+[万亿]?元", text) or _CHINESE_YUAN.fullmatch(text))]
 
 
 def _currency_cases() -> list[tuple[str, list[Decimal]]]:

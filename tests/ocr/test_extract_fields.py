@@ -63,6 +63,13 @@ def found(text: str) -> list[tuple[FieldType, str, str]]:
         pytest.param("共计 1299元", (FieldType.AMOUNT, "1299元", "1299.00"), id="amount-yuan-suffix"),
         pytest.param("额度 1.2万元", (FieldType.AMOUNT, "1.2万元", "12000.00"), id="amount-wan"),
         pytest.param("订单金额：1299.00", (FieldType.AMOUNT, "1299.00", "1299.00"), id="amount-label-only"),
+        pytest.param("金额（大写）：人民币壹万贰仟叁佰肆拾伍元陆角柒分",
+                     (FieldType.AMOUNT, "人民币壹万贰仟叁佰肆拾伍元陆角柒分", "12345.67"), id="amount-financial-numerals"),
+        pytest.param("借款本金 叁仟元整", (FieldType.AMOUNT, "叁仟元整", "3000.00"), id="amount-financial-whole"),
+        pytest.param("客服承诺补偿五百元", (FieldType.AMOUNT, "五百元", "500.00"), id="amount-chat-numerals"),
+        pytest.param("一万零五元", (FieldType.AMOUNT, "一万零五元", "10005.00"), id="amount-numerals-inner-zero"),
+        pytest.param("说好退还两块钱", (FieldType.AMOUNT, "两块钱", "-2.00"), id="amount-kuai-refund"),
+        pytest.param("实付 123元1角1分", (FieldType.AMOUNT, "123元1角1分", "123.11"), id="amount-digits-jiao-fen"),
         pytest.param("联系电话：138****5678", (FieldType.PHONE, "138****5678", "138****5678"), id="phone-masked"),
         pytest.param("13812345678", (FieldType.PHONE, "13812345678", "13812345678"), id="mobile-not-order"),
         pytest.param("+86 138-1234-5678", (FieldType.PHONE, "+86 138-1234-5678", "13812345678"), id="mobile-country"),
@@ -95,6 +102,8 @@ def test_field(text: str, expected: tuple[FieldType, str, str]) -> None:
         pytest.param("4111 1111 1111 1112", FieldType.BANK_CARD, id="luhn-failure-is-not-card"),
         pytest.param("客服电话", FieldType.AGENT, id="hotline-caption-is-not-agent"),
         pytest.param("-77.034040723966", FieldType.PHONE, id="decimal-is-not-landline"),
+        pytest.param("我们一块去处理", FieldType.AMOUNT, id="yikuai-together-is-not-money"),
+        pytest.param("二三元素", FieldType.AMOUNT, id="digit-run-is-not-a-numeral"),
     ],
 )
 def test_false_positives(text: str, not_type: FieldType) -> None:
