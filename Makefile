@@ -47,7 +47,7 @@ test-fast: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 translations: setup
-	$(VENV)/bin/pyside6-lupdate app/*.py -ts resources/translations/evidence_vault_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate -no-obsolete app/*.py -ts resources/translations/evidence_vault_zh_CN.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/evidence_vault_zh_CN.ts -qm resources/translations/evidence_vault_zh_CN.qm
 
 clean:

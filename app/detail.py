@@ -263,7 +263,7 @@ class DetailPane(QWidget):
             caption += " · " + self.tr("pages 1–%1 of %2 shown").replace("%1", str(pages.shown)).replace(
                 "%2", str(pages.total))
         elif pages.total > 1:
-            caption += " · " + self.tr("%n page(s)", "", pages.total)
+            caption += " · " + self.tr("%n pages", "", pages.total)
         return caption
 
     def _decode(self, item: Item) -> None:

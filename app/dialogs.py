@@ -114,7 +114,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("OCR engine"), self.engine)
         form.addRow("", self.ocr_after_import)
         form.addRow(self.tr("Lock after idle"), self.auto_lock)
-        form.addRow(self.tr("Language (after restart)"), self.language)
+        form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Vault file"), path_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

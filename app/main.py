@@ -46,8 +46,15 @@ def setup_application(argv: list[str], language: str) -> QApplication:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = setup_application(sys.argv[:1], args.lang or settings.LANGUAGE.get())
-    window = MainWindow(args.vault or settings.vault_path())
-    window.show()
+    shown: list[MainWindow] = []
+
+    def keep(window: MainWindow) -> None:
+        """Hold the current window (a language change replaces it) so Python does not delete it."""
+        window.replaced.connect(keep)
+        shown[:] = [window]
+
+    keep(MainWindow(args.vault or settings.vault_path()))
+    shown[0].show()
     return app.exec()
 
 

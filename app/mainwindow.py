@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QEvent, QIODevice, QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (QBuffer, QByteArray, QDate, QEvent, QIODevice, QModelIndex, QObject, QSize, Qt,
+                            QThreadPool, QTimer, Signal)
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from app import settings
 from app.detail import DetailPane
 from app.dialogs import CaseDialog, SettingsDialog
+from app.i18n import install_language
 from app.importer import ImportPanel
 from app.labels import kind_choices
 from app.models import CaseListModel, Column, EvidenceFilter, EvidenceModel, Roles, TimelineModel
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
     """The evidence model holds the vault's current items (after an asynchronous reload)."""
     backed_up = Signal(str)
     """An encrypted backup has been written to this file."""
+    replaced = Signal(object)
+    """After a language change, this new MainWindow took over the open vault; this one closed."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -132,6 +136,7 @@ class MainWindow(QMainWindow):
 
         self.search = QLineEdit(objectName="search", clearButtonEnabled=True)
         self.search.setPlaceholderText(self.tr("Search order number, text or note…"))
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("0" * 20))  # an order number fits
         self.search.textChanged.connect(self.apply_search)
         self.kind_filter = QComboBox(objectName="kindFilter")
         self.kind_filter.addItem(self.tr("All kinds"), None)
@@ -259,22 +264,52 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Close the vault and drop every decrypted image, thumbnail and text from memory and screen."""
-        if self.vault is None:
-            return
+        vault = self._release_vault()
+        if vault is not None:
+            vault.close()
+            self._show_locked()
+
+    def _release_vault(self) -> Vault | None:
+        """Stop work on the vault and forget everything shown from it; the caller owns the vault."""
+        vault = self.vault
+        if vault is None:
+            return None
         self.import_panel.cancel()
         self._refresh_generation += 1
         for widget in QApplication.topLevelWidgets():
             if widget is not self and widget.isVisible() and widget.isWindow():
                 widget.close()  # dialogs showing evidence or case details
         wait_for_all(LOCK_WAIT_MS)
-        self.vault.close()
         self.vault = None
         self.search.clear()
         self.cases.set_cases([])
         self.evidence.clear()
         self.evidence.set_thumbnail_loader(None)
         self.detail.set_vault(None)
-        self._show_locked()
+        return vault
+
+    def switch_language(self, language: str) -> MainWindow | None:
+        """Rebuild the window in `language` and hand it the open vault, so no unlock is needed.
+
+        Widgets take their texts when they are built, so a new window is simpler and surer than
+        retranslating each one. While background work runs, the change waits for a restart instead.
+        """
+        if QThreadPool.globalInstance().activeThreadCount():
+            self._tell(self.tr("Language"), self.tr("Background work is running; the new language applies "
+                                                    "the next time Evidence Vault starts."))
+            return None
+        case_id = self.current_case_id()
+        install_language(language)
+        replacement = MainWindow(self.path)
+        replacement.setGeometry(self.geometry())
+        vault = self._release_vault()
+        if vault is not None:
+            replacement.open_vault(vault)
+            replacement.reload_cases(select=case_id)
+        replacement.show()
+        self.replaced.emit(replacement)
+        self.close()
+        return replacement
 
     def apply_settings(self) -> None:
         self.idle.set_timeout_ms(settings.AUTO_LOCK_MINUTES.get() * 60_000)
@@ -610,8 +645,14 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.apply_settings)
+        language = settings.LANGUAGE.get()
+        dialog.accepted.connect(lambda: self._settings_accepted(language))
         dialog.open()
+
+    def _settings_accepted(self, language_before: str) -> None:
+        self.apply_settings()
+        if settings.LANGUAGE.get() != language_before:
+            self.switch_language(settings.LANGUAGE.get())
 
 
 def _png_bytes(image: QImage) -> bytes:

@@ -354,7 +354,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../app/detail.py" line="266"/>
-        <source>%n page(s)</source>
+        <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
@@ -740,220 +740,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.py" line="85"/>
+        <location filename="../../app/mainwindow.py" line="89"/>
         <source>Evidence Vault</source>
         <translation>证据保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="119"/>
+        <location filename="../../app/mainwindow.py" line="123"/>
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="121"/>
+        <location filename="../../app/mainwindow.py" line="125"/>
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="129"/>
+        <location filename="../../app/mainwindow.py" line="133"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="134"/>
+        <location filename="../../app/mainwindow.py" line="138"/>
         <source>Search order number, text or note…</source>
         <translation>搜索订单号、文字或备注…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="137"/>
+        <location filename="../../app/mainwindow.py" line="142"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="141"/>
+        <location filename="../../app/mainwindow.py" line="146"/>
         <source>Formed between</source>
         <translation>形成时间介于</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="147"/>
-        <location filename="../../app/mainwindow.py" line="216"/>
+        <location filename="../../app/mainwindow.py" line="152"/>
+        <location filename="../../app/mainwindow.py" line="221"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="186"/>
+        <location filename="../../app/mainwindow.py" line="191"/>
         <source>Thumbnails</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="187"/>
+        <location filename="../../app/mainwindow.py" line="192"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="188"/>
+        <location filename="../../app/mainwindow.py" line="193"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="190"/>
+        <location filename="../../app/mainwindow.py" line="195"/>
         <source>Drop screenshots, PDFs or folders here, paste an image with Ctrl+V, or use “Add files…”.</source>
         <translation>把截图、PDF 或文件夹拖到这里，按 Ctrl+V 粘贴图片，或点击“添加文件…”。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="212"/>
+        <location filename="../../app/mainwindow.py" line="217"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="217"/>
+        <location filename="../../app/mainwindow.py" line="222"/>
         <source>Paste image</source>
         <translation>粘贴图片</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="218"/>
+        <location filename="../../app/mainwindow.py" line="223"/>
         <source>Export dossier…</source>
         <translation>导出证据材料…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="219"/>
+        <location filename="../../app/mainwindow.py" line="224"/>
         <source>Delete item…</source>
         <translation>删除证据…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="220"/>
+        <location filename="../../app/mainwindow.py" line="225"/>
         <source>Item history…</source>
         <translation>证据历史…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="221"/>
-        <location filename="../../app/mainwindow.py" line="480"/>
+        <location filename="../../app/mainwindow.py" line="226"/>
+        <location filename="../../app/mainwindow.py" line="515"/>
         <source>Verify vault</source>
         <translation>校验保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="222"/>
+        <location filename="../../app/mainwindow.py" line="227"/>
         <source>Back up vault…</source>
         <translation>备份保险箱…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="223"/>
+        <location filename="../../app/mainwindow.py" line="228"/>
         <source>Change passphrase…</source>
         <translation>更改密码…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="224"/>
+        <location filename="../../app/mainwindow.py" line="229"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="225"/>
+        <location filename="../../app/mainwindow.py" line="230"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="247"/>
-        <location filename="../../app/mainwindow.py" line="305"/>
-        <location filename="../../app/mainwindow.py" line="401"/>
+        <location filename="../../app/mainwindow.py" line="252"/>
+        <location filename="../../app/mainwindow.py" line="340"/>
+        <location filename="../../app/mainwindow.py" line="436"/>
         <source>My case</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="411"/>
+        <location filename="../../app/mainwindow.py" line="298"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="298"/>
+        <source>Background work is running; the new language applies the next time Evidence Vault starts.</source>
+        <translation>后台任务正在运行，新的界面语言将在下次启动证据保险箱时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="446"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="412"/>
+        <location filename="../../app/mainwindow.py" line="447"/>
         <source>Screenshots and PDFs (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;All files (*)</source>
         <translation>截图和 PDF (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="424"/>
+        <location filename="../../app/mainwindow.py" line="459"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="466"/>
+        <location filename="../../app/mainwindow.py" line="501"/>
         <source>Checking every original and the audit log…</source>
         <translation>正在校验每份原件和审计日志…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="475"/>
+        <location filename="../../app/mainwindow.py" line="510"/>
         <source>The vault is intact: every original matches its fingerprint and the log is unbroken.</source>
         <translation>保险箱完好：每份原件都与其指纹一致，日志链完整无缺。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="478"/>
+        <location filename="../../app/mainwindow.py" line="513"/>
         <source>Problems were found. Keep a backup and do not rely on the listed items:</source>
         <translation>发现问题。请保留备份，不要依赖以下所列内容：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="498"/>
-        <location filename="../../app/mainwindow.py" line="535"/>
+        <location filename="../../app/mainwindow.py" line="533"/>
+        <location filename="../../app/mainwindow.py" line="570"/>
         <source>Select an exhibit first.</source>
         <translation>请先选择一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="502"/>
-        <location filename="../../app/mainwindow.py" line="522"/>
+        <location filename="../../app/mainwindow.py" line="537"/>
+        <location filename="../../app/mainwindow.py" line="557"/>
         <source>Delete item</source>
         <translation>删除证据</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="503"/>
+        <location filename="../../app/mainwindow.py" line="538"/>
         <source>Delete “%1” from the vault? The original, its text and fields are removed. The deletion is recorded in the audit log with the file name and fingerprint.</source>
         <translation>要从保险箱中删除“%1”吗？原件及其文字、字段都将被移除。删除操作会连同文件名和指纹记录在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="511"/>
+        <location filename="../../app/mainwindow.py" line="546"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="528"/>
+        <location filename="../../app/mainwindow.py" line="563"/>
         <source>Deleted; the audit log records it.</source>
         <translation>已删除；审计日志已记录此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="559"/>
+        <location filename="../../app/mainwindow.py" line="594"/>
         <source>Writing the backup…</source>
         <translation>正在写入备份…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="562"/>
-        <location filename="../../app/mainwindow.py" line="568"/>
+        <location filename="../../app/mainwindow.py" line="597"/>
+        <location filename="../../app/mainwindow.py" line="603"/>
         <source>Back up vault</source>
         <translation>备份保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="569"/>
+        <location filename="../../app/mainwindow.py" line="604"/>
         <source>The encrypted backup is in %1. Keep it somewhere other than this computer.</source>
         <translation>加密备份已保存到 %1。请把它另存到这台电脑以外的地方。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="574"/>
-        <location filename="../../app/mainwindow.py" line="606"/>
+        <location filename="../../app/mainwindow.py" line="609"/>
+        <location filename="../../app/mainwindow.py" line="641"/>
         <source>Change passphrase</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="574"/>
+        <location filename="../../app/mainwindow.py" line="609"/>
         <source>Wait until the import has finished.</source>
         <translation>请等导入完成后再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="591"/>
+        <location filename="../../app/mainwindow.py" line="626"/>
         <source>Re-encrypting the vault…</source>
         <translation>正在重新加密保险箱…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="599"/>
+        <location filename="../../app/mainwindow.py" line="634"/>
         <source>The passphrase has been changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="607"/>
+        <location filename="../../app/mainwindow.py" line="642"/>
         <source>The passphrase could not be changed: %1</source>
         <translation>无法更改密码：%1</translation>
     </message>
@@ -1017,8 +1027,8 @@
     </message>
     <message>
         <location filename="../../app/dialogs.py" line="117"/>
-        <source>Language (after restart)</source>
-        <translation>界面语言（重启后生效）</translation>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
         <location filename="../../app/dialogs.py" line="118"/>

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar, QToolButton
 
 from app.mainwindow import MainWindow
+from app.tasks import wait_for_all
 from app.vaultdialogs import AuditDialog, BackupDialog
 from tests.app.conftest import PASSPHRASE
 from vault.store import Vault
@@ -113,3 +114,26 @@ def test_change_passphrase_reopens_the_vault(qtbot, vault_path: Path, window: Ma
     window.lock()
     unlock(qtbot, window, new)
     assert window.vault is not None
+
+
+def test_language_change_rebuilds_the_window_and_keeps_the_vault_open(
+        qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app.dialogs import SettingsDialog
+
+    assert window.lock_action.text() == "立即锁定"
+    vault = window.vault
+    wait_for_all(10_000)  # thumbnails of the unlock
+    click_toolbar(qtbot, window, "actionOpenSettings")
+    dialog = open_dialog(qtbot, SettingsDialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    with qtbot.waitSignal(window.replaced, timeout=10_000) as replaced:
+        dialog.accept()
+    successor: MainWindow = replaced.args[0]
+    qtbot.addWidget(successor)
+    try:
+        assert successor.lock_action.text() == "Lock now"
+        assert successor.vault is vault and window.vault is None and not window.isVisible()
+        qtbot.waitUntil(lambda: successor.evidence.rowCount() == len(vault_with_items), timeout=10_000)
+        assert successor.pages.currentIndex() == 2, "the vault stays unlocked"
+    finally:
+        successor.lock()
