@@ -17,7 +17,7 @@ from export.labels import labels_for
 from export.layout import Dossier, ExhibitScan, render_segments, settle_page_numbers
 from export.model import DossierRequest, Exhibit, ExportOptions, ExportResult
 from export.originals import load_verified
-from export.output import DocumentInfo, SegmentFiles, atomic_file, finish_pdf
+from export.output import DocumentInfo, SegmentFiles, atomic_file, finish_pdf, remove_stale_parts
 from export.redaction import Redactor
 
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
@@ -90,6 +90,7 @@ def build_dossier(
     labels = labels_for(options.lang)
     tracker = _Progress(len(request.exhibits), progress)
     out_path = Path(out_path)
+    remove_stale_parts(out_path)
     with atomic_file(out_path) as handle, _binary_streams():
         scans = []
         for number, exhibit in enumerate(request.exhibits, start=1):

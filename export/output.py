@@ -5,6 +5,7 @@ import contextlib
 import os
 import re
 import secrets
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,11 +15,39 @@ from typing import BinaryIO
 import pikepdf
 
 from export.errors import ExportError
-from export.model import Bookmark, DossierRequest, Exhibit
+from export.model import Bookmark, Exhibit
 from export.originals import load_verified
 
 
 _SUBSET_TAG = re.compile(r"^/[A-Z]{6}\+")
+
+
+STALE_PART_SECONDS = 6 * 3600
+"""Parts of an export this old were left by one that was killed; a live export finishes long before."""
+
+
+def temporary_name(out_path: Path, role: str) -> Path:
+    """A hidden name beside `out_path` for one of an export's temporary files."""
+    return out_path.with_name(f".{out_path.name}.{secrets.token_hex(6)}.{role}")
+
+
+def remove_stale_parts(out_path: Path, now: float | None = None) -> list[Path]:
+    """Delete temporary files that a killed export to `out_path` left behind; returns them."""
+    pattern = re.compile(rf"\.{re.escape(out_path.name)}\.[0-9a-f]{{12}}\.(?:part|merged|segment\d+)")
+    cutoff = (time.time() if now is None else now) - STALE_PART_SECONDS
+    removed = []
+    try:
+        candidates = list(out_path.parent.iterdir())
+    except OSError:
+        return removed
+    for path in candidates:
+        try:
+            if pattern.fullmatch(path.name) and path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # gone meanwhile, or not ours to delete
+    return removed
 
 
 @contextlib.contextmanager
@@ -28,7 +57,7 @@ def atomic_file(out_path: Path) -> Iterator[BinaryIO]:
     Same directory, so os.replace is atomic; on any error or cancel the temporary file is removed,
     so a half-written PDF never carries the final name.
     """
-    temp = out_path.with_name(f".{out_path.name}.{secrets.token_hex(6)}.part")
+    temp = temporary_name(out_path, "part")
     try:
         fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as e:
@@ -92,7 +121,7 @@ class SegmentFiles:
             path.unlink(missing_ok=True)
 
     def _new_path(self, role: str) -> Path:
-        path = self.out_path.with_name(f".{self.out_path.name}.{secrets.token_hex(6)}.{role}")
+        path = temporary_name(self.out_path, role)
         self._written.append(path)
         return path
 
