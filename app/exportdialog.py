@@ -29,6 +29,7 @@ from app.dialogs import CaseDialog
 from app.labels import kind_label, short_time
 from app.models import Roles
 from app.tasks import Task
+from export.errors import DossierTooLarge, ExhibitUnreadable, ExportCancelled, ExportError, IntegrityMismatch
 from export.from_vault import export_case
 from export.model import ExportOptions, ExportResult
 from vault.store import Vault
@@ -243,7 +244,26 @@ class ExportDialog(QDialog):
         self.task = None
         self.progress.hide()
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("The dossier could not be built: %1").replace("%1", str(error)))
+        self.status.setText(self.failure_text(error))
+
+    def failure_text(self, error: object) -> str:
+        """What went wrong and what the user can do, in the interface language."""
+        if isinstance(error, DossierTooLarge) and error.attachments_alone:
+            return self.tr("The attached originals alone take %1 MB, more than the size limit. Untick “Attach "
+                           "the original files inside the PDF” or raise the limit.").replace(
+                "%1", _megabytes(error.smallest_size))
+        if isinstance(error, DossierTooLarge):
+            return self.tr("Even at the lowest legible image quality the dossier needs %1 MB, more than the size "
+                           "limit. Raise the limit or choose fewer exhibits.").replace("%1", _megabytes(error.smallest_size))
+        if isinstance(error, IntegrityMismatch):
+            return self.tr("An original no longer matches the SHA-256 recorded when it was imported, so it was "
+                           "not exported. Run “Verify vault” to see which.")
+        if isinstance(error, ExhibitUnreadable):
+            return self.tr("An exhibit's original could not be read as an image or PDF.")
+        if isinstance(error, ExportError) and not isinstance(error, ExportCancelled):
+            return self.tr("The dossier could not be written to %1. Check that the folder exists, that you may "
+                           "write to it and that the disk has free space.").replace("%1", self.out_path.text())
+        return self.tr("The dossier could not be built: %1").replace("%1", str(error))
 
     def reject(self) -> None:
         """Cancel a running export first; the dialog closes when it has stopped."""
@@ -253,3 +273,7 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Stopping…"))
             return
         super().reject()
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f}"

@@ -118,7 +118,8 @@ def _write_within_budget(dossier: Dossier, handle: BinaryIO, out_path: Path, tra
     attached_size = sum(s.size for s in dossier.scans) if dossier.attaching else 0
     if options.max_size is not None and attached_size >= options.max_size:
         raise DossierTooLarge(f"the attached originals alone take {attached_size} bytes, more than the "
-                              f"limit of {options.max_size}; export without attachments", attached_size)
+                              f"limit of {options.max_size}; export without attachments", attached_size,
+                              attachments_alone=True)
     steps = QUALITY_STEPS if options.max_size is not None else QUALITY_STEPS[:1]
     after_layout = tracker.done
     for quality in steps:

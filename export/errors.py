@@ -19,8 +19,13 @@ class IntegrityMismatch(ExportError):
 
 
 class DossierTooLarge(ExportError):
-    """The dossier cannot fit `max_size` without dropping below the legibility floor."""
+    """The dossier cannot fit `max_size` without dropping below the legibility floor.
 
-    def __init__(self, message: str, smallest_size: int) -> None:
+    `smallest_size` is the least it would take; `attachments_alone` says the attached originals
+    already exceed the limit, so only exporting without them can help.
+    """
+
+    def __init__(self, message: str, smallest_size: int, attachments_alone: bool = False) -> None:
         super().__init__(message)
         self.smallest_size = smallest_size
+        self.attachments_alone = attachments_alone

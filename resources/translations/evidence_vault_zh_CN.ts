@@ -411,138 +411,163 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/exportdialog.py" line="46"/>
+        <location filename="../../app/exportdialog.py" line="47"/>
         <source>Export dossier</source>
         <translation>导出证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="70"/>
         <location filename="../../app/exportdialog.py" line="71"/>
+        <location filename="../../app/exportdialog.py" line="72"/>
         <source>Default: by kind</source>
         <translation>默认：按类型</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="75"/>
+        <location filename="../../app/exportdialog.py" line="76"/>
         <source>Exhibit name</source>
         <translation>证据名称</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="76"/>
+        <location filename="../../app/exportdialog.py" line="77"/>
         <source>Purpose (证明目的)</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="77"/>
+        <location filename="../../app/exportdialog.py" line="78"/>
         <source>Exhibits: tick to include, drag to reorder</source>
         <translation>证据：勾选要导出的证据，拖动调整顺序</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="83"/>
+        <location filename="../../app/exportdialog.py" line="84"/>
         <source>Cover details…</source>
         <translation>封面信息…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="91"/>
+        <location filename="../../app/exportdialog.py" line="92"/>
         <source>Hide phone, ID and card numbers (redacted copy)</source>
         <translation>隐藏手机号、身份证号和银行卡号（脱敏版）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="92"/>
+        <location filename="../../app/exportdialog.py" line="93"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="93"/>
+        <location filename="../../app/exportdialog.py" line="94"/>
         <source>Attach the original files inside the PDF</source>
         <translation>在 PDF 中附带原始文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="95"/>
+        <location filename="../../app/exportdialog.py" line="96"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="98"/>
+        <location filename="../../app/exportdialog.py" line="99"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="103"/>
+        <location filename="../../app/exportdialog.py" line="104"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="105"/>
+        <location filename="../../app/exportdialog.py" line="106"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="107"/>
+        <location filename="../../app/exportdialog.py" line="108"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="109"/>
+        <location filename="../../app/exportdialog.py" line="110"/>
         <source>Size limit</source>
         <translation>大小上限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="110"/>
+        <location filename="../../app/exportdialog.py" line="111"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="111"/>
+        <location filename="../../app/exportdialog.py" line="112"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="120"/>
+        <location filename="../../app/exportdialog.py" line="121"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="163"/>
+        <location filename="../../app/exportdialog.py" line="164"/>
         <source>Complainant: %1</source>
         <translation>投诉人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="164"/>
+        <location filename="../../app/exportdialog.py" line="165"/>
         <source>Respondent: %1</source>
         <translation>被投诉方：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="169"/>
+        <location filename="../../app/exportdialog.py" line="170"/>
         <source>Cover details (this export only)</source>
         <translation>封面信息（仅用于本次导出）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="183"/>
+        <location filename="../../app/exportdialog.py" line="184"/>
         <source>Save dossier</source>
         <translation>保存证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="207"/>
+        <location filename="../../app/exportdialog.py" line="208"/>
         <source>Tick at least one exhibit.</source>
         <translation>请至少勾选一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="218"/>
+        <location filename="../../app/exportdialog.py" line="219"/>
         <source>Building the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="237"/>
+        <location filename="../../app/exportdialog.py" line="238"/>
         <source>Saved %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
         <translation>已保存 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="246"/>
+        <location filename="../../app/exportdialog.py" line="252"/>
+        <source>The attached originals alone take %1 MB, more than the size limit. Untick “Attach the original files inside the PDF” or raise the limit.</source>
+        <translation>附带的原始文件本身就有 %1 MB，超过了大小上限。请取消勾选“在 PDF 中附带原始文件”，或提高上限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="256"/>
+        <source>Even at the lowest legible image quality the dossier needs %1 MB, more than the size limit. Raise the limit or choose fewer exhibits.</source>
+        <translation>即使用仍可辨认的最低图像质量，证据材料也需要 %1 MB，超过了大小上限。请提高上限或减少证据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="259"/>
+        <source>An original no longer matches the SHA-256 recorded when it was imported, so it was not exported. Run “Verify vault” to see which.</source>
+        <translation>有原始文件与导入时记录的 SHA-256 不符，因此未导出。请运行“校验保险箱”查看是哪一份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="262"/>
+        <source>An exhibit&apos;s original could not be read as an image or PDF.</source>
+        <translation>有一份证据的原始文件无法作为图片或 PDF 读取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="264"/>
+        <source>The dossier could not be written to %1. Check that the folder exists, that you may write to it and that the disk has free space.</source>
+        <translation>无法将证据材料写入 %1。请确认文件夹存在、有写入权限且磁盘空间充足。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="266"/>
         <source>The dossier could not be built: %1</source>
         <translation>无法生成证据材料：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="253"/>
+        <location filename="../../app/exportdialog.py" line="273"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>

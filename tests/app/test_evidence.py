@@ -189,3 +189,22 @@ def test_a_pdf_shows_its_pages_stacked_with_their_count(qtbot, vault_path, windo
     scene = window.detail.image.scene().sceneRect()
     assert scene.height() == pytest.approx(3 * scene.width() * 200 / 300, abs=3)
     assert "共 3 页" in window.detail.caption.text()
+
+
+def test_export_failures_are_explained_in_chinese(qtbot, tmp_path: Path, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app.exportdialog import ExportDialog
+    from export.errors import DossierTooLarge, IntegrityMismatch
+
+    window.export()
+    dialog = window.findChild(ExportDialog)
+    missing = tmp_path / "no-such-folder" / "dossier.pdf"
+    dialog.out_path.setText(str(missing))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=60_000)
+    assert dialog.status.text().startswith("无法将证据材料写入") and str(missing) in dialog.status.text()
+    assert not missing.parent.exists()
+    too_big = dialog.failure_text(DossierTooLarge("", 3 * 2**20, attachments_alone=True))
+    assert "3.0 MB" in too_big and "在 PDF 中附带原始文件" in too_big
+    assert "减少证据" in dialog.failure_text(DossierTooLarge("", 12 * 2**20))
+    assert "校验保险箱" in dialog.failure_text(IntegrityMismatch("item 3"))
+    dialog.reject()
