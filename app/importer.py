@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from app import settings
+from app.labels import rejection_text
 from app.tasks import Task
 from ocr.errors import OcrError
 from vault.ingest import OcrReport, choose_engine, expand_paths, import_paths, run_ocr
@@ -159,7 +160,8 @@ class ImportPanel(QWidget):
         if duplicates:
             lines.append(self.tr("%n already in this case, skipped:", "", len(duplicates)) + " " + "、".join(duplicates))
         for outcome in (o for o in outcomes if o.status == ImportStatus.REJECTED):
-            lines.append(self.tr("Not imported: %1 (%2)").replace("%1", outcome.name).replace("%2", outcome.detail))
+            reason = rejection_text(outcome.reason, outcome.detail)
+            lines.append(self.tr("Not imported: %1 (%2)").replace("%1", outcome.name).replace("%2", reason))
         if ocr_failures:
             lines.append(self.tr("Text could not be read from %n file(s); you can type the fields in.", "", ocr_failures))
         lines += notes

@@ -1,9 +1,11 @@
-"""Translated names for the core's machine values (kinds, field types, OCR states)."""
+"""Translated names for the core's machine values (kinds, field types, rejections, vault errors)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
 from ocr.types import FieldType
+from vault.errors import DamagedVault, NotAVault, VaultError, VaultNotFound, VaultTooNew
+from vault.media import MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
 from vault.models import KINDS
 
 
@@ -50,3 +52,43 @@ def short_time(iso: str | None) -> str:
     if not iso:
         return ""
     return iso[:16].replace("T", " ")
+
+
+def rejection_text(reason: str, detail: str) -> str:
+    """Why a file was not imported, from the core's reason code; the core's own words if the code is new."""
+    texts = {
+        "empty_file": QCoreApplication.translate("Labels", "the file is empty (0 bytes)"),
+        "too_large": QCoreApplication.translate("Labels", "larger than the limit of %1 MiB").replace(
+            "%1", str(MAX_FILE_BYTES // 2**20)),
+        "too_many_pixels": QCoreApplication.translate(
+            "Labels", "the image is larger than the limit of %1 megapixels").replace("%1", str(MAX_PIXELS // 10**6)),
+        "unreadable_image": QCoreApplication.translate("Labels", "the image format is not recognised"),
+        "damaged_image": QCoreApplication.translate("Labels", "the image is damaged or cut short"),
+        "damaged_pdf": QCoreApplication.translate("Labels", "the PDF is damaged and cannot be read"),
+        "empty_pdf": QCoreApplication.translate("Labels", "the PDF has no pages"),
+        "too_many_pages": QCoreApplication.translate("Labels", "the PDF has more than %1 pages").replace(
+            "%1", str(MAX_PDF_PAGES)),
+        "unsupported_type": QCoreApplication.translate(
+            "Labels", "not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)"),
+        "text_file": QCoreApplication.translate(
+            "Labels", "a text file, not an image or PDF (is the file name extension wrong?)"),
+        "not_a_file": QCoreApplication.translate("Labels", "not a regular file (a folder, device or pipe)"),
+        "unreadable": QCoreApplication.translate("Labels", "cannot be read (no permission, or the file is gone)"),
+    }
+    return texts.get(reason, detail)
+
+
+def vault_error_text(error: VaultError) -> str:
+    """Why a vault file cannot be opened, in the interface language."""
+    if isinstance(error, VaultNotFound):
+        return QCoreApplication.translate("Labels", "there is no vault file at this location")
+    if isinstance(error, NotAVault):
+        return QCoreApplication.translate("Labels", "this file is not an Evidence Vault (perhaps another database "
+                                                    "or document)")
+    if isinstance(error, DamagedVault):
+        return QCoreApplication.translate("Labels", "the vault file is damaged (cut short or overwritten); restore "
+                                                    "it from a backup")
+    if isinstance(error, VaultTooNew):
+        return QCoreApplication.translate("Labels", "the vault was written by a newer version of Evidence Vault; "
+                                                    "update the program")
+    return str(error)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.labels import vault_error_text
 from vault.errors import VaultError, WrongPassphrase
 from vault.store import Vault
 
@@ -183,7 +184,10 @@ class UnlockPage(_Card):
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
-        except (VaultError, ValueError) as e:
+        except VaultError as e:
+            self.error.setText(self.tr("The vault cannot be opened: %1").replace("%1", vault_error_text(e)))
+            return
+        except ValueError as e:
             self.error.setText(self.tr("The vault cannot be opened: %1").replace("%1", str(e)))
             return
         self.passphrase.clear()

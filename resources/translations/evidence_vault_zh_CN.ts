@@ -172,94 +172,94 @@
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../app/unlock.py" line="67"/>
+        <location filename="../../app/unlock.py" line="68"/>
         <source>Create your evidence vault</source>
         <translation>创建您的证据保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="70"/>
+        <location filename="../../app/unlock.py" line="71"/>
         <source>Everything you add is kept in one encrypted file on this computer. Nothing is uploaded.</source>
         <translation>您添加的所有证据都保存在本机的一个加密文件中，不会上传到任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="74"/>
+        <location filename="../../app/unlock.py" line="75"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="84"/>
+        <location filename="../../app/unlock.py" line="85"/>
         <source>Write the passphrase down and keep it safe. If you lose it, nobody can open the vault or recover the evidence in it — not even the makers of this program.</source>
         <translation>请把密码抄写下来并妥善保管。密码一旦丢失，任何人都无法打开保险箱或找回其中的证据——本程序的开发者也不能。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="91"/>
+        <location filename="../../app/unlock.py" line="92"/>
         <source>Create vault</source>
         <translation>创建保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="97"/>
+        <location filename="../../app/unlock.py" line="98"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="98"/>
+        <location filename="../../app/unlock.py" line="99"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="99"/>
+        <location filename="../../app/unlock.py" line="100"/>
         <source>Repeat passphrase</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="112"/>
+        <location filename="../../app/unlock.py" line="113"/>
         <source>Vault file</source>
         <translation>保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="112"/>
+        <location filename="../../app/unlock.py" line="113"/>
         <source>Evidence vault (*.evault)</source>
         <translation>证据保险箱 (*.evault)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/unlock.py" line="119"/>
+        <location filename="../../app/unlock.py" line="120"/>
         <source>Too short: use at least %n characters.</source>
         <translation>
             <numerusform>太短：至少需要 %n 个字符。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="120"/>
+        <location filename="../../app/unlock.py" line="121"/>
         <source>Weak: longer, with digits and symbols, is better.</source>
         <translation>弱：更长并包含数字和符号会更安全。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="121"/>
+        <location filename="../../app/unlock.py" line="122"/>
         <source>Fair.</source>
         <translation>中等。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="122"/>
+        <location filename="../../app/unlock.py" line="123"/>
         <source>Strong.</source>
         <translation>强。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="130"/>
+        <location filename="../../app/unlock.py" line="131"/>
         <source>The passphrase is too short.</source>
         <translation>密码太短。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="132"/>
+        <location filename="../../app/unlock.py" line="133"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="134"/>
+        <location filename="../../app/unlock.py" line="135"/>
         <source>A file already exists there. Choose another location.</source>
         <translation>该位置已有文件，请选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="140"/>
+        <location filename="../../app/unlock.py" line="141"/>
         <source>The vault could not be created: %1</source>
         <translation>无法创建保险箱：%1</translation>
     </message>
@@ -608,66 +608,66 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../app/importer.py" line="32"/>
+        <location filename="../../app/importer.py" line="33"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="75"/>
+        <location filename="../../app/importer.py" line="76"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="89"/>
+        <location filename="../../app/importer.py" line="90"/>
         <source>Reading text</source>
         <translation>正在识别文字</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="89"/>
+        <location filename="../../app/importer.py" line="90"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="90"/>
+        <location filename="../../app/importer.py" line="91"/>
         <source>%1 %2 of %3: %4</source>
         <translation>%1 第 %2/%3 个：%4</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="118"/>
+        <location filename="../../app/importer.py" line="119"/>
         <source>Reading text…</source>
         <translation>正在识别文字…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="139"/>
+        <location filename="../../app/importer.py" line="140"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="149"/>
+        <location filename="../../app/importer.py" line="150"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="157"/>
+        <location filename="../../app/importer.py" line="158"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="160"/>
+        <location filename="../../app/importer.py" line="161"/>
         <source>%n already in this case, skipped:</source>
         <translation>
             <numerusform>%n 个文件已在本案件中，已跳过：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="162"/>
+        <location filename="../../app/importer.py" line="164"/>
         <source>Not imported: %1 (%2)</source>
         <translation>未导入：%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="164"/>
+        <location filename="../../app/importer.py" line="166"/>
         <source>Text could not be read from %n file(s); you can type the fields in.</source>
         <translation>
             <numerusform>有 %n 个文件未能识别出文字，您可以手动填写字段。</numerusform>
@@ -677,89 +677,169 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/labels.py" line="12"/>
+        <location filename="../../app/labels.py" line="14"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="13"/>
+        <location filename="../../app/labels.py" line="15"/>
         <source>Payment / bill</source>
         <translation>支付/账单</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="14"/>
+        <location filename="../../app/labels.py" line="16"/>
         <source>Customer-service chat</source>
         <translation>客服聊天</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="15"/>
+        <location filename="../../app/labels.py" line="17"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="16"/>
+        <location filename="../../app/labels.py" line="18"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="28"/>
+        <location filename="../../app/labels.py" line="30"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="29"/>
+        <location filename="../../app/labels.py" line="31"/>
         <source>Tracking number</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="30"/>
+        <location filename="../../app/labels.py" line="32"/>
         <source>Transaction number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="31"/>
+        <location filename="../../app/labels.py" line="33"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="32"/>
+        <location filename="../../app/labels.py" line="34"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="33"/>
+        <location filename="../../app/labels.py" line="35"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="34"/>
+        <location filename="../../app/labels.py" line="36"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="35"/>
+        <location filename="../../app/labels.py" line="37"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="36"/>
+        <location filename="../../app/labels.py" line="38"/>
         <source>Agent ID</source>
         <translation>客服工号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="37"/>
+        <location filename="../../app/labels.py" line="39"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="38"/>
+        <location filename="../../app/labels.py" line="40"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="39"/>
+        <location filename="../../app/labels.py" line="41"/>
         <source>Bank card number</source>
         <translation>银行卡号</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="60"/>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件是空的（0 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="61"/>
+        <source>larger than the limit of %1 MiB</source>
+        <translation>文件超过 %1 MiB 的上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="63"/>
+        <source>the image is larger than the limit of %1 megapixels</source>
+        <translation>图片超过 %1 百万像素的上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="65"/>
+        <source>the image format is not recognised</source>
+        <translation>无法识别的图片格式</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="66"/>
+        <source>the image is damaged or cut short</source>
+        <translation>图片已损坏或不完整</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="67"/>
+        <source>the PDF is damaged and cannot be read</source>
+        <translation>PDF 已损坏，无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="68"/>
+        <source>the PDF has no pages</source>
+        <translation>PDF 没有页面</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="69"/>
+        <source>the PDF has more than %1 pages</source>
+        <translation>PDF 超过 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="71"/>
+        <source>not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)</source>
+        <translation>不支持的格式（支持 PNG、JPEG、WebP、HEIC、GIF、BMP、TIFF、PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="73"/>
+        <source>a text file, not an image or PDF (is the file name extension wrong?)</source>
+        <translation>这是文本文件，不是图片或 PDF（扩展名是否写错了？）</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="75"/>
+        <source>not a regular file (a folder, device or pipe)</source>
+        <translation>不是普通文件（文件夹、设备或管道）</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="76"/>
+        <source>cannot be read (no permission, or the file is gone)</source>
+        <translation>无法读取（没有权限，或文件已不存在）</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="84"/>
+        <source>there is no vault file at this location</source>
+        <translation>此位置没有保险箱文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="86"/>
+        <source>this file is not an Evidence Vault (perhaps another database or document)</source>
+        <translation>这个文件不是证据保险箱（可能是其他数据库或文档）</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="89"/>
+        <source>the vault file is damaged (cut short or overwritten); restore it from a backup</source>
+        <translation>保险箱文件已损坏（不完整或被覆盖），请从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="92"/>
+        <source>the vault was written by a newer version of Evidence Vault; update the program</source>
+        <translation>该保险箱由更新版本的证据保险箱创建，请先升级程序</translation>
     </message>
 </context>
 <context>
@@ -1070,32 +1150,33 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../app/unlock.py" line="156"/>
+        <location filename="../../app/unlock.py" line="157"/>
         <source>The vault is locked</source>
         <translation>保险箱已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="161"/>
+        <location filename="../../app/unlock.py" line="162"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="165"/>
+        <location filename="../../app/unlock.py" line="166"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="176"/>
+        <location filename="../../app/unlock.py" line="177"/>
         <source>Vault file: %1</source>
         <translation>保险箱文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="182"/>
+        <location filename="../../app/unlock.py" line="183"/>
         <source>Wrong passphrase. Check the keyboard layout and try again.</source>
         <translation>密码错误。请检查输入法和大小写后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="187"/>
+        <location filename="../../app/unlock.py" line="188"/>
+        <location filename="../../app/unlock.py" line="191"/>
         <source>The vault cannot be opened: %1</source>
         <translation>无法打开保险箱：%1</translation>
     </message>

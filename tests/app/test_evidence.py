@@ -96,12 +96,15 @@ def test_duplicates_and_rejects_in_one_summary(qtbot, tmp_path: Path, window: Ma
     (tmp_path / "a.png").write_bytes(png_bytes(seed=1))
     (tmp_path / "b.png").write_bytes(png_bytes(seed=1))
     (tmp_path / "notes.txt").write_text("not evidence")
+    (tmp_path / "cut.png").write_bytes(png_bytes(400, 300, seed=2)[:300])
     with qtbot.waitSignal(window.import_panel.finished, timeout=10_000):
-        window.import_paths([tmp_path / "a.png", tmp_path / "b.png", tmp_path / "notes.txt"])
+        window.import_paths([tmp_path / n for n in ("a.png", "b.png", "notes.txt", "cut.png")])
     boxes = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == "导入完成"]
     assert len(boxes) == 1
     summary = window.import_panel.last_summary
     assert "b.png" in summary and "notes.txt" in summary
+    assert "未导入：notes.txt（这是文本文件" in summary, summary
+    assert "未导入：cut.png（图片已损坏或不完整）" in summary, summary
     boxes[0].close()
 
 

@@ -51,6 +51,22 @@ def test_wrong_passphrase_says_so_and_allows_retry(qtbot, vault_path: Path) -> N
     window.lock()
 
 
+def test_a_file_that_is_not_a_vault_is_named_so(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    path = tmp_path / "other.evault"
+    with sqlite3.connect(path) as plain:
+        plain.execute("create table t (x)")
+    plain.close()
+    before = path.read_bytes()
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.unlock_button.click()
+    assert window.unlock_page.error.text() == "无法打开保险箱：这个文件不是证据保险箱（可能是其他数据库或文档）"
+    assert window.vault is None and path.read_bytes() == before
+
+
 def test_chinese_translation_is_loaded(window: MainWindow) -> None:
     assert window.findChild(type(window.search), "search").placeholderText().startswith("搜索")
     assert window.lock_action.text() == "立即锁定"
