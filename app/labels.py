@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ocr.types import FieldType
-from vault.errors import DamagedVault, NotAVault, VaultError, VaultNotFound, VaultTooNew
+from vault.errors import CannotWrite, DamagedVault, NotAVault, VaultExists, VaultNotFound, VaultTooNew
 from vault.media import MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
 from vault.models import KINDS
 
@@ -78,8 +78,8 @@ def rejection_text(reason: str, detail: str) -> str:
     return texts.get(reason, detail)
 
 
-def vault_error_text(error: VaultError) -> str:
-    """Why a vault file cannot be opened, in the interface language."""
+def vault_error_text(error: Exception) -> str:
+    """What went wrong with a vault file, in the interface language; other errors keep their own words."""
     if isinstance(error, VaultNotFound):
         return QCoreApplication.translate("Labels", "there is no vault file at this location")
     if isinstance(error, NotAVault):
@@ -88,6 +88,11 @@ def vault_error_text(error: VaultError) -> str:
     if isinstance(error, DamagedVault):
         return QCoreApplication.translate("Labels", "the vault file is damaged (cut short or overwritten); restore "
                                                     "it from a backup")
+    if isinstance(error, VaultExists):
+        return QCoreApplication.translate("Labels", "a file with that name already exists; choose another name")
+    if isinstance(error, CannotWrite):
+        return QCoreApplication.translate("Labels", "the file cannot be written there (the folder is missing or "
+                                                    "read-only, or the disk is full)")
     if isinstance(error, VaultTooNew):
         return QCoreApplication.translate("Labels", "the vault was written by a newer version of Evidence Vault; "
                                                     "update the program")

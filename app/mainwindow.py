@@ -36,7 +36,7 @@ from app.detail import DetailPane
 from app.dialogs import CaseDialog, SettingsDialog
 from app.i18n import install_language
 from app.importer import ImportPanel
-from app.labels import kind_choices
+from app.labels import kind_choices, vault_error_text
 from app.models import CaseListModel, Column, EvidenceFilter, EvidenceModel, Roles, TimelineModel
 from app.tasks import Task, wait_for_all
 from app.unlock import CreatePage, UnlockPage
@@ -554,7 +554,7 @@ class MainWindow(QMainWindow):
             return
         task = Task(lambda progress, cancelled: vault.delete_item(item_id))
         task.succeeded.connect(lambda _: self._deleted(item_id))
-        task.failed.connect(lambda e: self._tell(self.tr("Delete item"), str(e), QMessageBox.Icon.Warning))
+        task.failed.connect(lambda e: self._tell(self.tr("Delete item"), vault_error_text(e), QMessageBox.Icon.Warning))
         task.start()
 
     def _deleted(self, item_id: int) -> None:
@@ -594,7 +594,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Writing the backup…"))
         task = Task(lambda progress, cancelled: maintenance.backup(vault, target, passphrase))
         task.succeeded.connect(lambda _: self._backed_up(target))
-        task.failed.connect(lambda e: self._tell(self.tr("Back up vault"), str(e), QMessageBox.Icon.Warning))
+        task.failed.connect(lambda e: self._tell(self.tr("Back up vault"), vault_error_text(e),
+                                                 QMessageBox.Icon.Warning))
         task.done.connect(self.statusBar().clearMessage)
         task.start()
 

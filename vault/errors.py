@@ -26,6 +26,10 @@ class VaultExists(VaultError):
     """Refusing to overwrite an existing file when creating a vault."""
 
 
+class CannotWrite(VaultError):
+    """A file the vault was asked to write (a backup) cannot be created there."""
+
+
 class VaultNotFound(VaultError):
     """No vault file at the given path."""
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from vault import audit
 from vault.database import Database, quote_key
-from vault.errors import VaultError
+from vault.driver import DatabaseError
+from vault.errors import CannotWrite, VaultError, VaultExists
 from vault.store import Vault
 from vault.verify import verify
 
@@ -76,14 +77,21 @@ def backup(vault: Vault, out: Path, passphrase: str) -> None:
     """An encrypted copy of the whole vault at `out`, openable with `passphrase`."""
     out = Path(out)
     if out.exists():
-        raise VaultError(f"{out} already exists; choose a new file name for the backup")
-    vault.record("vault.backup", {"file": out.name})
+        raise VaultExists(f"{out} already exists; choose a new file name for the backup")
     tmp = _temporary_beside(out, "backup")
+    try:  # a real probe, before the log records a backup that could never be written
+        tmp.touch(exist_ok=False)
+        tmp.unlink()
+    except OSError as e:
+        raise CannotWrite(f"cannot write a backup in {out.parent}: {e.strerror or e}") from e
+    vault.record("vault.backup", {"file": out.name})
     try:
         _export_copy(vault.db, tmp, passphrase)
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, out)
+    except (DatabaseError, OSError) as e:
+        raise CannotWrite(f"writing the backup {out} failed: {e}") from e
     finally:
         tmp.unlink(missing_ok=True)
     _fsync_dir(out.parent)

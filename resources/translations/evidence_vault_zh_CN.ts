@@ -838,6 +838,16 @@
     </message>
     <message>
         <location filename="../../app/labels.py" line="92"/>
+        <source>a file with that name already exists; choose another name</source>
+        <translation>已有同名文件，请换一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="94"/>
+        <source>the file cannot be written there (the folder is missing or read-only, or the disk is full)</source>
+        <translation>无法在该位置写入文件（文件夹不存在或只读，或磁盘已满）</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="97"/>
         <source>the vault was written by a newer version of Evidence Vault; update the program</source>
         <translation>该保险箱由更新版本的证据保险箱创建，请先升级程序</translation>
     </message>
@@ -1037,38 +1047,38 @@
     </message>
     <message>
         <location filename="../../app/mainwindow.py" line="597"/>
-        <location filename="../../app/mainwindow.py" line="603"/>
+        <location filename="../../app/mainwindow.py" line="604"/>
         <source>Back up vault</source>
         <translation>备份保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="604"/>
+        <location filename="../../app/mainwindow.py" line="605"/>
         <source>The encrypted backup is in %1. Keep it somewhere other than this computer.</source>
         <translation>加密备份已保存到 %1。请把它另存到这台电脑以外的地方。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="609"/>
-        <location filename="../../app/mainwindow.py" line="641"/>
+        <location filename="../../app/mainwindow.py" line="610"/>
+        <location filename="../../app/mainwindow.py" line="642"/>
         <source>Change passphrase</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="609"/>
+        <location filename="../../app/mainwindow.py" line="610"/>
         <source>Wait until the import has finished.</source>
         <translation>请等导入完成后再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="626"/>
+        <location filename="../../app/mainwindow.py" line="627"/>
         <source>Re-encrypting the vault…</source>
         <translation>正在重新加密保险箱…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="634"/>
+        <location filename="../../app/mainwindow.py" line="635"/>
         <source>The passphrase has been changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="642"/>
+        <location filename="../../app/mainwindow.py" line="643"/>
         <source>The passphrase could not be changed: %1</source>
         <translation>无法更改密码：%1</translation>
     </message>

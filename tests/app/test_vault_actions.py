@@ -82,6 +82,22 @@ def test_backup_writes_an_encrypted_copy(qtbot, tmp_path: Path, vault_with_items
         assert len(copy.items_with_fields()) == 3
 
 
+def test_backup_to_a_missing_folder_says_why_in_chinese(qtbot, tmp_path: Path, vault_with_items,
+                                                        window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "no-such-folder" / "backup.evault"
+    head = window.vault.audit_head()
+    click_toolbar(qtbot, window, "actionBackup")
+    dialog = open_dialog(qtbot, BackupDialog)
+    qtbot.keyClicks(dialog.file, str(target))
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat, PASSPHRASE)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    warning = open_dialog(qtbot, QMessageBox)
+    assert warning.text() == "无法在该位置写入文件（文件夹不存在或只读，或磁盘已满）"
+    warning.close()
+    assert not target.parent.exists() and window.vault.audit_head() == head
+
+
 def test_cover_details_open_without_blocking(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 

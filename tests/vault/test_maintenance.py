@@ -7,7 +7,7 @@ import pytest
 from tests.factories import png_bytes
 from tests.vault.conftest import PASSPHRASE
 from vault import maintenance
-from vault.errors import VaultError, WrongPassphrase
+from vault.errors import CannotWrite, VaultError, WrongPassphrase
 from vault.store import Vault
 from vault.verify import verify
 
@@ -64,3 +64,12 @@ def test_restore_refuses_a_backup_that_does_not_verify(vault: Vault, case_id: in
     with pytest.raises(VaultError, match="does not verify"):
         maintenance.restore(backup_path, vault_path, PASSPHRASE)
     assert vault_path.read_bytes() == before
+
+
+def test_backup_to_a_missing_or_read_only_folder_is_refused_before_logging(vault: Vault, tmp_path: Path) -> None:
+    head = vault.audit_head()
+    for target in (tmp_path / "missing" / "b.evault", Path("/proc") / "b.evault"):
+        with pytest.raises(CannotWrite, match="cannot write a backup"):
+            maintenance.backup(vault, target, PASSPHRASE)
+    assert vault.audit_head() == head, "no backup may be logged that was never written"
+    assert not (tmp_path / "missing").exists()
