@@ -11,12 +11,15 @@ For each engine, on `--count` seeded screenshots from bench/screenshots.py:
              'engine cores' is its CPU seconds per wall second: above 1, the bare engine already
              uses more than one core, and worker processes can only win the rest.
   extract    ocr.extract over the engine's lines, timed in-process (done in the workers on import).
+  1-thread   the bare engine again in a fresh process limited to one thread per model: what the
+             workers compete with when the engine cannot spread an image over the cores itself.
 Goals on 2 cores: ratio = import / engine <= 0.6 (the workers must pay for themselves), and
 overhead = (no-OCR import + extraction) / engine <= 10% (the pipeline's own work beside OCR).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -31,7 +34,7 @@ from PIL import Image
 from _common import PASSPHRASE, print_result, print_table
 
 from bench.screenshots import generate_one
-from ocr.engines import DEFAULT_ENGINE, available_engines, create_engine
+from ocr.engines import DEFAULT_ENGINE, available_engines, create_engine, limit_threads
 from ocr.extract import ExtractionConfig, classify_kind, extract_fields
 from vault.ocr_jobs import worker_count
 
@@ -84,6 +87,20 @@ def time_engine(name: str, samples: list[tuple[Path, str]]) -> EngineTiming:
     return EngineTiming(load_s, engine_s, engine_cpu_s, extract_s)
 
 
+def time_engine_one_thread(name: str, folder: Path) -> float:
+    """Engine seconds of the same run in a fresh process whose model uses one thread."""
+    completed = subprocess.run([sys.executable, __file__, "--one-thread-worker", name, str(folder)],
+                               capture_output=True, text=True, check=True)
+    return float(json.loads(completed.stdout.strip().splitlines()[-1])["engine_s"])
+
+
+def one_thread_worker(name: str, folder: Path) -> None:
+    limit_threads(1)
+    reference = datetime.now().astimezone().isoformat()
+    samples = [(path, reference) for path in sorted(folder.iterdir())]
+    print(json.dumps({"engine_s": time_engine(name, samples).engine_s}))
+
+
 def cli_env(home: Path) -> dict[str, str]:
     """The caller's environment with a throw-away HOME, so nothing lands in the user's folders."""
     return {**os.environ, "HOME": str(home), "EVIDENCE_VAULT_PASSPHRASE": PASSPHRASE}
@@ -108,7 +125,11 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=12, help="screenshots to import")
     parser.add_argument("--seed", type=int, default=1, help="screenshot series (bench/screenshots.py)")
     parser.add_argument("--engines", default=DEFAULT_ENGINE, help="comma-separated: rapidocr,tesseract")
+    parser.add_argument("--one-thread-worker", nargs=2, metavar=("ENGINE", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one_thread_worker:
+        one_thread_worker(args.one_thread_worker[0], Path(args.one_thread_worker[1]))
+        return
     engines = [name.strip() for name in args.engines.split(",") if name.strip()]
     missing = [name for name in engines if name not in available_engines()]
     if missing:
@@ -124,23 +145,26 @@ def main() -> None:
         no_ocr_s = timed_import(folder, workdir, "no-ocr", ["--no-ocr"])
         for name in engines:
             timing = time_engine(name, samples)
+            one_thread_s = time_engine_one_thread(name, folder)
             import_s = timed_import(folder, workdir, name, ["--ocr-engine", name])
             ratio = import_s / timing.engine_s
             overhead_pct = 100 * (no_ocr_s + timing.extract_s) / timing.engine_s
             rows.append((
                 name, worker_count(name, args.count), f"{timing.load_s:.1f}", f"{timing.engine_s / args.count:.2f}",
-                f"{timing.engine_s:.1f}", f"{timing.engine_cpu_s / timing.engine_s:.2f}", f"{timing.extract_s:.3f}", f"{no_ocr_s:.2f}", f"{import_s:.1f}",
-                f"{ratio:.2f}" + ("" if ratio <= RATIO_GOAL else " MISSED"),
+                f"{timing.engine_s:.1f}", f"{timing.engine_cpu_s / timing.engine_s:.2f}", f"{one_thread_s:.1f}",
+                f"{timing.extract_s:.3f}", f"{no_ocr_s:.2f}", f"{import_s:.1f}",
+                f"{ratio:.2f}" + ("" if ratio <= RATIO_GOAL else " MISSED"), f"{import_s / one_thread_s:.2f}",
                 f"{overhead_pct:.1f}" + ("" if overhead_pct <= OVERHEAD_GOAL_PCT else " MISSED"),
             ))
             results.append({
                 "engine": name, "count": args.count, "engine_s_per_image": f"{timing.engine_s / args.count:.3f}",
                 "import_s": f"{import_s:.2f}", "ratio": f"{ratio:.3f}", "overhead_pct": f"{overhead_pct:.1f}",
+                "one_thread_engine_s": f"{one_thread_s:.2f}", "ratio_vs_one_thread": f"{import_s / one_thread_s:.3f}",
             })
     print(f"{args.count} screenshots (seed {args.seed}, {megabytes:.1f} MB) on {os.cpu_count()} cores;"
           f" goals: ratio <= {RATIO_GOAL}, overhead <= {OVERHEAD_GOAL_PCT:.0f}%")
-    print_table(("engine", "workers", "load s", "engine s/img", "engine s", "engine cores", "extract s", "no-OCR import s",
-                 "import s", "ratio", "overhead %"), rows)
+    print_table(("engine", "workers", "load s", "engine s/img", "engine s", "engine cores", "1-thread s", "extract s",
+                 "no-OCR import s", "import s", "ratio", "vs 1-thread", "overhead %"), rows)
     for result in results:
         print_result(**result)
 
