@@ -501,7 +501,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Checking every original and the audit log…"))
         task = Task(lambda progress, cancelled: verify(vault))
         task.succeeded.connect(self._verified)
-        task.failed.connect(lambda e: self._verified([str(e)]))
+        task.failed.connect(lambda e: self._verified([vault_error_text(e)]))
         task.start()
 
     def _verified(self, problems: list) -> None:
@@ -640,7 +640,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.lock()
         self._tell(self.tr("Change passphrase"),
-                   self.tr("The passphrase could not be changed: %1").replace("%1", str(error)),
+                   self.tr("The passphrase could not be changed: %1").replace("%1", vault_error_text(error)),
                    QMessageBox.Icon.Warning)
 
     def open_settings(self) -> None:
