@@ -80,20 +80,16 @@ def rejection_text(reason: str, detail: str) -> str:
 
 def vault_error_text(error: Exception) -> str:
     """What went wrong with a vault file, in the interface language; other errors keep their own words."""
-    if isinstance(error, VaultNotFound):
-        return QCoreApplication.translate("Labels", "there is no vault file at this location")
-    if isinstance(error, NotAVault):
-        return QCoreApplication.translate("Labels", "this file is not an Evidence Vault (perhaps another database "
-                                                    "or document)")
-    if isinstance(error, DamagedVault):
-        return QCoreApplication.translate("Labels", "the vault file is damaged (cut short or overwritten); restore "
-                                                    "it from a backup")
-    if isinstance(error, VaultExists):
-        return QCoreApplication.translate("Labels", "a file with that name already exists; choose another name")
-    if isinstance(error, CannotWrite):
-        return QCoreApplication.translate("Labels", "the file cannot be written there (the folder is missing or "
-                                                    "read-only, or the disk is full)")
-    if isinstance(error, VaultTooNew):
-        return QCoreApplication.translate("Labels", "the vault was written by a newer version of Evidence Vault; "
-                                                    "update the program")
-    return str(error)
+    texts: dict[type[Exception], str] = {
+        VaultNotFound: QCoreApplication.translate("Labels", "there is no vault file at this location"),
+        NotAVault: QCoreApplication.translate(
+            "Labels", "this file is not an Evidence Vault (perhaps another database or document)"),
+        DamagedVault: QCoreApplication.translate(
+            "Labels", "the vault file is damaged (cut short or overwritten); restore it from a backup"),
+        VaultExists: QCoreApplication.translate("Labels", "a file with that name already exists; choose another name"),
+        CannotWrite: QCoreApplication.translate(
+            "Labels", "the file cannot be written there (the folder is missing or read-only, or the disk is full)"),
+        VaultTooNew: QCoreApplication.translate(
+            "Labels", "the vault was written by a newer version of Evidence Vault; update the program"),
+    }
+    return next((text for kind, text in texts.items() if isinstance(error, kind)), str(error))

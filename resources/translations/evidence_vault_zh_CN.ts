@@ -827,27 +827,27 @@
         <translation>此位置没有保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="86"/>
+        <location filename="../../app/labels.py" line="85"/>
         <source>this file is not an Evidence Vault (perhaps another database or document)</source>
         <translation>这个文件不是证据保险箱（可能是其他数据库或文档）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="89"/>
+        <location filename="../../app/labels.py" line="87"/>
         <source>the vault file is damaged (cut short or overwritten); restore it from a backup</source>
         <translation>保险箱文件已损坏（不完整或被覆盖），请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="92"/>
+        <location filename="../../app/labels.py" line="89"/>
         <source>a file with that name already exists; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="94"/>
+        <location filename="../../app/labels.py" line="90"/>
         <source>the file cannot be written there (the folder is missing or read-only, or the disk is full)</source>
         <translation>无法在该位置写入文件（文件夹不存在或只读，或磁盘已满）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="97"/>
+        <location filename="../../app/labels.py" line="92"/>
         <source>the vault was written by a newer version of Evidence Vault; update the program</source>
         <translation>该保险箱由更新版本的证据保险箱创建，请先升级程序</translation>
     </message>
