@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 
 from export.errors import ExhibitUnreadable
 from ocr.types import BBox
-from vault.pdf_text import PDF_RENDER_SCALE  # OCR boxes of PDF items use the same scale
+from vault.pdf_text import pdf_page_count, render_pdf_page  # the scale OCR boxes of PDF items use
 
 try:  # HEIC photos from iPhones; pillow-heif is a declared dependency but optional at run time.
     from pillow_heif import register_heif_opener
@@ -60,13 +60,6 @@ def is_pdf(media_type: str) -> bool:
     return media_type.lower() == PDF_MEDIA_TYPE
 
 
-def _pdf_pages(data: bytes) -> pypdfium2.PdfDocument:
-    try:
-        return pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as e:
-        raise ExhibitUnreadable("the PDF original cannot be opened") from e
-
-
 def _decode_image(data: bytes) -> Image.Image:
     try:
         with Image.open(io.BytesIO(data)) as opened:
@@ -84,25 +77,20 @@ def _decode_image(data: bytes) -> Image.Image:
 def page_count(data: bytes, media_type: str) -> int:
     if not is_pdf(media_type):
         return 1
-    pdf = _pdf_pages(data)
     try:
-        return len(pdf)
-    finally:
-        pdf.close()
+        return pdf_page_count(data)
+    except pypdfium2.PdfiumError as e:
+        raise ExhibitUnreadable("the PDF original cannot be opened") from e
 
 
 def render_page(data: bytes, media_type: str, index: int) -> Image.Image:
     """Page `index` of the original as RGB pixels (PDF pages rendered at 150 dpi)."""
     if not is_pdf(media_type):
         return _decode_image(data)
-    pdf = _pdf_pages(data)
     try:
-        bitmap = pdf[index].render(scale=PDF_RENDER_SCALE)
-        return bitmap.to_pil().convert("RGB")
+        return render_pdf_page(data, index).convert("RGB")
     except pypdfium2.PdfiumError as e:
         raise ExhibitUnreadable(f"page {index + 1} of the PDF original cannot be rendered") from e
-    finally:
-        pdf.close()
 
 
 def probe_page(image: Image.Image) -> PageProbe:
