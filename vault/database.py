@@ -129,10 +129,18 @@ class Database:
     def migrate(self, target: int = SCHEMA_VERSION) -> None:
         """Apply pending migrations in order, each in its own transaction."""
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        for number in range(version, target):
-            with self.transaction():
-                MIGRATIONS[number](self.conn)
-                self.conn.execute(f"PRAGMA user_version = {number + 1}")
+        if version >= target:
+            return
+        # Rebuilding a table drops the old one; with enforcement on, that would cascade into the
+        # originals. The pragma is a no-op inside a transaction, so it is set around them.
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            for number in range(version, target):
+                with self.transaction():
+                    MIGRATIONS[number](self.conn)
+                    self.conn.execute(f"PRAGMA user_version = {number + 1}")
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
 
     @contextmanager
     def transaction(self) -> Iterator[driver.Connection]:

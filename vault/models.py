@@ -4,9 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ocr.types import KINDS
+
 BBox = tuple[int, int, int, int]
 
-KINDS = ("order", "payment", "chat", "complaint", "other")
 
 
 class ImportStatus(StrEnum):
@@ -58,6 +59,7 @@ class Field:
     reference: str = ""
     corrects: int | None = None
     superseded: bool = False
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +96,9 @@ class Item:
     ocr_lines: tuple[OcrLineRecord, ...] = field(default=())
 
     def effective_fields(self) -> list[Field]:
-        """Fields after corrections: a user's value replaces the OCR value it corrects."""
-        return [f for f in self.fields if not f.superseded]
+        """Fields after corrections: a user's value replaces the OCR value it corrects, and a
+        rejection (a correction with an empty value) leaves nothing in its place."""
+        return [f for f in self.fields if not f.superseded and f.normalized]
 
     def values(self, field_type: str) -> list[str]:
         return [f.normalized for f in self.effective_fields() if f.type == field_type]

@@ -90,6 +90,16 @@ CREATE VIRTUAL TABLE search_bigram USING fts5(body, tokenize = 'unicode61', cont
 """
 
 
+# v3: identifiers are never reused (issue: the audit history of one id mixed two files after a
+# delete), so cases, items and fields get AUTOINCREMENT; SQLite can only add it by rebuilding the
+# table. Fields gain the role an amount plays on its page (实付款, 退款, 本期应还 …).
+_REBUILT_TABLES = {
+    "cases": ("case_id", "id INTEGER PRIMARY KEY AUTOINCREMENT"),
+    "items": ("item_id", "id INTEGER PRIMARY KEY AUTOINCREMENT"),
+    "fields": ("field_id", "id INTEGER PRIMARY KEY AUTOINCREMENT"),
+}
+
+
 def _run_script(conn: Connection, script: str) -> None:
     """Run DDL statement by statement: executescript() would commit the migration's transaction."""
     for statement in script.split(";\n"):
@@ -105,9 +115,49 @@ def _migrate_to_v2(conn: Connection) -> None:
         conn.execute("INSERT INTO search_bigram(rowid, body) VALUES (?, ?)", (rowid, bigram_document(body)))
 
 
+def _rebuild_with_autoincrement(conn: Connection, table: str, id_column_sql: str) -> None:
+    """Recreate `table` from its own CREATE statement with an AUTOINCREMENT key, rows kept."""
+    (create_sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+    head, sep, rest = create_sql.partition("id INTEGER PRIMARY KEY")
+    if not sep:
+        raise RuntimeError(f"unexpected schema of table {table}")
+    indexes = [row[0] for row in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,))]
+    conn.execute(head.replace(f"CREATE TABLE {table}", f"CREATE TABLE new_{table}", 1) + id_column_sql + rest)
+    conn.execute(f"INSERT INTO new_{table} SELECT * FROM {table}")
+    conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"ALTER TABLE new_{table} RENAME TO {table}")
+    for index_sql in indexes:
+        conn.execute(index_sql)
+
+
+def _highest_id_ever(conn: Connection, table: str, payload_key: str) -> int:
+    """The largest id the table or the audit log has seen: deleted rows left only their log entries."""
+    in_table = conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+    in_log = conn.execute(
+        "SELECT coalesce(max(CAST(json_extract(payload, ?) AS INTEGER)), 0) FROM audit_log WHERE json_valid(payload)",
+        (f"$.{payload_key}",),
+    ).fetchone()[0]
+    return max(in_table, in_log)
+
+
+def _migrate_to_v3(conn: Connection) -> None:
+    """Needs foreign key enforcement off (Database.migrate does that): DROP TABLE must not cascade."""
+    for table, (payload_key, id_column_sql) in _REBUILT_TABLES.items():
+        highest = _highest_id_ever(conn, table, payload_key)
+        _rebuild_with_autoincrement(conn, table, id_column_sql)
+        conn.execute("DELETE FROM sqlite_sequence WHERE name = ?", (table,))
+        conn.execute("INSERT INTO sqlite_sequence(name, seq) VALUES (?, ?)", (table, highest))
+    conn.execute("ALTER TABLE fields ADD COLUMN role TEXT NOT NULL DEFAULT ''")
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"foreign keys broken by the v3 migration: {broken[:3]}")
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     lambda conn: _run_script(conn, _V1),
     _migrate_to_v2,
+    _migrate_to_v3,
 ]
 """MIGRATIONS[n] takes a vault from version n to n + 1."""
 

@@ -208,13 +208,13 @@ class Vault:
 
     def _fields(self, item_id: int) -> list[Field]:
         rows = self.db.query(
-            "SELECT id, item_id, type, raw, normalized, origin, x0, y0, x1, y1, confidence, reference, corrects"
+            "SELECT id, item_id, type, raw, normalized, origin, x0, y0, x1, y1, confidence, reference, corrects, role"
             " FROM fields WHERE item_id = ? ORDER BY id",
             (item_id,),
         )
         corrected = {r[12] for r in rows if r[12] is not None}
         return [
-            Field(r[0], r[1], r[2], r[3], r[4], r[5], _bbox(r[6:10]), r[10], r[11], r[12], r[0] in corrected)
+            Field(r[0], r[1], r[2], r[3], r[4], r[5], _bbox(r[6:10]), r[10], r[11], r[12], r[0] in corrected, r[13])
             for r in rows
         ]
 
@@ -292,6 +292,32 @@ class Vault:
             )
         return field_id
 
+    def reject_field(self, item_id: int, field_id: int, reason: str = "") -> int:
+        """Mark an OCR value wrong without giving another: the OCR field is kept but superseded.
+
+        The rejection is a user field with an empty value that corrects the OCR field, so the
+        history stays in one shape (a correction) and a re-OCR that finds the value again keeps it
+        rejected.
+        """
+        rows = self.db.query("SELECT item_id, type, normalized FROM fields WHERE id = ?", (field_id,))
+        if not rows or rows[0][0] != item_id:
+            raise NotFound(f"item {item_id} has no field {field_id}")
+        _, field_type, value = rows[0]
+        if self.db.query("SELECT 1 FROM fields WHERE corrects = ?", (field_id,)):
+            raise ValueError(f"field {field_id} is already corrected or rejected")
+        with self.db.transaction() as conn:
+            rejection_id = conn.execute(
+                "INSERT INTO fields(item_id, type, raw, normalized, origin, confidence, corrects, created_at)"
+                " VALUES (?, ?, '', '', 'user', 1.0, ?, ?)",
+                (item_id, field_type, field_id, audit.utc_now()),
+            ).lastrowid
+            self._reindex(item_id)
+            audit.append(conn, "field.reject", {
+                "item_id": item_id, "field_id": rejection_id, "rejects": field_id, "type": field_type,
+                "value": value, "reason": reason,
+            })
+        return rejection_id
+
     def delete_user_field(self, field_id: int) -> None:
         rows = self.db.query("SELECT item_id, origin, type, normalized FROM fields WHERE id = ?", (field_id,))
         if not rows:
@@ -367,9 +393,9 @@ class Vault:
                 continue  # still there and already corrected by the user
             conn.execute(
                 "INSERT INTO fields(item_id, type, raw, normalized, origin, x0, y0, x1, y1, confidence, reference,"
-                " created_at) VALUES (?, ?, ?, ?, 'ocr', ?, ?, ?, ?, ?, ?, ?)",
+                " role, created_at) VALUES (?, ?, ?, ?, 'ocr', ?, ?, ?, ?, ?, ?, ?, ?)",
                 (item_id, str(extracted.type), extracted.raw, extracted.normalized, *(extracted.bbox or _NO_BOX),
-                 extracted.confidence, extracted.reference, now),
+                 extracted.confidence, extracted.reference, extracted.role, now),
             )
 
     def mark_ocr(self, item_id: int, state: OcrState, engine: str | None = None, error: str | None = None) -> None:

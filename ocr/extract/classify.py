@@ -5,15 +5,14 @@ from collections.abc import Sequence
 
 from ocr.extract.candidates import fold_width
 from ocr.extract.identifiers import find_identifiers
-from ocr.types import FieldType, OcrLine
-
-KINDS = ("order", "payment", "chat", "complaint", "other")
+from ocr.types import KINDS, FieldType, OcrLine
 
 _KEYWORDS: dict[str, dict[str, int]] = {
     "order": {"订单详情": 3, "实付款": 2, "收货人": 2, "收货地址": 2, "订单编号": 2, "下单时间": 2, "商品总额": 2,
               "商品": 1, "运费": 1, "配送": 1, "订单号": 1, "已完成": 1, "待收货": 1},
     "payment": {"账单": 2, "还款": 2, "白条": 2, "金条": 2, "交易流水": 3, "支付成功": 3, "付款方式": 2, "支付方式": 2,
                 "交易详情": 2, "京东金融": 2, "应还": 2, "分期": 1, "交易单号": 2, "商户单号": 2, "交易时间": 1},
+    "invoice": {"发票代码": 3, "发票号码": 3, "价税合计": 3, "电子发票": 2, "开票日期": 2, "纳税人识别号": 2, "校验码": 1},
     "chat": {"客服": 2, "对话": 2, "为您服务": 2, "您好": 1, "亲，": 1, "亲,": 1, "请问": 1, "咨询": 1, "发送": 1,
              "已读": 1, "转人工": 2},
     "complaint": {"投诉单号": 3, "12315": 3, "投诉": 2, "工单": 2, "受理": 2, "诉求": 2, "投诉人": 2, "被投诉": 2,

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 """Screenshots from JD and Chinese banks show wall-clock time in China Standard Time."""
 
-REFERENCE_SOURCES = ("exif", "mtime", "import", "explicit")
+REFERENCE_SOURCES = ("page", "filename", "exif", "mtime", "import", "explicit")
+"""Most trusted first: a full date on the same page, the screenshot's file name, EXIF, mtime, import."""
 
 
 @dataclass(frozen=True)

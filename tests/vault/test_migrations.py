@@ -46,3 +46,26 @@ def test_v1_vault_migrates_to_current(tmp_path: Path) -> None:
         assert [i.id for i in vault.search("45678")] == [1]
         vault.update_item(1, purpose="证明账单金额")
         assert verify(vault) == []
+
+
+def test_v2_vault_gets_ids_that_skip_deleted_ones(tmp_path: Path) -> None:
+    """A v2 vault whose newest item and case were deleted must not hand out their ids again."""
+    path = tmp_path / "v2.evault"
+    old = Vault(Database.create(path, PASSPHRASE, schema_version=2))
+    with old.db.transaction() as conn:
+        audit.append(conn, "vault.create", {})
+    case_id = old.add_case("旧案件")
+    kept = old.import_bytes(case_id, png_bytes(seed=42), "kept.png").item_id
+    deleted = old.import_bytes(case_id, png_bytes(seed=43), "deleted.png").item_id
+    with old.db.transaction() as conn:  # as v2's delete_item did; today's reads the v3 role column
+        conn.execute("DELETE FROM items WHERE id = ?", (deleted,))
+        audit.append(conn, "item.delete", {"item_id": deleted})
+    old.close()
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert vault.db.query("PRAGMA user_version")[0][0] == SCHEMA_VERSION
+        assert vault.db.query("PRAGMA foreign_keys") == [(1,)]
+        new = vault.import_bytes(case_id, png_bytes(seed=44), "new.png").item_id
+        assert new == deleted + 1 and kept < deleted
+        assert [i.original_name for i in vault.items()] == ["kept.png", "new.png"]
+        assert vault.original(kept) == png_bytes(seed=42), "the rebuild kept every original"
+        assert verify(vault) == []

@@ -127,3 +127,43 @@ def test_cases_carry_dossier_details(vault: Vault) -> None:
     assert vault.find_case("钱包资金未到账").id == case_id
     with pytest.raises(ValueError):
         vault.add_case("  ")
+
+
+def test_ids_are_never_reused_after_a_delete(vault: Vault, case_id: int) -> None:
+    first = vault.import_bytes(case_id, png_bytes(seed=21), "a.png").item_id
+    second = vault.import_bytes(case_id, png_bytes(seed=22), "b.png").item_id
+    _ocr(vault, second)
+    field_id = vault.item(second).fields[0].id
+    vault.delete_item(second)
+    third = vault.import_bytes(case_id, png_bytes(seed=23), "c.png").item_id
+    _ocr(vault, third)
+    assert third > second > first
+    assert vault.item(third).fields[0].id > field_id
+    assert [e.payload["name"] for e in vault.audit_entries(third) if e.action == "item.import"] == ["c.png"]
+
+
+def test_rejecting_an_ocr_field_keeps_it_superseded_and_logged(vault: Vault, case_id: int) -> None:
+    item_id = vault.import_bytes(case_id, png_bytes(seed=24), "order.png").item_id
+    _ocr(vault, item_id, "312345678901")
+    ocr_field = vault.item(item_id).fields[0]
+    rejection = vault.reject_field(item_id, ocr_field.id, reason="这是纳税人识别号")
+    item = vault.item(item_id)
+    assert item.values("order_no") == []
+    assert [f.id for f in item.fields] == [ocr_field.id, rejection], "the OCR value is kept"
+    assert item.fields[0].superseded
+    entry = vault.audit_entries(item_id)[-1]
+    assert (entry.action, entry.payload["rejects"], entry.payload["value"]) == ("field.reject", ocr_field.id, "312345678901")
+
+    _ocr(vault, item_id, "312345678901")  # OCR again finds the same value: it stays rejected
+    assert vault.item(item_id).values("order_no") == []
+    with pytest.raises(ValueError, match="already"):
+        vault.reject_field(item_id, ocr_field.id)
+    with pytest.raises(NotFound):
+        vault.reject_field(item_id + 1, ocr_field.id)
+
+
+def test_amount_roles_are_stored(vault: Vault, case_id: int) -> None:
+    item_id = vault.import_bytes(case_id, png_bytes(seed=25), "order.png").item_id
+    amount = ExtractedField(FieldType.AMOUNT, "¥989.98", "989.98", None, 0.9, role="paid")
+    vault.store_ocr_result(item_id, "rapidocr", [OcrLine("实付款 ¥989.98", None, 0.9)], [amount])
+    assert [(f.normalized, f.role) for f in vault.item(item_id).fields] == [("989.98", "paid")]
