@@ -10,7 +10,7 @@ from ocr.extract.config import ExtractionConfig
 from ocr.extract.identifiers import find_identifiers
 from ocr.extract.layout import build_units
 from ocr.extract.phones import find_phones
-from ocr.extract.timestamps import find_timestamps
+from ocr.extract.timestamps import find_timestamps, with_page_dates
 from ocr.types import ExtractedField, OcrLine
 
 
@@ -24,6 +24,7 @@ def find_candidates(text: str, config: ExtractionConfig) -> list[Candidate]:
 
 def extract_fields(lines: Sequence[OcrLine], config: ExtractionConfig) -> list[ExtractedField]:
     """Fields found in OCR lines; confidence is the line's confidence times the pattern's."""
+    config = with_page_dates(lines, config)
     fields = []
     for unit in build_units(lines):
         for candidate in find_candidates(unit.text, config):

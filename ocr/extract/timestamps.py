@@ -1,18 +1,21 @@
 """Dates and times in every form JD, bank and chat screenshots show, resolved to ISO 8601 (+08:00).
 
-Partial dates resolve against the configured reference and always into the past: a screenshot
-records something that already happened (issue: "bare weekday or time means the most recent past").
+Relative dates (昨天, 星期二, a bare 19:43) count back from the moment of capture and always into the
+past: a screenshot records something that already happened ("bare weekday or time means the most
+recent past"). A date without a year takes the year of the full dates printed on the same page when
+there are any (issue #10: "7月15日" next to "2021-07-10" is 2021), else the latest past one.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from ocr.extract.candidates import Candidate
+from ocr.extract.candidates import Candidate, fold_width
 from ocr.extract.config import SHANGHAI, ExtractionConfig
 from ocr.extract.numerals import CHINESE_NUMBER, parse_small_number
-from ocr.types import FieldType
+from ocr.types import FieldType, OcrLine
 
 _CN_DAY = "[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _CN_MONTH = "十[一二]?|[一二三四五六七八九]"
@@ -37,9 +40,13 @@ _WEEK_SHIFT = {"上上": -2, "上": -1, "上个": -1, "上個": -1, "这": 0, "�
 _AFTERNOON = frozenset({"下午", "午后", "傍晚", "晚上", "晚", "夜里", "夜间", "半夜", "午夜"})
 _MIDNIGHT_TWELVE = frozenset({"晚上", "晚", "夜里", "夜间", "半夜", "午夜"})
 
+_SEPARATOR = "[-/.\u2010\u2011\u2013\u2212]"
+"""Hyphen, slash, dot, and the dashes iOS and PDFs print (‐ ‑ – −; — is already folded to -)."""
+
 _DATE = re.compile(
     rf"""
-    (?<![\d.])(?P<ny>(?:19|20)\d{{2}})\s*[-/.]\s*(?P<nm>\d{{1,2}})\s*[-/.]\s*(?P<nd>\d{{1,2}})
+    (?<![\d.])(?P<ny>(?:19|20)\d{{2}})\s*{_SEPARATOR}\s*(?P<nm>\d{{1,2}})\s*{_SEPARATOR}\s*(?P<nd>\d{{1,2}})
+  | (?<![\d.])(?P<sy>(?:19|20)\d{{2}})\x20(?P<sm>0[1-9]|1[0-2])\x20(?P<sd>0[1-9]|[12]\d|3[01])(?![\d.])
   | (?:(?P<ry>今年|去年|前年)|(?P<cy>\d{{4}}|\d{{2}}|[零〇一二三四五六七八九]{{2,4}})\s*年\s*)?
     (?P<cm>\d{{1,2}}|{_CN_MONTH})\s*月\s*(?:(?P<cd>\d{{1,2}}|{_CN_DAY})\s*(?P<cds>[日号號])?)?
   | (?<![\d.:/-])(?P<mm>\d{{1,2}})[-/](?P<md>\d{{1,2}})(?P<mds>号)?(?![\d/])
@@ -109,6 +116,17 @@ def find_timestamps(text: str, config: ExtractionConfig) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
+def with_page_dates(lines: Sequence[OcrLine], config: ExtractionConfig) -> ExtractionConfig:
+    """`config` with the full dates (and year-months) the page itself prints, to give year-less dates a year."""
+    page_dates = []
+    for line in lines:
+        for candidate in find_timestamps(fold_width(line.text), config):
+            if not candidate.reference:
+                page_dates.append(date.fromisoformat(candidate.normalized[:10] if len(candidate.normalized) > 7
+                                                     else candidate.normalized + "-01"))
+    return replace(config, page_dates=tuple(sorted(set(page_dates))))
+
+
 def _is_time(match: re.Match[str], *, dated: bool) -> bool:
     """Reject "一点" (a little) and other clock-shaped words unless something says it is a time."""
     if match.group("h") is not None or match.group("hc").isdigit():
@@ -126,17 +144,18 @@ def _resolve(date_match: re.Match[str] | None, time_match: re.Match[str] | None,
     clock = _read_clock(time_match, _implied_period(date_match)) if time_match else None
     if time_match and clock is None:
         return None
-    day, needs_reference, confidence = _read_day(date_match, clock, reference) if date_match else (None, True, 0.0)
+    if date_match:
+        day, source, confidence = _read_day(date_match, clock, config)
+    else:
+        day, source, confidence = None, config.reference_source, 0.0
     if date_match and day is None:
         return None
     start = (date_match or time_match).start()
     end = time_match.end() if time_match else date_match.end()
     if isinstance(day, str):
-        return Candidate(FieldType.TIMESTAMP, start, end, day, confidence,
-                         config.reference_source if needs_reference else "")
+        return Candidate(FieldType.TIMESTAMP, start, end, day, confidence, source)
     if clock is None:
-        return Candidate(FieldType.TIMESTAMP, start, end, day.isoformat(), confidence,
-                         config.reference_source if needs_reference else "")
+        return Candidate(FieldType.TIMESTAMP, start, end, day.isoformat(), confidence, source)
     if day is None:
         day = reference.date()
         confidence = 0.75 if time_match.group("h") else 0.6
@@ -146,8 +165,7 @@ def _resolve(date_match: re.Match[str] | None, time_match: re.Match[str] | None,
         confidence = min(confidence + 0.05, 0.95)
     moment = _at(day, clock)
     spec = "seconds" if clock.seconds is not None else "minutes"
-    return Candidate(FieldType.TIMESTAMP, start, end, moment.isoformat(timespec=spec), confidence,
-                     config.reference_source if needs_reference else "")
+    return Candidate(FieldType.TIMESTAMP, start, end, moment.isoformat(timespec=spec), confidence, source)
 
 
 def _elapsed(match: re.Match[str], config: ExtractionConfig) -> Candidate | None:
@@ -203,55 +221,61 @@ def _read_clock(match: re.Match[str], implied_period: str | None) -> _Clock | No
 
 
 def _read_day(match: re.Match[str], clock: _Clock | None,
-              reference: datetime) -> tuple[date | str | None, bool, float]:
-    """The calendar day (or "YYYY-MM" for a month), whether it needed the reference, and confidence."""
+              config: ExtractionConfig) -> tuple[date | str | None, str, float]:
+    """The calendar day (or "YYYY-MM" for a month), the reference it needed ("" for none), and confidence."""
     groups = match.groupdict()
+    reference, source = config.local_reference, config.reference_source
     if groups["ny"]:
-        return _make_date(int(groups["ny"]), int(groups["nm"]), int(groups["nd"])), False, 0.9
+        return _make_date(int(groups["ny"]), int(groups["nm"]), int(groups["nd"])), "", 0.9
+    if groups["sy"]:
+        # Only invoices space a date out (开票日期 2019 05 08); a digit run of that shape is less certain.
+        return _make_date(int(groups["sy"]), int(groups["sm"]), int(groups["sd"])), "", 0.8
     if groups["cm"]:
-        return _read_chinese_date(groups, clock, reference)
+        return _read_chinese_date(groups, clock, config)
     if groups["mm"]:
         if clock is None and not groups["mds"]:
-            return None, True, 0.0
-        return _latest_past_year(int(groups["mm"]), int(groups["md"]), clock, reference), True, 0.85
+            return None, source, 0.0
+        return (*_year_less(int(groups["mm"]), int(groups["md"]), clock, config), 0.85)
     if groups["rel"]:
-        return reference.date() + timedelta(days=_RELATIVE_DAYS[groups["rel"]][0]), True, 0.6
+        return reference.date() + timedelta(days=_RELATIVE_DAYS[groups["rel"]][0]), source, 0.6
     if groups["wd"]:
-        return _weekday(groups["wp"], _WEEKDAYS[groups["wd"]], reference), True, 0.7
+        return _weekday(groups["wp"], _WEEKDAYS[groups["wd"]], reference), source, 0.7
     if groups["ago"]:
         days = parse_small_number(groups["ago"])
-        return (reference.date() - timedelta(days=days) if days is not None else None), True, 0.7
+        return (reference.date() - timedelta(days=days) if days is not None else None), source, 0.7
     day = parse_small_number(groups["dd"])
     if groups["mp"]:
         month_index = reference.year * 12 + reference.month - 1 + _MONTH_SHIFT[groups["mp"]]
-        return _make_date(month_index // 12, month_index % 12 + 1, day), True, 0.8
+        return _make_date(month_index // 12, month_index % 12 + 1, day), source, 0.8
     if clock is None:
-        return None, True, 0.0
+        return None, source, 0.0
     found = _make_date(reference.year, reference.month, day)
     if found is not None and _at(found, clock) > reference:
         previous_month = reference.replace(day=1) - timedelta(days=1)
         found = _make_date(previous_month.year, previous_month.month, day)
-    return found, True, 0.7
+    return found, source, 0.7
 
 
 def _read_chinese_date(groups: dict[str, str | None], clock: _Clock | None,
-                       reference: datetime) -> tuple[date | str | None, bool, float]:
+                       config: ExtractionConfig) -> tuple[date | str | None, str, float]:
     """2026年2月14日, 2月14号, 二月十号, 去年9月2号, 2016年6月29 (OCR drops the 日) and 2026年2月."""
+    reference = config.local_reference
     month, day_text = parse_small_number(groups["cm"]), groups["cd"]
     day = parse_small_number(day_text) if day_text else None
     if not (groups["ry"] or groups["cy"]):
         if day_text is None or (not groups["cds"] and clock is None):
-            return None, True, 0.0
-        return _latest_past_year(month, day, clock, reference), True, 0.85
+            return None, config.reference_source, 0.0
+        return (*_year_less(month, day, clock, config), 0.85)
     if groups["ry"]:
         year, needs_reference = reference.year + _RELATIVE_YEARS[groups["ry"]], True
     else:
         year, needs_reference = _read_year(groups["cy"], reference)
+    source = config.reference_source if needs_reference else ""
     if year is None or month is None or not 1 <= month <= 12:
-        return None, True, 0.0
+        return None, source, 0.0
     if day_text is None:
-        return (None if clock else f"{year:04d}-{month:02d}"), needs_reference, 0.8
-    return _make_date(year, month, day), needs_reference, 0.9
+        return (None if clock else f"{year:04d}-{month:02d}"), source, 0.8
+    return _make_date(year, month, day), source, 0.9
 
 
 def _read_year(text: str, reference: datetime) -> tuple[int | None, bool]:
@@ -271,6 +295,27 @@ def _make_date(year: int, month: int | None, day: int | None) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _year_less(month: int | None, day: int | None, clock: _Clock | None,
+               config: ExtractionConfig) -> tuple[date | None, str]:
+    """A month-day without a year, and what gave it its year: the page's own dates, else the capture."""
+    on_page = _nearest_to_page(month, day, config.page_dates)
+    if on_page is not None:
+        return on_page, "page"
+    return _latest_past_year(month, day, clock, config.local_reference), config.reference_source
+
+
+def _nearest_to_page(month: int | None, day: int | None, page_dates: Sequence[date]) -> date | None:
+    """The month-day in the year around a page date that lies nearest to one of them.
+
+    Years next to each page date are tried too, so "1月3日" under "2021-12-28" is 2022-01-03. A
+    later date is allowed: bills print due dates (还款日) after the day they were issued.
+    """
+    options = {_make_date(page_date.year + shift, month, day) for page_date in page_dates for shift in (-1, 0, 1)}
+    options.discard(None)
+    return min(options, key=lambda option: (min(abs((option - page_date).days) for page_date in page_dates), option),
+               default=None)
 
 
 def _latest_past_year(month: int | None, day: int | None, clock: _Clock | None,

@@ -32,6 +32,14 @@ def timestamps(text: str, config: ExtractionConfig = CONFIG) -> list[tuple[str, 
         pytest.param("2016年3月20日(日) 21時40分", "2016年3月20日(日) 21時40分", "2016-03-20T21:40+08:00",
                      id="weekday-in-brackets"),
         pytest.param("2026年2月", "2026年2月", "2026-02", id="year-month"),
+        pytest.param("2024–10–14", "2024–10–14", "2024-10-14", id="en-dash-ios"),
+        pytest.param("2024—10—14", "2024—10—14", "2024-10-14", id="em-dash"),
+        pytest.param("2024‐10‐14 09:30", "2024‐10‐14 09:30", "2024-10-14T09:30+08:00", id="unicode-hyphen-date-time"),
+        pytest.param("开票日期 2019 05 08", "2019 05 08", "2019-05-08", id="spaced-invoice-date"),
+        pytest.param("开票日期：2019年05月08日", "2019年05月08日", "2019-05-08", id="invoice-cjk-padded"),
+        pytest.param("2019 年 05 月 08 日", "2019 年 05 月 08 日", "2019-05-08", id="cjk-date-with-spaces"),
+        pytest.param("2026年 2月 14日 22:15", "2026年 2月 14日 22:15", "2026-02-14T22:15+08:00",
+                     id="cjk-date-time-with-spaces"),
     ],
 )
 def test_absolute_timestamps_need_no_reference(text: str, raw: str, normalized: str) -> None:
@@ -91,6 +99,9 @@ def test_reference_is_read_in_shanghai_time() -> None:
         pytest.param("订单编号 285123456789", id="order-number"),
         pytest.param("比例 1/2", id="fraction"),
         pytest.param("6月账单", id="month-without-day"),
+        pytest.param("校验码 12345 67890 12345 67890", id="check-code-groups"),
+        pytest.param("卡号 6222 0212 3456 7890", id="card-number-groups"),
+        pytest.param("2019 13 08", id="spaced-impossible-month"),
     ],
 )
 def test_not_timestamps(text: str) -> None:
@@ -105,3 +116,39 @@ def test_two_timestamps_on_one_line() -> None:
 def test_naive_reference_is_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         ExtractionConfig(datetime(2026, 2, 18, 12, 0))
+
+
+PAGE = ExtractionConfig(datetime(2026, 2, 14, 22, 15, 35, tzinfo=SHANGHAI), "filename")
+"""A screenshot named Screenshot_20260214-221535.png showing older dates."""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("下单时间 2021-07-10\n预计7月15日送达", [("2021-07-10", ""), ("2021-07-15", "page")],
+                     id="page-year-beats-filename"),
+        pytest.param("2021-12-28 账单日\n1月3日 10:00 还款", [("2021-12-28", ""), ("2022-01-03T10:00+08:00", "page")],
+                     id="page-year-next-year-is-nearer"),
+        pytest.param("2026年2月\n12-07 00:36", [("2026-02", ""), ("2025-12-07T00:36+08:00", "page")],
+                     id="month-header-of-a-bill-list"),
+        pytest.param("账单日 2026-02-10\n还款日 3月1日", [("2026-02-10", ""), ("2026-03-01", "page")],
+                     id="page-allows-a-due-date-after-capture"),
+        pytest.param("2021-07-10\n昨天 19:43", [("2021-07-10", ""), ("2026-02-13T19:43+08:00", "filename")],
+                     id="relative-day-uses-capture-not-page"),
+        pytest.param("2021-07-10\n19:43", [("2021-07-10", ""), ("2026-02-14T19:43+08:00", "filename")],
+                     id="bare-time-uses-capture-not-page"),
+        pytest.param("2021-07-10\n星期二", [("2021-07-10", ""), ("2026-02-10", "filename")],
+                     id="weekday-uses-capture-not-page"),
+        pytest.param("7月15日", [("2025-07-15", "filename")], id="no-page-date-uses-capture"),
+        pytest.param("2月29日\n2024-03-01", [("2024-02-29", "page"), ("2024-03-01", "")],
+                     id="leap-day-from-page-year"),
+    ],
+)
+def test_year_less_dates_take_the_page_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(normalized, reference) for _, normalized, reference in timestamps(text, PAGE)] == expected
+
+
+def test_page_is_not_a_capture_source() -> None:
+    """"page" is chosen per date by extraction; the capture reference must come from the file."""
+    with pytest.raises(ValueError, match="unknown reference_source"):
+        ExtractionConfig(datetime(2026, 2, 18, 12, 0, tzinfo=SHANGHAI), "page")
