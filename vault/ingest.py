@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from ocr.engines import DEFAULT_ENGINE, available_engines
 from ocr.errors import OcrEngineUnavailable
+from ocr.extract.filenames import capture_time_from_name
 from vault.models import ImportOutcome, Item, OcrState
 from vault.ocr_jobs import OcrJob, run_jobs
 from vault.store import Vault
@@ -60,7 +62,15 @@ def import_paths(
 
 
 def reference_for(item: Item) -> tuple[str, str]:
-    """What dates without a year are resolved against: EXIF capture time, file mtime, import time."""
+    """The moment of capture that relative and year-less dates count back from, and where it came from.
+
+    In order (issue #10): the time in the file name (a copied or downloaded file's mtime is the day
+    of copying, its name is not), EXIF, the file's mtime, the import. Dates printed on the page
+    itself come first, but extraction finds those. A name time after the import is impossible.
+    """
+    named = capture_time_from_name(item.original_name)
+    if named is not None and named <= datetime.fromisoformat(item.imported_at):
+        return named.isoformat(), "filename"
     if item.captured_at:
         return item.captured_at, "exif"
     if item.source_mtime:

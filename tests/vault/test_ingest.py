@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -44,9 +45,39 @@ def test_import_paths_reports_progress_and_stops_when_cancelled(vault: Vault, ca
     assert import_paths(vault, case_id, files, cancelled=lambda: True) == []
 
 
-def test_reference_prefers_exif_then_mtime(vault: Vault, case_id: int, tmp_path: Path) -> None:
-    item = vault.item(vault.import_file(case_id, order_screenshot(tmp_path / "x.png", "312345678901")).item_id)
-    assert reference_for(item) == (item.source_mtime, "mtime")
+def screenshot_bytes(exif_time: str | None) -> bytes:
+    """A small JPEG, with an EXIF DateTime when given (phones write it as local time)."""
+    exif = Image.Exif()
+    if exif_time:
+        exif[306] = exif_time  # DateTime
+    out = io.BytesIO()
+    Image.new("RGB", (64, 64), "white").save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+MTIME = "2026-03-01T09:00:00+08:00"
+"""The day the file was copied off the phone."""
+
+
+@pytest.mark.parametrize(
+    ("name", "exif_time", "mtime", "source", "expected"),
+    [
+        pytest.param("Screenshot_20260214-221535.jpg", "2025:01:02 10:00:00", MTIME, "filename",
+                     "2026-02-14T22:15:35+08:00", id="file-name-beats-exif-and-mtime"),
+        pytest.param("mmexport1708000000000.jpg", None, MTIME, "filename", "2024-02-15T20:26:40+08:00",
+                     id="wechat-epoch-ms"),
+        pytest.param("IMG_1234.jpg", "2025:01:02 10:00:00", MTIME, "exif", "2025-01-02T10:00:00+08:00",
+                     id="no-time-in-name-uses-exif"),
+        pytest.param("Screenshot_20261345-221535.jpg", None, MTIME, "mtime", MTIME, id="impossible-name-date-ignored"),
+        pytest.param("Screenshot_20990214-221535.jpg", None, MTIME, "mtime", MTIME,
+                     id="name-after-import-ignored"),
+        pytest.param("IMG_1234.jpg", None, None, "import", None, id="nothing-else-uses-import"),
+    ],
+)
+def test_reference_order(vault: Vault, case_id: int, name: str, exif_time: str | None, mtime: str | None,
+                         source: str, expected: str | None) -> None:
+    item = vault.item(vault.import_bytes(case_id, screenshot_bytes(exif_time), name, source_mtime=mtime).item_id)
+    assert reference_for(item) == (expected or item.imported_at, source)
 
 
 def test_items_needing_ocr_and_failure_is_recorded_for_retry(vault: Vault, case_id: int, tmp_path: Path) -> None:
