@@ -54,7 +54,22 @@ def append(conn: Connection, action: str, payload: dict[str, Any]) -> AuditEntry
         "INSERT INTO audit_log(seq, at, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
         (seq, at, action, text, prev_hash, digest),
     )
+    record_head(conn, seq, digest)
     return AuditEntry(seq, at, action, payload, prev_hash, digest)
+
+
+def record_head(conn: Connection, seq: int, digest: str) -> None:
+    """Keep the head in the meta table too: its page differs from the log's, so a log page put back
+    from an older copy of the file (or a reverted meta page) shows as a mismatch."""
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('audit_head', ?)", (f"{seq}:{digest}",))
+
+
+def recorded_head(conn: Connection) -> tuple[int, str] | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+    if row is None:
+        return None
+    seq, _, digest = row[0].partition(":")
+    return (int(seq), digest) if seq.isdigit() else (-1, row[0])
 
 
 def entries(conn: Connection, item_id: int | None = None) -> list[AuditEntry]:

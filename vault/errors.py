@@ -45,3 +45,35 @@ class RejectedFile(VaultError):
 
 class NotFound(VaultError):
     """A case, item or field id that does not exist."""
+
+
+class VaultInUse(VaultError):
+    """The vault is open in another window or command, so it cannot be re-keyed or replaced now."""
+
+
+class VaultReplaced(VaultError):
+    """The vault file was replaced (passphrase change or restore elsewhere) while this one had it open."""
+
+
+class ProtectedPath(VaultError):
+    """An output path that would overwrite the vault, its journal, or an original's source file."""
+
+
+class WeakPassphrase(VaultError):
+    """A new passphrase the shared rule refuses; `reason` is a vault.passphrase.PassphraseProblem."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+
+
+class UnreadablePassphraseFile(VaultError):
+    """A passphrase file that is missing, unreadable or not UTF-8 text."""
+
+
+class VaultBusy(VaultError):
+    """Another program kept the vault locked for longer than the busy timeout."""
+
+
+class DiskFull(VaultError):
+    """The disk holding the vault (or a file being written) has no space left."""

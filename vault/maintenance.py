@@ -7,13 +7,16 @@ never a mix (the vault opens with exactly one of the two passphrases).
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 from vault import audit
 from vault.database import Database, quote_key
 from vault.driver import DatabaseError
-from vault.errors import CannotWrite, VaultError, VaultExists
+from vault.errors import CannotWrite, ProtectedPath, VaultError, VaultExists
+from vault.lock import VaultLock
+from vault.seen_heads import remember_head
 from vault.store import Vault
 from vault.verify import verify
 
@@ -62,14 +65,23 @@ def _finish(tmp: Path, passphrase: str, action: str, payload: dict) -> None:
 
 
 def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
-    """Re-encrypt the vault under a new passphrase; returns the reopened vault."""
+    """Re-encrypt the vault under a new passphrase; returns the reopened vault.
+
+    Refused (VaultInUse, nothing changed) while another process has the vault open: its -wal,
+    under the old key, would be left beside the new file.
+    """
     path = vault.path
+    file_lock = vault.db.file_lock
+    file_lock.make_exclusive()
     tmp = _temporary_beside(path, "rekey")
     _export_copy(vault.db, tmp, new_passphrase)
-    vault.close()
-    _finish(tmp, new_passphrase, "vault.passwd", {})
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    vault.db.close(release_lock=False)
+    try:
+        _finish(tmp, new_passphrase, "vault.passwd", {})
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    finally:
+        file_lock.release()
     return Vault.open(path, new_passphrase)
 
 
@@ -100,23 +112,65 @@ def backup(vault: Vault, out: Path, passphrase: str) -> None:
 def restore(backup_path: Path, vault_path: Path, passphrase: str) -> Path | None:
     """Replace the vault with a verified backup; the replaced vault is kept beside it.
 
-    Returns the path where the previous vault was kept, if there was one.
+    Returns the path where the previous vault was kept, if there was one. Refused (VaultInUse)
+    while another process has the vault open; the backup is only read, never changed.
     """
-    source = Vault.open(Path(backup_path), passphrase)
+    vault_path = Path(vault_path)
+    if vault_path.exists() and Path(backup_path).resolve() == vault_path.resolve():
+        raise ProtectedPath("the backup to restore from is the vault itself; choose the backup file")
+    target_lock = VaultLock(vault_path, exclusive=True) if vault_path.exists() else None
     try:
-        problems = verify(source)
+        return _restore_locked(Path(backup_path), vault_path, passphrase)
+    finally:
+        if target_lock:
+            target_lock.release()
+
+
+def _restore_locked(backup_path: Path, vault_path: Path, passphrase: str) -> Path | None:
+    tmp = _temporary_beside(vault_path, "restore")
+    try:
+        _copy_vault_file(backup_path, tmp)  # the backup is read, never opened for writing
+        copy = Vault.open(tmp, passphrase)
+        try:
+            problems = verify(copy)
+        finally:
+            copy.db.close()  # not copy.close(): the temporary file's head is not one to remember
         if problems:
             raise VaultError(f"the backup does not verify ({problems[0].where}: {problems[0].message}); not restored")
-        tmp = _temporary_beside(Path(vault_path), "restore")
-        _export_copy(source.db, tmp, passphrase)
-    finally:
-        source.close()
-    _finish(tmp, passphrase, "vault.restore", {"from": Path(backup_path).name})
+        _finish(tmp, passphrase, "vault.restore", {"from": backup_path.name})
+    except BaseException:
+        for part in _with_sidecars(tmp):
+            part.unlink(missing_ok=True)
+        raise
     kept = None
-    if Path(vault_path).exists():
+    if vault_path.exists():
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        kept = Path(vault_path).with_name(f"{Path(vault_path).name}.before-restore-{stamp}")
-        os.replace(vault_path, kept)
+        kept = vault_path.with_name(f"{vault_path.name}.before-restore-{stamp}")
+        for part, kept_part in zip(_with_sidecars(vault_path), _with_sidecars(kept)):
+            if part.exists():  # a -wal left by a crash belongs to the replaced file, not the restored one
+                os.replace(part, kept_part)
     os.replace(tmp, vault_path)
-    _fsync_dir(Path(vault_path).parent)
+    _fsync_dir(vault_path.parent)
+    restored = Vault.open(vault_path, passphrase, read_only=True)
+    try:  # the restored log may be shorter than the one seen before: that is the point of a restore
+        remember_head(restored.vault_id, vault_path, *restored.audit_head(), replace_newer=True)
+    finally:
+        restored.close()
     return kept
+
+
+def _with_sidecars(path: Path) -> tuple[Path, Path, Path]:
+    """The vault file and the -wal and -shm files SQLite keeps beside it."""
+    return path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _copy_vault_file(source: Path, target: Path) -> None:
+    """Byte copy of a vault file and its -wal (committed pages not yet checkpointed), flushed."""
+    if not source.is_file():
+        raise VaultError(f"no backup at {source}")
+    for part, target_part in zip(_with_sidecars(source)[:2], _with_sidecars(target)[:2]):
+        if part.exists():
+            shutil.copyfile(part, target_part)
+            os.chmod(target_part, 0o600)
+            with target_part.open("rb+") as handle:
+                os.fsync(handle.fileno())

@@ -149,6 +149,12 @@ def _migrate_to_v3(conn: Connection) -> None:
         conn.execute("DELETE FROM sqlite_sequence WHERE name = ?", (table,))
         conn.execute("INSERT INTO sqlite_sequence(name, seq) VALUES (?, ?)", (table, highest))
     conn.execute("ALTER TABLE fields ADD COLUMN role TEXT NOT NULL DEFAULT ''")
+    # A random id to recognise this vault's copies by, and the log head outside the log's pages.
+    conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('vault_id', lower(hex(randomblob(16))))")
+    conn.execute(
+        "INSERT OR REPLACE INTO meta(key, value) SELECT 'audit_head', seq || ':' || hash FROM audit_log"
+        " ORDER BY seq DESC LIMIT 1"
+    )
     broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
         raise RuntimeError(f"foreign keys broken by the v3 migration: {broken[:3]}")

@@ -11,8 +11,10 @@ from typing import Any
 from ocr.types import ExtractedField, OcrLine
 from vault import audit, search
 from vault.database import Database
+from vault.driver import DatabaseError
 from vault.errors import NotFound, RejectedFile
 from vault.media import MAX_FILE_BYTES, check_size, inspect_file
+from vault.seen_heads import remember_head
 from vault.models import (
     CASE_DETAIL_COLUMNS,
     KINDS,
@@ -79,15 +81,33 @@ class Vault:
         return vault
 
     @classmethod
-    def open(cls, path: Path, passphrase: str) -> Vault:
-        return cls(Database.open(path, passphrase))
+    def open(cls, path: Path, passphrase: str, read_only: bool = False) -> Vault:
+        return cls(Database.open(path, passphrase, read_only))
 
     @property
     def path(self) -> Path:
         return self.db.path
 
+    @property
+    def vault_id(self) -> str:
+        rows = self.db.query("SELECT value FROM meta WHERE key = 'vault_id'")
+        return rows[0][0] if rows else ""
+
+    def checkpoint(self) -> None:
+        """Make the vault file whole on its own (after an import, before a plain copy is taken)."""
+        self.db.checkpoint()
+
     def close(self) -> None:
-        self.db.close()
+        """Close, remembering the log head outside the file so a later rollback to a copy shows."""
+        if self.db.closed:
+            return
+        try:
+            if not self.db.read_only and self.db.file_lock.still_at_path():
+                remember_head(self.vault_id, self.path, *self.audit_head())
+        except DatabaseError:
+            pass  # a damaged vault is reported by verify; closing it must still work
+        finally:
+            self.db.close()
 
     def __enter__(self) -> Vault:
         return self

@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from vault import audit
 from vault.driver import DatabaseError
-from vault.models import Problem
+from vault.models import CASE_DETAIL_COLUMNS, Problem
+from vault.seen_heads import seen_head
 from vault.store import Vault
 
 
@@ -66,6 +67,79 @@ def _item_problems(vault: Vault, progress: Callable[[int, int], None] | None) ->
     return problems
 
 
+def _head_problems(vault: Vault) -> list[Problem]:
+    """The log's newest entry against the copy of it in the meta table and the one this computer saw."""
+    with vault.db.lock:
+        seq, digest = audit.head(vault.db.conn)
+        recorded = audit.recorded_head(vault.db.conn)
+    problems = []
+    if recorded is not None and recorded != (seq, digest):
+        problems.append(Problem("audit log", (
+            f"the log ends at entry {seq} but the vault recorded entry {recorded[0]} as its newest: entries were "
+            "removed, or part of the file was put back from an older copy"
+        )))
+    seen = seen_head(vault.vault_id, vault.path)
+    if seen is not None:
+        seen_seq, seen_digest = seen
+        if seen_seq > seq:
+            problems.append(Problem("audit log", (
+                f"the log ends at entry {seq}, but this computer has seen entry {seen_seq} of this vault: "
+                "the file is an older copy (a sync or backup tool may have put it back)"
+            )))
+        elif _entry_hash(vault, seen_seq) != seen_digest:
+            problems.append(Problem("audit log", (
+                f"entry {seen_seq} differs from the one this computer saw: the log was rewritten"
+            )))
+    return problems
+
+
+def _entry_hash(vault: Vault, seq: int) -> str | None:
+    rows = vault.db.query("SELECT hash FROM audit_log WHERE seq = ?", (seq,))
+    return rows[0][0] if rows else None
+
+
+_LOGGED_COLUMNS = {
+    "item.edit": ("items", "item_id", ("note", "kind", "title", "purpose", "formed_at")),
+    "case.add": ("cases", "case_id", CASE_DETAIL_COLUMNS),
+    "case.edit": ("cases", "case_id", CASE_DETAIL_COLUMNS),
+}
+"""Log actions whose payload holds the new values of a row's columns."""
+
+
+def _row_problems(vault: Vault) -> list[Problem]:
+    """Rows against their latest log entries: a page put back from an older copy reverts a row."""
+    expected: dict[tuple[str, int], dict[str, object]] = {}
+    alive: dict[int, bool] = {}
+    for entry in vault.audit_entries():
+        if entry.action in ("item.import", "item.delete") and isinstance(entry.payload.get("item_id"), int):
+            alive[entry.payload["item_id"]] = entry.action == "item.import"
+        spec = _LOGGED_COLUMNS.get(entry.action)
+        if spec and isinstance(entry.payload.get(spec[1]), int):
+            table, key, columns = spec
+            row = expected.setdefault((table, entry.payload[key]), {})
+            row.update({column: entry.payload[column] for column in columns if column in entry.payload})
+    problems = []
+    present = {row[0] for row in vault.db.query("SELECT id FROM items")}
+    for item_id, should_exist in sorted(alive.items()):
+        if should_exist and item_id not in present:
+            problems.append(Problem(f"item {item_id}", "the log records its import but the item is missing"))
+        elif not should_exist and item_id in present:
+            problems.append(Problem(f"item {item_id}", "the log records its deletion but the item is still there"))
+    for (table, row_id), values in sorted(expected.items()):
+        columns = ", ".join(values)
+        rows = vault.db.query(f"SELECT {columns} FROM {table} WHERE id = ?", (row_id,))
+        if not rows:
+            continue  # a deleted item is reported above; cases are never deleted
+        changed = [column for column, value in zip(values, rows[0]) if value != values[column]]
+        if changed:
+            where = f"{'item' if table == 'items' else 'case'} {row_id}"
+            problems.append(Problem(where, (
+                f"{', '.join(changed)} differ from the latest change in the audit log: "
+                "the row was changed outside the app or put back from an older copy"
+            )))
+    return problems
+
+
 def _chain_problems(vault: Vault) -> list[Problem]:
     with vault.db.lock:
         return [Problem("audit log", message) for message in audit.chain_problems(vault.db.conn)]
@@ -77,7 +151,13 @@ def verify(vault: Vault, progress: Callable[[int, int], None] | None = None) -> 
     A damaged page can make later checks unreadable; that is reported, not raised.
     """
     problems = _page_problems(vault)
-    for check, where in ((lambda: _item_problems(vault, progress), "items"), (lambda: _chain_problems(vault), "audit log")):
+    checks = (
+        (lambda: _item_problems(vault, progress), "items"),
+        (lambda: _chain_problems(vault), "audit log"),
+        (lambda: _head_problems(vault), "audit log"),
+        (lambda: _row_problems(vault), "items"),
+    )
+    for check, where in checks:
         try:
             problems += check()
         except DatabaseError as e:

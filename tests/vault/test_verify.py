@@ -54,7 +54,8 @@ def test_altered_log_entry_is_reported_by_number(vault: Vault, case_id: int) -> 
     _two_items(vault, case_id)
     vault.db.conn.execute("UPDATE audit_log SET payload = replace(payload, 'first', 'changed') WHERE seq = 5")
     problems = verify(vault)
-    assert [p.message for p in problems] == ["audit log entry 5 (item.edit) was altered: its hash does not match its content"]
+    assert [p.message for p in problems][0] == "audit log entry 5 (item.edit) was altered: its hash does not match its content"
+    assert [p.where for p in problems[1:]] == ["item 1"], "the row no longer matches the (altered) entry either"
 
 
 def test_deleted_log_entry_is_reported(vault: Vault, case_id: int) -> None:
@@ -82,3 +83,54 @@ def test_verify_survives_reopen(vault: Vault, case_id: int, vault_path: Path) ->
     vault.close()
     with Vault.open(vault_path, PASSPHRASE) as reopened:
         assert verify(reopened) == []
+
+
+def test_log_entries_dropped_from_the_end_are_reported(vault: Vault, case_id: int) -> None:
+    """What putting the log's page back from an older copy does: the newest entries vanish."""
+    _two_items(vault, case_id)
+    vault.db.conn.execute("DELETE FROM audit_log WHERE seq >= 4")
+    messages = [p.message for p in verify(vault)]
+    assert any("the log ends at entry 3 but the vault recorded entry 5" in m for m in messages)
+
+
+def test_reverted_note_is_reported_for_its_item(vault: Vault, case_id: int) -> None:
+    a, _ = _two_items(vault, case_id)
+    vault.db.conn.execute("UPDATE items SET note = 'older note' WHERE id = ?", (a,))
+    problems = verify(vault)
+    assert [(p.where, p.message.split(" differ")[0]) for p in problems] == [(f"item {a}", "note")]
+
+
+def test_item_deleted_outside_the_app_is_reported(vault: Vault, case_id: int) -> None:
+    _, b = _two_items(vault, case_id)
+    vault.db.conn.execute("DELETE FROM items WHERE id = ?", (b,))
+    assert (f"item {b}", "the log records its import but the item is missing") in [
+        (p.where, p.message) for p in verify(vault)
+    ]
+
+
+def test_whole_file_put_back_from_an_older_copy_is_reported(vault: Vault, case_id: int, vault_path: Path) -> None:
+    """A sync client's version history: the old file is consistent in itself, only the record outside shows it."""
+    _two_items(vault, case_id)
+    vault.close()
+    older = vault_path.read_bytes()
+    with Vault.open(vault_path, PASSPHRASE) as newer:
+        newer.update_item(1, note="newer note")
+        assert verify(newer) == []
+    vault_path.write_bytes(older)
+    with Vault.open(vault_path, PASSPHRASE) as rolled_back:
+        messages = [p.message for p in verify(rolled_back)]
+    assert any("this computer has seen entry 6 of this vault" in m for m in messages), messages
+
+
+def test_restore_of_an_older_backup_is_not_reported_as_a_rollback(
+    vault: Vault, case_id: int, vault_path: Path, tmp_path: Path
+) -> None:
+    from vault.maintenance import backup, restore
+
+    _two_items(vault, case_id)
+    backup(vault, tmp_path / "backup.evault", PASSPHRASE)
+    vault.update_item(1, note="after the backup")
+    vault.close()
+    restore(tmp_path / "backup.evault", vault_path, PASSPHRASE)
+    with Vault.open(vault_path, PASSPHRASE) as restored:
+        assert verify(restored) == []
