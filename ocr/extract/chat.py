@@ -1,24 +1,46 @@
 """Customer-service chats read as messages: who said what, and when.
 
 Agents' bubbles hug the left edge, the consumer's the right; short centred lines with a time are
-the app's timestamps and date every message that follows until the next one.
+the app's timestamps and date every message that follows until the next one. What an agent
+promised ("3个工作日内退款", "24小时内回电", "会为您申请补偿") becomes a `promise` field, so a dossier
+can show who promised what and when; the consumer's own words are never promises.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ocr.extract.agents import find_agents
 from ocr.extract.candidates import Candidate, fold_width
+from ocr.extract.classify import classify_kind
 from ocr.extract.config import ExtractionConfig
+from ocr.extract.layout import narrow_bbox
+from ocr.extract.numerals import CHINESE_NUMBER
 from ocr.extract.timestamps import find_timestamps
-from ocr.types import BBox, FieldType, OcrLine
+from ocr.types import BBox, ExtractedField, FieldType, OcrLine
 
 _CENTRE_TOLERANCE = 0.1
 _SYSTEM_MAX_WIDTH = 0.6
 _SAME_BUBBLE_GAP = 0.6
 _HEADER_LEFTOVER = re.compile(r"[\s:,()（）【】\[\]|·-]*")
+
+_DEADLINE = rf"(?:\d{{1,3}}(?:\s*[-~至到]\s*\d{{1,3}})?|{CHINESE_NUMBER}|半)\s*个?\s*(?:工作日|自然日|小时|天|日|分钟|周)\s*(?:之内|以内|内)?"
+_SERVICE_ACT = ("原路退回", "退回", "退还", "退款", "到账", "回电", "致电", "回复", "答复", "联系您", "处理完毕", "处理",
+                "审核", "发货", "补发", "寄出", "上门", "取件", "解决", "反馈", "核实", "赔付", "补偿", "恢复")
+_PROMISE = re.compile(
+    rf"""
+      (?P<deadline>{_DEADLINE})\s*(?:会有专人|专人|会|将|就|可以|为您|给您|帮您|与您|完成|左右)*\s*
+      (?:{"|".join(_SERVICE_ACT)})+
+    | (?:会|将|保证|承诺|马上|立即|尽快)\s*(?:为您|给您|帮您|替您)
+      (?:申请|办理|处理|安排|补发|退款|核实|反馈|升级|跟进|加急|催促|登记|补偿|赔付|联系)[^\s,.;!?，。；！？~]{{0,8}}
+    """,
+    re.VERBOSE,
+)
+"""A deadline with a service act (3个工作日内退款, 24小时内给您回电), or a commitment made for the consumer
+(会为您申请补偿); an agent merely explaining a rule without an act ("退款需要1-7个工作日") is left out."""
+_TRAILING_PARTICLES = "的哦呢呀啊亲吧哈噢喔"
+_PROMISE_CONFIDENCE = 0.8
 
 
 @dataclass(frozen=True)
@@ -26,6 +48,7 @@ class ChatMessage:
     """One bubble or system line; `side` is "me", "agent" or "system", `time` is ISO 8601 or None.
 
     `agent_id` is the 工号 the agent gave, in a header line or in a message, "" when unknown.
+    `pieces` are the OCR lines the text was joined from, each with its offset in `text`.
     """
 
     side: str
@@ -34,6 +57,7 @@ class ChatMessage:
     time: str | None
     bbox: BBox
     agent_id: str = ""
+    pieces: tuple[tuple[int, OcrLine], ...] = field(default=(), compare=False, repr=False)
 
 
 def parse_chat(lines: Sequence[OcrLine], image_width: int, config: ExtractionConfig) -> list[ChatMessage]:
@@ -62,7 +86,7 @@ def parse_chat(lines: Sequence[OcrLine], image_width: int, config: ExtractionCon
                 continue
             speaker = speaker or (line.text[names[0].start:names[0].end] if names else "")
         message = ChatMessage(side, speaker if side == "agent" else "", line.text, current_time, line.bbox,
-                              agent_id if side == "agent" else "")
+                              agent_id if side == "agent" else "", ((0, line),))
         if previous_line is not None and messages and messages[-1].side == side and _same_bubble(previous_line, line):
             messages[-1] = _merge(messages[-1], message)
         else:
@@ -97,4 +121,36 @@ def _merge(first: ChatMessage, second: ChatMessage) -> ChatMessage:
     """Wrapped lines of one bubble: Chinese joins without a space, Latin words with one."""
     joiner = " " if first.text[-1:].isascii() and second.text[:1].isascii() else ""
     box = (min(first.bbox[0], second.bbox[0]), first.bbox[1], max(first.bbox[2], second.bbox[2]), second.bbox[3])
-    return replace(first, text=first.text + joiner + second.text, bbox=box)
+    pieces = first.pieces + tuple((offset + len(first.text) + len(joiner), line) for offset, line in second.pieces)
+    return replace(first, text=first.text + joiner + second.text, bbox=box, pieces=pieces)
+
+
+def find_promises(lines: Sequence[OcrLine], config: ExtractionConfig) -> list[ExtractedField]:
+    """What agents promised on a chat page, each tied to the box of its words."""
+    boxes = [line.bbox for line in lines if line.bbox is not None]
+    if not boxes or classify_kind(lines) != "chat":
+        return []
+    # Bubbles keep the same margin on both sides (avatars), so the page is as wide as both edges together.
+    page_width = min(box[0] for box in boxes) + max(box[2] for box in boxes)
+    found = []
+    for message in parse_chat(lines, page_width, config):
+        if message.side != "agent":
+            continue
+        for match in _PROMISE.finditer(fold_width(message.text)):
+            text = message.text[match.start():match.end()].rstrip(_TRAILING_PARTICLES)
+            end = match.start() + len(text)
+            bbox, confidence = _locate(message, match.start(), end)
+            found.append(ExtractedField(FieldType.PROMISE, text, re.sub(r"\s+", "", text), bbox,
+                                        round(confidence * _PROMISE_CONFIDENCE, 4)))
+    return found
+
+
+def _locate(message: ChatMessage, start: int, end: int) -> tuple[BBox | None, float]:
+    """The union of the boxes of [start, end) over the lines a bubble was joined from, and their lowest confidence."""
+    parts = [(narrow_bbox(line, max(start - offset, 0), min(end - offset, len(line.text))), line.confidence)
+             for offset, line in message.pieces if offset < end and start < offset + len(line.text)]
+    boxes = [box for box, _ in parts if box is not None]
+    if not boxes:
+        return None, min((confidence for _, confidence in parts), default=1.0)
+    union = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return union, min(confidence for _, confidence in parts)

@@ -1,4 +1,4 @@
-"""classify_kind and parse_chat on realistic line sets from JD screenshots (image width 1080)."""
+"""classify_kind, parse_chat and agents' promises on realistic line sets from JD screenshots (image width 1080)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,8 +6,9 @@ from datetime import datetime
 import pytest
 
 from ocr.extract import ChatMessage, ExtractionConfig, classify_kind, parse_chat
+from ocr.extract.chat import find_promises
 from ocr.extract.config import SHANGHAI
-from ocr.types import OcrLine
+from ocr.types import BBox, FieldType, OcrLine
 
 CONFIG = ExtractionConfig(datetime(2026, 2, 18, 12, 0, tzinfo=SHANGHAI), "exif")
 WIDTH = 1080
@@ -87,3 +88,60 @@ def test_agent_introducing_itself_names_later_messages() -> None:
 def test_chat_without_times_has_none() -> None:
     messages = parse_chat(rows(("在吗", 700, 940)), WIDTH, CONFIG)
     assert [(m.side, m.time) for m in messages] == [("me", None)]
+
+
+def chat(*bubbles: tuple[str, str]) -> list[OcrLine]:
+    """A chat page: a title, an agent's header, the ("agent" | "me", text) bubbles, and the consumer's reply."""
+    sides = {"agent": (140, 700), "me": (380, 940)}
+    return rows(("在线客服", 440, 640), ("京东客服小美（工号53218） 22:15", 140, 700),
+                *((text, *sides[side]) for side, text in bubbles), ("好的", 800, 940))
+
+
+def promises(lines: list[OcrLine]) -> list[tuple[str, BBox | None]]:
+    return [(f.normalized, f.bbox) for f in find_promises(lines, CONFIG) if f.type is FieldType.PROMISE]
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        pytest.param("您好，3个工作日内退款", "3个工作日内退款", id="refund-within-working-days"),
+        pytest.param("预计三个工作日内退款到账哦", "三个工作日内退款到账", id="chinese-numeral-and-chained-acts"),
+        pytest.param("24小时内给您回电", "24小时内给您回电", id="call-back"),
+        pytest.param("48小时内会有专人联系您", "48小时内会有专人联系您", id="someone-will-contact"),
+        pytest.param("好的亲，会为您申请补偿的哦", "会为您申请补偿", id="apply-for-compensation"),
+        pytest.param("这边马上为您加急处理", "马上为您加急处理", id="expedite"),
+    ],
+)
+def test_agent_promises_become_fields(text: str, promise: str) -> None:
+    found = promises(chat(("agent", text)))
+    assert [normalized for normalized, _ in found] == [promise]
+
+
+@pytest.mark.parametrize(
+    ("side", "text"),
+    [
+        pytest.param("me", "你们说3个工作日内退款", id="consumer-quoting-a-promise"),
+        pytest.param("me", "请24小时内给我回电", id="consumer-asking"),
+        pytest.param("agent", "退款一般需要1-7个工作日", id="agent-explaining-a-rule"),
+        pytest.param("agent", "已为您查询到订单", id="agent-reporting-not-promising"),
+    ],
+)
+def test_not_promises(side: str, text: str) -> None:
+    assert promises(chat((side, text))) == []
+
+
+def test_promise_box_covers_its_words_across_wrapped_lines() -> None:
+    lines = [
+        OcrLine("京东客服小美 22:15", (140, 100, 620, 140), 0.9),
+        OcrLine("您好，已提交，预计3个工", (140, 150, 700, 190), 0.9),
+        OcrLine("作日内退款", (140, 195, 400, 235), 0.9),
+        OcrLine("好的", (800, 300, 940, 340), 0.9),
+    ]
+    [(normalized, bbox)] = promises(lines)
+    assert normalized == "3个工作日内退款"
+    assert bbox == (140, 150, 700, 235)
+
+
+def test_promises_only_on_chat_pages() -> None:
+    assert promises(rows(("订单详情", 440, 640), ("订单编号", 40, 200), ("285123456789", 700, 1040),
+                         ("预计3个工作日内发货", 40, 600))) == []
