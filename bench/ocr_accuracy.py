@@ -1,10 +1,20 @@
-"""OCR accuracy benchmark: field recall and precision per engine on generated screenshots.
+"""OCR and extraction accuracy on generated screenshots: per field type and per template family.
 
-    python bench/ocr_accuracy.py --count 48 --seed 7 --engines rapidocr,tesseract
+    python bench/ocr_accuracy.py --set dev --engines rapidocr          # tune on this
+    python bench/ocr_accuracy.py --set heldout --engines rapidocr      # report this, never tune on it
+    python bench/ocr_accuracy.py --set both --engines drawn            # extraction alone, no OCR
 
-Each engine runs in its own worker process (same seeded samples), so its peak RSS is its own. A field
-counts only when ocr.extract finds it with exactly the right type and normalized value.
-Variants switch preprocessing steps off to measure what each is worth: `--variants tile,upscale`.
+A field counts only when ocr.extract finds it with exactly the right type and normalized value.
+Also reported: the role of each amount found, the `reference` of each timestamp found (the sample's
+capture reference is chosen by vault.ingest.reference_for from its file name, EXIF and mtime, as an
+import does), the page kind, how many values typed order_no are traps (tax ids, check codes, machine
+numbers, bank accounts, phones, quantities), and extraction time against OCR time.
+
+OCR lines are cached per (engine, variant, template, seed, index, generator version) under
+bench/.cache/ (synthetic images only), so re-scoring extraction after a change takes seconds;
+`--no-cache` forces OCR. The engine `drawn` reads the generator's own text lines and boxes instead
+of OCR, which separates OCR errors from extraction errors. Each engine runs in its own worker
+process, so its peak RSS is its own. Variants switch preprocessing steps off: `--variants tile,upscale`.
 """
 from __future__ import annotations
 
@@ -18,17 +28,21 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from bench.screens.catalog import SPLITS, seeds_for, templates_for  # noqa: E402
+from bench.screens.render import Sample, generator_version  # noqa: E402
 from bench.screenshots import SCORED_FIELDS, generate_one  # noqa: E402
-from ocr.engines import create_engine  # noqa: E402
-from ocr.types import FieldType, OcrLine  # noqa: E402
+from ocr.types import ExtractedField, FieldType, OcrLine  # noqa: E402
 
+CACHE = REPO_ROOT / "bench" / ".cache" / "ocr"
+DRAWN = "drawn"
+"""Pseudo-engine: the generator's own text lines with their boxes."""
 VARIANT_OPTIONS: dict[str, dict[str, object]] = {
     "default": {},
     "no-invert": {"invert_dark": False},
@@ -40,15 +54,11 @@ VARIANT_OPTIONS: dict[str, dict[str, object]] = {
 }
 """Preprocessing changes relative to an engine's defaults, by variant name."""
 
-Found = set[tuple[FieldType, str]]
 
-
-def extract(lines: Sequence[OcrLine], reference_time: datetime) -> Found:
-    """Fields of the scored types that ocr.extract finds in the lines."""
-    from ocr.extract import ExtractionConfig, extract_fields
-
-    fields = extract_fields(lines, ExtractionConfig(reference_time=reference_time))
-    return {(field.type, field.normalized) for field in fields if field.type in SCORED_FIELDS}
+def sample_keys(split: str, seed: int, count: int) -> list[tuple[int, int]]:
+    """(series seed, index) of the set's samples; count 0 means every template of the set twice."""
+    series = seeds_for(split).start + seed % len(seeds_for(split))
+    return [(series, index) for index in range(count or 2 * len(templates_for(split)))]
 
 
 def character_accuracy(lines: Sequence[OcrLine], expected: Sequence[str]) -> float:
@@ -68,42 +78,141 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def run_worker(engine_name: str, variant: str, seed: int, count: int) -> dict[str, object]:
-    """Recognize every sample with one engine; counts per field type, time and peak memory."""
-    engine = create_engine(engine_name)
-    changes = VARIANT_OPTIONS[variant]
-    if changes:
-        engine.preprocess = dataclasses.replace(engine.preprocess, **changes)
-    tally: Counter[str] = Counter()
-    seconds = 0.0
-    char_accuracy = 0.0
-    misses = []
-    for index in range(count):
-        sample = generate_one(seed, index)  # one at a time, so the samples do not inflate the peak RSS
+class LineSource:
+    """OCR lines of a sample: from the cache, the engine (created on first need), or the drawing."""
+
+    def __init__(self, engine_name: str, variant: str, use_cache: bool) -> None:
+        self.engine_name, self.variant, self.use_cache = engine_name, variant, use_cache
+        self.folder = CACHE / engine_name / variant
+        self._engine = None
+
+    def engine(self):  # noqa: ANN201 - an ocr.engines.OcrEngine, imported lazily
+        if self._engine is None:
+            from ocr.engines import create_engine
+
+            self._engine = create_engine(self.engine_name)
+            changes = VARIANT_OPTIONS[self.variant]
+            if changes:
+                self._engine.preprocess = dataclasses.replace(self._engine.preprocess, **changes)
+        return self._engine
+
+    def read(self, sample: Sample) -> tuple[list[OcrLine], float, float]:
+        """(lines, OCR seconds, character accuracy)."""
+        if self.engine_name == DRAWN:
+            return sample.drawn, 0.0, 1.0
+        path = self.folder / f"{sample.name}-{generator_version()}.json"
+        if self.use_cache and path.is_file():
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            lines = [OcrLine(text, tuple(bbox) if bbox else None, confidence) for text, bbox, confidence in cached["lines"]]
+            return lines, cached["seconds"], cached["char_accuracy"]
         started = time.perf_counter()
-        lines = engine.recognize(sample.image)
-        seconds += time.perf_counter() - started
-        truth = set(sample.fields)
-        found = extract(lines, sample.reference_time)
-        for kind, value in truth:
-            tally[f"truth:{kind}"] += 1
-            tally[f"hit:{kind}"] += (kind, value) in found
-            if (kind, value) not in found:
-                misses.append(f"missed {sample.name}: {kind} {value}")
-        for kind, value in found:
-            tally[f"found:{kind}"] += 1
-            tally[f"correct:{kind}"] += (kind, value) in truth
-            if (kind, value) not in truth:
-                misses.append(f"wrong  {sample.name}: {kind} {value}")
-        char_accuracy += character_accuracy(lines, sample.lines)
+        lines = self.engine().recognize(sample.image)
+        seconds = time.perf_counter() - started
+        accuracy = character_accuracy(lines, sample.lines)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        record = {"lines": [[line.text, line.bbox, line.confidence] for line in lines],
+                  "seconds": seconds, "char_accuracy": accuracy}
+        partial = path.with_suffix(".part")
+        partial.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        partial.replace(path)
+        return lines, seconds, accuracy
+
+
+def capture_reference(sample: Sample) -> tuple[str, str]:
+    """What the import would resolve partial dates against: vault.ingest.reference_for on the item
+    the vault would store for this file (name, EXIF read by vault.media, mtime, import time)."""
+    from vault.ingest import reference_for
+    from vault.media import inspect_file
+    from vault.models import Item
+
+    capture, info = sample.capture, inspect_file(sample.data)
+    item = Item(
+        id=0, case_id=0, sha256="", original_name=capture.file_name, size=len(sample.data),
+        media_type=info.media_type, width=info.width, height=info.height,
+        source_mtime=capture.mtime.astimezone(UTC).isoformat() if capture.mtime else None,
+        captured_at=info.captured_at, imported_at=capture.imported_at.astimezone(UTC).isoformat(),
+        kind="other", kind_origin="auto", note="", title="", purpose="", formed_at=None,
+        ocr_state="pending", ocr_engine=None, ocr_error=None, ocr_text="",
+    )
+    return reference_for(item)
+
+
+def compact(value: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]", "", value)
+
+
+def score(sample: Sample, fields: Sequence[ExtractedField], kind: str, tally: Counter[str], misses: list[str]) -> None:
+    """Add one sample's hits, misses, roles, references, kind and trap hits to `tally`."""
+    family = sample.family
+    truth = set(sample.fields)
+    found = {(f.type, f.normalized) for f in fields if f.type in SCORED_FIELDS}
+    for field_type, value in truth:
+        hit = (field_type, value) in found
+        tally.update({f"truth:{field_type}": 1, f"hit:{field_type}": hit, f"truth@{family}": 1, f"hit@{family}": hit})
+        if not hit:
+            misses.append(f"missed {sample.name}: {field_type} {value}")
+    for field_type, value in found:
+        right = (field_type, value) in truth
+        tally.update({f"found:{field_type}": 1, f"correct:{field_type}": right,
+                      f"found@{family}": 1, f"correct@{family}": right})
+        if not right:
+            misses.append(f"wrong  {sample.name}: {field_type} {value}")
+    found_roles = {(f.normalized, f.role) for f in fields if f.type is FieldType.AMOUNT}
+    found_references = {(f.normalized, f.reference) for f in fields if f.type is FieldType.TIMESTAMP}
+    for expected in sample.truth:
+        if (expected.type, expected.value) not in found:
+            continue
+        if expected.type is FieldType.AMOUNT:
+            right = (expected.value, expected.role) in found_roles
+            tally.update({"role:checked": 1, "role:right": right})
+            if not right:
+                misses.append(f"role   {sample.name}: {expected.value} should be {expected.role or '(none)'}")
+        elif expected.type is FieldType.TIMESTAMP:
+            right = (expected.value, expected.reference) in found_references
+            tally.update({"reference:checked": 1, "reference:right": right})
+            if not right:
+                misses.append(f"ref    {sample.name}: {expected.value} should be {expected.reference or '(none)'}")
+    tally.update({"kind:checked": 1, "kind:right": kind == sample.kind})
+    if kind != sample.kind:
+        misses.append(f"kind   {sample.name}: {kind} should be {sample.kind}")
+    traps = {compact(trap.value) for trap in sample.traps}
+    for field_type, value in found - truth:
+        if field_type is FieldType.ORDER_NO:
+            tally["order:false"] += 1
+            tally["order:trap"] += compact(value) in traps
+
+
+def run_worker(engine_name: str, variant: str, split: str, seed: int, count: int, use_cache: bool) -> dict[str, object]:
+    """Read and extract every sample of the set with one engine; tallies, times and peak memory."""
+    from ocr.extract import ExtractionConfig, classify_kind, extract_fields
+
+    source = LineSource(engine_name, variant, use_cache)
+    tally: Counter[str] = Counter()
+    ocr_seconds = extract_seconds = char_accuracy = 0.0
+    misses: list[str] = []
+    keys = sample_keys(split, seed, count)
+    for series, index in keys:
+        sample = generate_one(series, index)  # one at a time, so the samples do not inflate the peak RSS
+        lines, seconds, accuracy = source.read(sample)
+        ocr_seconds += seconds
+        char_accuracy += accuracy
+        reference, reference_source = capture_reference(sample)
+        started = time.perf_counter()
+        # As vault.ocr_jobs.run_job does after OCR.
+        config = ExtractionConfig(datetime.fromisoformat(reference), reference_source)
+        fields = extract_fields(lines, config)
+        kind = classify_kind(lines)
+        extract_seconds += time.perf_counter() - started
+        score(sample, fields, kind, tally, misses)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
-        "engine": engine_name,
-        "variant": variant,
+        "engine": engine_name, "variant": variant, "set": split, "samples": len(keys),
+        "families": sorted({templates_for(split)[index % len(templates_for(split))].family for _, index in keys}),
         "tally": dict(tally),
-        "seconds_per_image": seconds / count,
-        "char_accuracy": char_accuracy / count,
+        "seconds_per_image": ocr_seconds / len(keys),
+        "extract_seconds_per_image": extract_seconds / len(keys),
+        "char_accuracy": char_accuracy / len(keys),
         "peak_rss_mb": (own + children) / 1024,
         "child_rss_mb": children / 1024,
         "misses": misses,
@@ -114,38 +223,49 @@ def ratio(numerator: int, denominator: int) -> str:
     return f"{100 * numerator / denominator:5.1f}%" if denominator else "    -"
 
 
+def share(numerator: int, denominator: int) -> str:
+    return f"{numerator / denominator:.3f}" if denominator else "nan"
+
+
 def report(result: dict[str, object], show_misses: int) -> str:
-    """A table per field type and the machine-readable RESULT line."""
+    """Tables per field type and per family, then the machine-readable RESULT line."""
     tally: dict[str, int] = result["tally"]  # type: ignore[assignment]
-    label = f"{result['engine']}" + (f" [{result['variant']}]" if result["variant"] != "default" else "")
-    rows = [
-        f"== {label}",
-        f"{'field':<16}{'truth':>7}{'recall':>9}{'precision':>11}",
+    get = lambda key: tally.get(key, 0)  # noqa: E731
+    variant = f" [{result['variant']}]" if result["variant"] != "default" else ""
+    rows = [f"== {result['engine']}{variant} on {result['set']} ({result['samples']} samples)",
+            f"{'field':<16}{'truth':>7}{'recall':>9}{'precision':>11}"]
+    summary = [f"engine={result['engine']}", f"variant={result['variant']}", f"set={result['set']}"]
+    for field_type in SCORED_FIELDS:
+        truth, hit, found, correct = (get(f"{k}:{field_type}") for k in ("truth", "hit", "found", "correct"))
+        rows.append(f"{field_type.value:<16}{truth:>7}{ratio(hit, truth):>9}{ratio(correct, found):>11}")
+        summary += [f"recall_{field_type.value}={share(hit, truth)}", f"precision_{field_type.value}={share(correct, found)}"]
+    totals = {k: sum(get(f"{k}:{t}") for t in SCORED_FIELDS) for k in ("truth", "hit", "found", "correct")}
+    rows.append(f"{'all':<16}{totals['truth']:>7}{ratio(totals['hit'], totals['truth']):>9}"
+                f"{ratio(totals['correct'], totals['found']):>11}")
+    rows.append(f"{'family':<16}{'truth':>7}{'recall':>9}{'precision':>11}")
+    for family in result["families"]:  # type: ignore[attr-defined]
+        truth, hit, found, correct = (get(f"{k}@{family}") for k in ("truth", "hit", "found", "correct"))
+        rows.append(f"{family:<16}{truth:>7}{ratio(hit, truth):>9}{ratio(correct, found):>11}")
+    extract_time, ocr_time = result["extract_seconds_per_image"], result["seconds_per_image"]
+    rows += [
+        f"amount roles right {ratio(get('role:right'), get('role:checked'))} of {get('role:checked')} amounts found; "
+        f"timestamp references right {ratio(get('reference:right'), get('reference:checked'))} "
+        f"of {get('reference:checked')}; kind right {ratio(get('kind:right'), get('kind:checked'))}",
+        f"order_no not in truth: {get('order:false')}, of them traps (tax id, check code, phone, ...): "
+        f"{get('order:trap')}",
+        f"char accuracy {100 * result['char_accuracy']:.1f}%, OCR {ocr_time:.2f} s/image, extraction "
+        f"{extract_time:.3f} s/image ({share(round(1000 * extract_time), round(1000 * ocr_time))} of OCR), "
+        f"peak RSS {result['peak_rss_mb']:.0f} MB (largest child process {result['child_rss_mb']:.0f} MB)",
     ]
-    summary = [f"engine={result['engine']}", f"variant={result['variant']}"]
-    totals = Counter()
-    for kind in SCORED_FIELDS:
-        truth, hit = tally.get(f"truth:{kind}", 0), tally.get(f"hit:{kind}", 0)
-        found, correct = tally.get(f"found:{kind}", 0), tally.get(f"correct:{kind}", 0)
-        totals.update(truth=truth, hit=hit, found=found, correct=correct)
-        rows.append(f"{kind.value:<16}{truth:>7}{ratio(hit, truth):>9}{ratio(correct, found):>11}")
-        summary.append(f"recall_{kind.value}={hit / truth:.3f}" if truth else f"recall_{kind.value}=nan")
-        summary.append(f"precision_{kind.value}={correct / found:.3f}" if found else f"precision_{kind.value}=nan")
-    rows.append(
-        f"{'all':<16}{totals['truth']:>7}{ratio(totals['hit'], totals['truth']):>9}"
-        f"{ratio(totals['correct'], totals['found']):>11}"
-    )
-    rows.append(
-        f"char accuracy {100 * result['char_accuracy']:.1f}%, {result['seconds_per_image']:.2f} s/image, "
-        f"peak RSS {result['peak_rss_mb']:.0f} MB (largest child process {result['child_rss_mb']:.0f} MB)"
-    )
     rows.extend(f"  {miss}" for miss in result["misses"][:show_misses])  # type: ignore[index]
-    summary.append(f"precision_all={totals['correct'] / max(1, totals['found']):.3f}")
-    summary.append(f"recall_all={totals['hit'] / max(1, totals['truth']):.3f}")
     summary += [
-        f"char_accuracy={result['char_accuracy']:.3f}",
-        f"seconds_per_image={result['seconds_per_image']:.2f}",
-        f"peak_rss_mb={result['peak_rss_mb']:.0f}",
+        f"recall_all={share(totals['hit'], totals['truth'])}", f"precision_all={share(totals['correct'], totals['found'])}",
+        f"role_accuracy={share(get('role:right'), get('role:checked'))}",
+        f"reference_accuracy={share(get('reference:right'), get('reference:checked'))}",
+        f"kind_accuracy={share(get('kind:right'), get('kind:checked'))}",
+        f"false_order_no={get('order:false')}", f"order_no_from_traps={get('order:trap')}",
+        f"char_accuracy={result['char_accuracy']:.3f}", f"seconds_per_image={ocr_time:.2f}",
+        f"extract_seconds_per_image={extract_time:.4f}", f"peak_rss_mb={result['peak_rss_mb']:.0f}",
     ]
     rows.append("RESULT " + " ".join(summary))
     return "\n".join(rows)
@@ -153,28 +273,29 @@ def report(result: dict[str, object], show_misses: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=40)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--engines", default="rapidocr,tesseract")
+    parser.add_argument("--set", choices=(*SPLITS, "both"), default="dev")
+    parser.add_argument("--count", type=int, default=0, help="samples per set; 0: every template of the set twice")
+    parser.add_argument("--seed", type=int, default=7, help="series within the set's seed range")
+    parser.add_argument("--engines", default="rapidocr,tesseract", help=f"comma list; {DRAWN!r}: no OCR")
     parser.add_argument("--variants", default="default", help=f"comma list of {', '.join(VARIANT_OPTIONS)}")
+    parser.add_argument("--no-cache", action="store_true", help="run OCR even when cached lines exist")
     parser.add_argument("--show-misses", type=int, default=0)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        engine_name, variant = args.worker.split(":")
-        print(json.dumps(run_worker(engine_name, variant, args.seed, args.count)))
+        engine_name, variant, split = args.worker.split(":")
+        print(json.dumps(run_worker(engine_name, variant, split, args.seed, args.count, not args.no_cache)))
         return 0
-    for engine_name in args.engines.split(","):
-        for variant in args.variants.split(","):
-            command = [
-                sys.executable, __file__, "--worker", f"{engine_name}:{variant}",
-                "--seed", str(args.seed), "--count", str(args.count),
-            ]
-            completed = subprocess.run(command, capture_output=True, text=True, check=False)
-            if completed.returncode != 0:
-                print(f"== {engine_name} [{variant}] failed:\n{completed.stderr}", file=sys.stderr)
-                continue
-            print(report(json.loads(completed.stdout.splitlines()[-1]), args.show_misses), flush=True)
+    for split in SPLITS if args.set == "both" else (args.set,):
+        for engine_name in args.engines.split(","):
+            for variant in args.variants.split(","):
+                command = [sys.executable, __file__, "--worker", f"{engine_name}:{variant}:{split}",
+                           "--seed", str(args.seed), "--count", str(args.count)] + (["--no-cache"] if args.no_cache else [])
+                completed = subprocess.run(command, capture_output=True, text=True, check=False)
+                if completed.returncode != 0:
+                    print(f"== {engine_name} [{variant}] on {split} failed:\n{completed.stderr}", file=sys.stderr)
+                    continue
+                print(report(json.loads(completed.stdout.splitlines()[-1]), args.show_misses), flush=True)
     return 0
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bench.screenshots import generate_one
+from bench.screenshots import generate_template
 from ocr.engines import OcrEngine, available_engines, create_engine, tesseract
 from ocr.errors import OcrEngineUnavailable, OcrError
 from ocr.types import FieldType
@@ -79,9 +79,9 @@ def compact(text: str) -> str:
 
 @pytest.mark.ocr
 @pytest.mark.slow
-@pytest.mark.parametrize("index", [pytest.param(0, id="order-dark"), pytest.param(4, id="order-light-jpeg")])
+@pytest.mark.parametrize("index", [pytest.param(0, id="order-a"), pytest.param(4, id="order-b")])
 def test_engine_reads_order_number_from_generated_screenshot(engine: OcrEngine, index: int) -> None:
-    sample = generate_one(seed=1, index=index)
+    sample = generate_template("jd_order_detail", seed=1, index=index)
     order_number = next(value for kind, value in sample.fields if kind is FieldType.ORDER_NO)
 
     lines = engine.recognize(sample.image)
@@ -103,7 +103,7 @@ def test_recognition_leaves_no_file_in_tmpdir(
     private_tmp.mkdir()
     monkeypatch.setenv("TMPDIR", str(private_tmp))
     monkeypatch.setattr(tempfile, "tempdir", None)
-    image = generate_one(seed=1, index=1).image
+    image = generate_template("jd_baitiao_repayment", seed=1).image
 
     assert engine.recognize(image)
 

@@ -1,34 +1,118 @@
-"""The seeded screenshot generator: deterministic, truthful, and usable from the command line."""
+"""The seeded screenshot generator: deterministic, truthful, split cleanly, usable from the command line."""
 from __future__ import annotations
 
 import json
+import random
 import re
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bench.screenshots import KINDS, generate, main
-from ocr.types import FieldType
+import pytest
+
+from bench.screens.capture import DATED_STYLES, dated_name
+from bench.screens.catalog import (
+    DEV_SEEDS, DEV_TEMPLATES, HELDOUT_SEEDS, HELDOUT_TEMPLATES, TEMPLATES, templates_for,
+)
+from bench.screens.render import render
+from bench.screenshots import SCORED_FIELDS, generate, generate_one, main
+from ocr.extract.config import REFERENCE_SOURCES
+from ocr.types import KINDS, AmountRole, FieldType
+
+CHINA = timezone(timedelta(hours=8))
+
+
+def compact(text: str) -> str:
+    return re.sub(r"[\s,，]", "", text)
 
 
 def test_same_seed_same_pixels_and_truth() -> None:
     first, second = generate(3, 4), generate(3, 4)
 
     assert [s.data for s in first] == [s.data for s in second]
-    assert [s.fields for s in first] == [s.fields for s in second]
-    assert [s.kind for s in first] == list(KINDS)
+    assert [s.truth for s in first] == [s.truth for s in second]
+    assert [s.file_name for s in first] == [s.file_name for s in second]
+    assert [s.template for s in first] == [t.name for t in DEV_TEMPLATES[:4]]
 
 
-def test_every_number_and_amount_in_truth_is_drawn() -> None:
-    for sample in generate(5, 8):
-        text = re.sub(r"[\s,]", "", "".join(sample.lines))
-        for kind, value in sample.fields:
-            if kind is FieldType.TIMESTAMP:
-                moment = datetime.fromisoformat(value)
-                assert moment.utcoffset().total_seconds() == 8 * 3600
-                assert moment <= sample.reference_time
-                assert f"{moment:%H:%M}" in text
-            else:
-                assert value.removeprefix("-") in text, (sample.name, kind, value)
+def test_different_seeds_differ() -> None:
+    assert generate_one(3, 0).data != generate_one(4, 0).data
+
+
+def test_dev_and_heldout_are_disjoint() -> None:
+    assert not set(DEV_SEEDS) & set(HELDOUT_SEEDS)
+    assert HELDOUT_TEMPLATES and not set(DEV_TEMPLATES) & set(HELDOUT_TEMPLATES)
+    assert set(templates_for("heldout")) == set(TEMPLATES)
+    dev = [generate_one(DEV_SEEDS.start + 5, index) for index in range(len(DEV_TEMPLATES))]
+    assert all(s.split == "dev" and s.template not in {t.name for t in HELDOUT_TEMPLATES} for s in dev)
+    assert {generate_one(HELDOUT_SEEDS.start + 5, index).split for index in range(3)} == {"heldout"}
+
+
+def test_template_names_are_unique_and_kinds_known() -> None:
+    assert len({t.name for t in TEMPLATES}) == len(TEMPLATES)
+    assert {t.kind for t in TEMPLATES} <= set(KINDS)
+
+
+@pytest.mark.parametrize("template", [pytest.param(t, id=t.name) for t in TEMPLATES])
+def test_every_template_renders_truth_consistent_with_its_text(template) -> None:  # noqa: ANN001
+    sample = render(template, seed=11, index=2)
+
+    width, height = sample.image.size
+    assert sample.kind == template.kind and sample.truth
+    assert all(0 <= l <= r <= width and 0 <= t <= b <= height for l, t, r, b in (line.bbox for line in sample.drawn))
+    drawn = [compact(text) for text in sample.lines]
+    for expected in sample.truth:
+        assert expected.type in SCORED_FIELDS
+        if expected.type is FieldType.TIMESTAMP:
+            moment = datetime.fromisoformat(expected.value)
+            shown = f"{moment:%H:%M}" if "T" in expected.value else str(moment.day)
+            assert any(shown in line for line in drawn), (sample.name, expected)
+            assert expected.reference in ("", *REFERENCE_SOURCES)
+        elif expected.type is FieldType.AMOUNT:
+            assert re.fullmatch(r"-?\d+\.\d{2}", expected.value)
+            assert expected.role in ("", *AmountRole)
+            assert any(expected.value.removeprefix("-") in line for line in drawn), (sample.name, expected)
+        else:
+            assert any(compact(expected.value) in line for line in drawn), (sample.name, expected)
+    for trap in sample.traps:
+        assert any(compact(trap.value) in line for line in drawn), (sample.name, trap)
+
+
+def test_relative_times_name_the_capture_reference_and_full_dates_none() -> None:
+    samples = [render(t, seed, 0) for t in TEMPLATES for seed in (1, 2)]
+    references = {e.reference for s in samples for e in s.truth if e.type is FieldType.TIMESTAMP}
+    captures = {s.capture.source for s in samples}
+
+    assert references <= {"", "page", *captures}
+    assert {"filename", "mtime"} <= captures
+
+
+MOMENT = datetime(2026, 2, 14, 22, 15, 35, tzinfo=CHINA)
+
+
+@pytest.mark.parametrize(
+    ("style", "pattern"),
+    [
+        pytest.param("android", r"Screenshot_20260214-221535\.png", id="android"),
+        pytest.param("miui", r"Screenshot_2026-02-14-22-15-35-\d{3}_com\.jingdong\.app\.mall\.png", id="miui"),
+        pytest.param("wechat", r"微信图片_20260214221535\.png", id="wechat-saved"),
+        pytest.param("camera", r"IMG_20260214_221535\.png", id="camera"),
+        pytest.param("mmexport", r"mmexport1771078535\d{3}\.png", id="mmexport-ms"),
+    ],
+)
+def test_dated_file_names_carry_the_capture_moment(style: str, pattern: str) -> None:
+    assert style in DATED_STYLES
+    assert re.fullmatch(pattern, dated_name(style, random.Random(1), MOMENT, "jd", ".png"))
+
+
+def test_capture_reference_matches_what_the_import_chooses() -> None:
+    pytest.importorskip("ocr.extract.filenames", reason="the import does not read file names yet")
+    from bench.ocr_accuracy import capture_reference
+
+    for index in range(12):
+        sample = generate_one(21, index)
+        reference, source = capture_reference(sample)
+        assert source == sample.capture.source, sample.file_name
+        assert abs(datetime.fromisoformat(reference) - sample.reference_time) < timedelta(seconds=1)
 
 
 def test_cli_writes_images_and_truth(tmp_path: Path) -> None:
@@ -37,4 +121,4 @@ def test_cli_writes_images_and_truth(tmp_path: Path) -> None:
     truth = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))
     assert len(truth) == 3
     assert all((tmp_path / name).is_file() for name in truth)
-    assert all(record["fields"] and record["lines"] for record in truth.values())
+    assert all(record["fields"] and record["lines"] and record["file_name"] for record in truth.values())
