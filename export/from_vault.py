@@ -9,6 +9,7 @@ from pathlib import Path
 from export.model import DossierRequest, Exhibit, ExhibitField, ExportOptions, ExportResult, Party, TimelineEvent
 from ocr.types import OcrLine
 from vault.models import Item
+from vault.outputs import check_output_path
 from vault.store import Vault
 
 _DEFAULT_TITLES = {
@@ -143,6 +144,7 @@ def export_case(
     """Build the dossier PDF and record it (with the PDF's SHA-256) in the audit log."""
     from export import build_dossier
 
+    check_output_path(vault, Path(out_path))
     request = dossier_request(vault, case_id, item_ids, options.lang, titles, purposes, cover)
     result = build_dossier(request, options, Path(out_path), progress, cancelled)
     vault.record(

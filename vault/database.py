@@ -181,10 +181,8 @@ class Database:
 
     @classmethod
     def open(cls, path: Path, passphrase: str, read_only: bool = False) -> Database:
-        """Open and migrate a vault; `read_only` never changes the file (backups, read-only media).
-
-        A read-only open does not migrate: it reads what an older schema has.
-        """
+        """Open and migrate a vault; `read_only` never changes a current vault's file (a backup being
+        listed or verified, read-only media), where an older schema is read as it is."""
         path = Path(path)
         _check_file_shape(path)
         file_lock = VaultLock(path)
@@ -213,6 +211,11 @@ class Database:
         if "audit_log" not in tables:
             conn.close()
             raise NotAVault(f"{path} is an encrypted database but not an Evidence Vault")
+        if read_only and version < SCHEMA_VERSION and not _on_read_only_media(path):
+            # Reading it as it is would fail on the newer columns; a vault kept by an older version
+            # is upgraded by the first command that opens it, reading or not.
+            conn.close()
+            return cls._open_locked(path, passphrase, file_lock, read_only=False)
         db = cls(conn, path, file_lock, read_only)
         _configure(conn, read_only)
         if not read_only:

@@ -57,6 +57,7 @@ def import_paths(
             break
         progress(done, len(paths), path.name)
         outcomes.append(vault.import_file(case_id, path, kind=kind))
+    vault.checkpoint()  # the .evault file alone now holds every import, even if the app is killed later
     progress(len(outcomes), len(paths), "")
     return outcomes
 
@@ -128,6 +129,7 @@ def run_ocr(
             report.done.append(outcome.item_id)
         progress(len(report.done) + len(report.failed), len(items), names[outcome.item_id])
     report.cancelled = len(report.done) + len(report.failed) < len(items)
+    vault.checkpoint()
     return report
 
 

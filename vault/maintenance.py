@@ -16,6 +16,7 @@ from vault.database import Database, quote_key
 from vault.driver import DatabaseError
 from vault.errors import CannotWrite, ProtectedPath, VaultError, VaultExists
 from vault.lock import VaultLock
+from vault.outputs import check_output_path
 from vault.seen_heads import remember_head
 from vault.store import Vault
 from vault.verify import verify
@@ -88,6 +89,7 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
 def backup(vault: Vault, out: Path, passphrase: str) -> None:
     """An encrypted copy of the whole vault at `out`, openable with `passphrase`."""
     out = Path(out)
+    check_output_path(vault, out)
     if out.exists():
         raise VaultExists(f"{out} already exists; choose a new file name for the backup")
     tmp = _temporary_beside(out, "backup")

@@ -4,9 +4,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from vault import audit
 from vault.driver import DatabaseError
+from vault.errors import VaultInUse
+from vault.lock import VaultLock
 from vault.models import CASE_DETAIL_COLUMNS, Problem
 from vault.seen_heads import seen_head
 from vault.store import Vault
@@ -143,6 +146,24 @@ def _row_problems(vault: Vault) -> list[Problem]:
 def _chain_problems(vault: Vault) -> list[Problem]:
     with vault.db.lock:
         return [Problem("audit log", message) for message in audit.chain_problems(vault.db.conn)]
+
+
+def unmerged_journal_warning(path: Path) -> str | None:
+    """A warning when committed changes sit in a -wal beside the vault instead of in the file.
+
+    Call before opening: opening merges them. A plain copy of the .evault alone then lacks them.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if not wal.is_file() or wal.stat().st_size == 0:
+        return None
+    try:
+        VaultLock(path, exclusive=True).release()
+    except VaultInUse:
+        return (f"{wal.name} beside the vault holds changes not yet merged into it: the vault is open in another "
+                "window or command. A copy of the .evault file alone would miss them; use 'evidence-vault backup'.")
+    return (f"{wal.name} beside the vault holds changes not yet merged into it: the app did not close cleanly. "
+            "They are safe there, but a copy of the .evault file alone misses them; only 'evidence-vault backup' "
+            "makes a safe copy after a crash.")
 
 
 def verify(vault: Vault, progress: Callable[[int, int], None] | None = None) -> list[Problem]:
