@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
 
 from app.labels import vault_error_text
 from vault.errors import VaultError, WrongPassphrase
+from vault.passphrase import MIN_PASSPHRASE_LENGTH, passphrase_problem
 from vault.store import Vault
-
-MIN_PASSPHRASE_LENGTH = 8
 
 
 def passphrase_strength(passphrase: str) -> int:
     """0 (too short) .. 3 (strong): length plus variety of character classes; a hint, not a guarantee."""
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+    if passphrase_problem(passphrase) is not None:  # the rule the CLI applies too
         return 0
     classes = sum(
         any(test(c) for c in passphrase)

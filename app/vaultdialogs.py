@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.labels import short_time
 from app.unlock import MIN_PASSPHRASE_LENGTH
 from vault.audit import AuditEntry
+from vault.passphrase import passphrase_problem
 
 
 class _TwicePassphraseDialog(QDialog):
@@ -49,7 +50,7 @@ class _TwicePassphraseDialog(QDialog):
         text, repeat = self.passphrase.text(), self.repeat.text()
         # An explicit context: PySide looks up self.tr() under the subclass's name, which misses
         # numerus strings declared in this base class.
-        if len(text) < MIN_PASSPHRASE_LENGTH:
+        if passphrase_problem(text) is not None:
             problem = QCoreApplication.translate(
                 "PassphraseFields", "Too short: use at least %n characters.", "", MIN_PASSPHRASE_LENGTH
             )

@@ -19,13 +19,17 @@ from ocr.errors import OcrError
 from vault import maintenance
 from vault.errors import VaultError, VaultNotFound
 from vault.models import KINDS, ImportStatus
+from vault.passphrase import read_passphrase_file, require_usable_passphrase
 from vault.paths import default_vault_path
 from vault.serialize import item_json
 from vault.store import Vault
+from vault.terminal import terminal_json, terminal_safe
+from vault.user_time import normalize_user_time
 from vault.verify import verify
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DEFAULT_CASE_TITLE = "我的投诉"
+SQLITE_MAX_ID = 2**63 - 1  # SQLite INTEGER is a signed 64-bit number
 
 
 class UsageError(Exception):
@@ -33,11 +37,9 @@ class UsageError(Exception):
 
 
 def _read_secret(path: str | None, env_name: str, prompt: str, confirm: bool) -> str:
+    """The secret from a file's first line, else the environment, else a prompt (twice with `confirm`)."""
     if path:
-        try:
-            secret = Path(path).read_text(encoding="utf-8").rstrip("\r\n")
-        except OSError as e:
-            raise UsageError(f"cannot read passphrase file {path}: {e.strerror}") from e
+        secret = read_passphrase_file(Path(path))
     elif os.environ.get(env_name):
         secret = os.environ[env_name]
     elif sys.stdin.isatty():
@@ -55,6 +57,37 @@ def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
     return _read_secret(args.passphrase_file, "EVIDENCE_VAULT_PASSPHRASE", "Vault passphrase: ", confirm)
 
 
+def _new_passphrase(path: str | None, env_name: str, prompt: str) -> str:
+    """A passphrase for a new vault or a passphrase change, held to the rule the app uses too."""
+    secret = _read_secret(path, env_name, prompt, confirm=True)
+    require_usable_passphrase(secret)
+    return secret
+
+
+def _item_id(text: str) -> int:
+    """An id argument: a positive whole number SQLite can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{terminal_safe(text)!r} is not an id (a whole number such as 3)") from None
+    if not 1 <= value <= SQLITE_MAX_ID:
+        raise argparse.ArgumentTypeError(f"{terminal_safe(text)} is not an id: ids are 1 to {SQLITE_MAX_ID}")
+    return value
+
+
+def _text(text: str) -> str:
+    """A text argument; refuses NUL and bytes that are not UTF-8, which SQLite cannot store or match."""
+    if "\x00" in text:
+        raise argparse.ArgumentTypeError("the text contains a NUL character (\\x00); remove it")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            f"{terminal_safe(text)!r} is not valid UTF-8 text; check the terminal's encoding (it should be UTF-8)"
+        ) from None
+    return text
+
+
 def _open(args: argparse.Namespace) -> Vault:
     path = Path(args.vault)
     if not path.exists():
@@ -63,7 +96,17 @@ def _open(args: argparse.Namespace) -> Vault:
 
 
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    print(terminal_json(value))
+
+
+def _say(text: str) -> None:
+    """Print a line that may hold names or OCR text, with control and bidi characters escaped."""
+    print(terminal_safe(text))
+
+
+def _row(*cells: object) -> None:
+    """Print a tab-separated row; a cell cannot add a tab or a line of its own."""
+    print("\t".join(terminal_safe(cell) for cell in cells))
 
 
 def _resolve_case(vault: Vault, ref: str | None, create: bool = False) -> int:
@@ -83,9 +126,22 @@ def _resolve_case(vault: Vault, ref: str | None, create: bool = False) -> int:
 # --- commands ---------------------------------------------------------------------------------
 
 
+def _remove_failed_vault(path: Path) -> None:
+    """Remove what a failed init made, so a 0-byte file does not block the next try."""
+    for part in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        part.unlink(missing_ok=True)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     path = Path(args.vault)
-    Vault.create(path, _passphrase(args, confirm=True)).close()
+    passphrase = _new_passphrase(args.passphrase_file, "EVIDENCE_VAULT_PASSPHRASE", "Vault passphrase: ")
+    existed = os.path.lexists(path)
+    try:
+        Vault.create(path, passphrase).close()
+    except BaseException:
+        if not existed:
+            _remove_failed_vault(path)
+        raise
     print(f"Created vault {path}. Keep the passphrase safe: it cannot be recovered.")
     return EXIT_OK
 
@@ -114,14 +170,15 @@ def cmd_case_list(args: argparse.Namespace) -> int:
                       "claim": c.claim, "items": counts[c.id]} for c in cases])
     else:
         for c in cases:
-            print(f"{c.id}\t{c.title}\t{c.respondent}\t{counts[c.id]} items")
+            _row(c.id, c.title, c.respondent, f"{counts[c.id]} items")
     return EXIT_OK
 
 
 def _print_progress(label: str) -> Callable[[int, int, str], None]:
     def report(done: int, total: int, name: str) -> None:
         if name and sys.stderr.isatty():
-            print(f"\r{label} {done}/{total} {name[:40]:<40}", end="", file=sys.stderr, flush=True)
+            shown = terminal_safe(name)[:40]
+            print(f"\r{label} {done}/{total} {shown:<40}", end="", file=sys.stderr, flush=True)
 
     return report
 
@@ -137,7 +194,7 @@ def _ocr_and_report(vault: Vault, item_ids: list[int], engine_request: str | Non
         print(file=sys.stderr)
     print(f"OCR ({engine}): {len(report.done)} read, {len(report.failed)} failed")
     for item_id, error in report.failed.items():
-        print(f"  item {item_id}: {error} — retry with 'evidence-vault ocr --retry'")
+        _say(f"  item {item_id}: {error} — retry with 'evidence-vault ocr --retry'")
     return EXIT_PROBLEMS if report.failed else EXIT_OK
 
 
@@ -158,9 +215,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         rejected = [o for o in outcomes if o.status == ImportStatus.REJECTED]
         print(f"Imported {len(imported)}, duplicates {len(duplicates)}, rejected {len(rejected)}")
         for o in duplicates:
-            print(f"  duplicate: {o.name} (already stored as item {o.item_id})")
+            _say(f"  duplicate: {o.name} (already stored as item {o.item_id})")
         for o in rejected:
-            print(f"  rejected: {o.name}: {o.detail}")
+            _say(f"  rejected: {o.name}: {o.detail}")
         status = EXIT_USAGE if rejected else EXIT_OK
         if imported and not args.no_ocr:
             status = max(status, _ocr_and_report(vault, [o.item_id for o in imported if o.item_id], args.ocr_engine))
@@ -181,9 +238,9 @@ def cmd_ocr(args: argparse.Namespace) -> int:
         return _ocr_and_report(vault, item_ids, args.ocr_engine)
 
 
-def _summary_line(item: Any) -> str:
+def _print_summary_row(item: Any) -> None:
     orders = ",".join(item.values("order_no"))
-    return f"{item.id}\t{item.kind}\t{item.event_time() or '-'}\t{orders or '-'}\t{item.original_name}"
+    _row(item.id, item.kind, item.event_time() or "-", orders or "-", item.original_name)
 
 
 def _emit_items(vault: Vault, items: Sequence[Any], as_json: bool) -> None:
@@ -193,7 +250,7 @@ def _emit_items(vault: Vault, items: Sequence[Any], as_json: bool) -> None:
         _print_json([item_json(i, cases.get(i.case_id)) for i in full])
     else:
         for item in full:
-            print(_summary_line(item))
+            _print_summary_row(item)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -209,18 +266,31 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(item_json(item, vault.case(item.case_id)))
             return EXIT_OK
-        print(f"Item {item.id}: {item.original_name} ({item.media_type}, {item.size} bytes)")
-        print(f"  case {item.case_id}, kind {item.kind}, SHA-256 {item.sha256}")
-        print(f"  imported {item.imported_at}, captured {item.captured_at or '-'}, OCR {item.ocr_state}")
-        for f in item.fields:
-            mark = " (corrected)" if f.superseded else ""
-            print(f"  {f.type:<15} {f.normalized}  [{f.origin}]{mark}")
+        _say(f"Item {item.id}: {item.original_name} ({item.media_type}, {item.size} bytes)")
+        _say(f"  case {item.case_id}, kind {item.kind}, SHA-256 {item.sha256}")
+        _say(f"  imported {item.imported_at}, captured {item.captured_at or '-'}, OCR {item.ocr_state}")
+        _print_fields(item)
         if item.note:
-            print(f"  note: {item.note}")
+            _say(f"  note: {item.note}")
         if item.ocr_text:
             print("  --- OCR text ---")
-            print("\n".join("  " + line for line in item.ocr_text.splitlines()))
+            for line in item.ocr_text.splitlines():
+                _say("  " + line)
     return EXIT_OK
+
+
+def _print_fields(item: Any) -> None:
+    """One line per field with its id (for 'field add --corrects' and 'field reject').
+
+    A rejection is stored as an empty user value correcting the OCR field (Vault.reject_field):
+    the OCR field is shown as rejected, and the empty value itself is not shown.
+    """
+    rejected = {f.corrects for f in item.fields if f.origin == "user" and f.corrects is not None and not f.normalized}
+    for f in item.fields:
+        if f.origin == "user" and f.corrects in rejected and not f.normalized:
+            continue
+        mark = " (rejected)" if f.id in rejected else " (corrected)" if f.superseded else ""
+        _say(f"  #{f.id:<5} {f.type:<15} {f.normalized}  [{f.origin}]{mark}")
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -240,14 +310,39 @@ def cmd_edit(args: argparse.Namespace) -> int:
     }
     if not changes:
         raise UsageError("nothing to change: give --note, --kind, --title, --purpose or --formed-at")
+    if "formed_at" in changes:
+        try:
+            changes["formed_at"] = normalize_user_time(changes["formed_at"])
+        except ValueError as e:
+            raise UsageError(f"--formed-at: {e}") from e
     with _open(args) as vault:
         vault.update_item(args.id, **changes)
     return EXIT_OK
 
 
 def cmd_field_add(args: argparse.Namespace) -> int:
+    value = args.value.strip()
+    if not value and args.corrects is not None:
+        raise UsageError(
+            f"an empty value does not correct field {args.corrects}; to mark it wrong without another value, "
+            f"use 'evidence-vault field reject {args.id} {args.corrects}'"
+        )
+    if not value:
+        raise UsageError("the value is empty; give the text the field should hold")
+    if args.type == "timestamp":
+        try:
+            value = normalize_user_time(value)
+        except ValueError as e:
+            raise UsageError(f"timestamp: {e}") from e
     with _open(args) as vault:
-        print(vault.add_user_field(args.id, args.type, args.value, corrects=args.corrects))
+        print(vault.add_user_field(args.id, args.type, value, corrects=args.corrects, raw=args.value))
+    return EXIT_OK
+
+
+def cmd_field_reject(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        vault.reject_field(args.id, args.field_id, reason=args.reason or "")
+    print(f"Field {args.field_id} of item {args.id} is marked wrong (kept, and recorded in the audit log).")
     return EXIT_OK
 
 
@@ -265,7 +360,7 @@ def cmd_log(args: argparse.Namespace) -> int:
                       "prev_hash": e.prev_hash, "hash": e.hash} for e in entries])
     else:
         for e in entries:
-            print(f"{e.seq}\t{e.at}\t{e.action}\t{json.dumps(e.payload, ensure_ascii=False)}\t{e.hash[:16]}")
+            _row(e.seq, e.at, e.action, json.dumps(e.payload, ensure_ascii=False), e.hash[:16])
     return EXIT_OK
 
 
@@ -279,13 +374,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"{len(problems)} problem(s) found:")
     for problem in problems:
-        print(f"  {problem.where}: {problem.message}")
+        _say(f"  {problem.where}: {problem.message}")
     return EXIT_PROBLEMS
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     vault = _open(args)
-    new = _read_secret(args.new_passphrase_file, "EVIDENCE_VAULT_NEW_PASSPHRASE", "New passphrase: ", True)
+    new = _new_passphrase(args.new_passphrase_file, "EVIDENCE_VAULT_NEW_PASSPHRASE", "New passphrase: ")
     maintenance.change_passphrase(vault, new).close()
     print("Passphrase changed.")
     return EXIT_OK
@@ -299,6 +394,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    folder = Path(args.vault).parent
+    if not folder.is_dir():
+        raise UsageError(f"the folder {folder} does not exist; create it first or give another --vault")
     kept = maintenance.restore(Path(args.source), Path(args.vault), _passphrase(args))
     print(f"Restored {args.vault} from {args.source}.")
     if kept:
@@ -329,7 +427,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         ])
     else:
         for f in fields:
-            print(f"{f.type}\t{f.normalized}\t{f.raw}")
+            _row(f.type, f.normalized, f.raw)
     return EXIT_OK
 
 
@@ -373,17 +471,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="evidence-vault", description="Encrypted evidence vault (证据保险箱).")
     parser.add_argument("--vault", default=str(default_vault_path()), help="vault file (default: %(default)s)")
-    parser.add_argument("--passphrase-file", help="read the passphrase from this file's first line")
+    parser.add_argument(
+        "--passphrase-file", help="read the passphrase from this file's first line (UTF-8; a BOM is ignored)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     sub.add_parser("init", help="create a new vault").set_defaults(func=cmd_init)
 
     case = sub.add_parser("case", help="add or list cases").add_subparsers(dest="case_command", required=True)
     add = case.add_parser("add", help="add a case (a dispute)")
-    add.add_argument("title")
+    add.add_argument("title", type=_text)
     for name in ("respondent", "channel", "claim", "notes", "case-number", "facts", "complainant-name",
                  "complainant-phone", "complainant-address", "respondent-address"):
-        add.add_argument(f"--{name}")
+        add.add_argument(f"--{name}", type=_text)
     add.set_defaults(func=cmd_case_add)
     listing = case.add_parser("list", help="list cases")
     listing.add_argument("--json", action="store_true")
@@ -400,7 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
     ocr = sub.add_parser("ocr", help="read items that have no OCR text yet")
     ocr.add_argument("--retry", action="store_true", help="also retry items whose OCR failed")
     ocr.add_argument("--ocr-engine", choices=("rapidocr", "tesseract"))
-    ocr.add_argument("--item", dest="items", type=int, action="append", help="re-read this item (repeatable)")
+    ocr.add_argument("--item", dest="items", type=_item_id, action="append", help="re-read this item (repeatable)")
     ocr.set_defaults(func=cmd_ocr)
 
     listing_items = sub.add_parser("list", help="list evidence items")
@@ -409,40 +509,47 @@ def build_parser() -> argparse.ArgumentParser:
     listing_items.set_defaults(func=cmd_list)
 
     show = sub.add_parser("show", help="show one item with its fields and OCR text")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=_item_id)
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=cmd_show)
 
     search = sub.add_parser("search", help="search by order number or text (Chinese substrings)")
-    search.add_argument("query")
+    search.add_argument("query", type=_text)
     search.add_argument("--case")
     search.add_argument("--json", action="store_true")
     search.set_defaults(func=cmd_search)
 
     edit = sub.add_parser("edit", help="edit an item's note, kind, title, 证明目的 or 形成时间")
-    edit.add_argument("id", type=int)
-    edit.add_argument("--note")
+    edit.add_argument("id", type=_item_id)
+    edit.add_argument("--note", type=_text)
     edit.add_argument("--kind", choices=KINDS)
-    edit.add_argument("--title")
-    edit.add_argument("--purpose")
-    edit.add_argument("--formed-at")
+    edit.add_argument("--title", type=_text)
+    edit.add_argument("--purpose", type=_text)
+    edit.add_argument("--formed-at", help="ISO 8601 date or time, e.g. 2026-02-14 or 2026-02-14 22:15")
     edit.set_defaults(func=cmd_edit)
 
-    field = sub.add_parser("field", help="add or correct a field").add_subparsers(dest="field_command", required=True)
+    field = sub.add_parser("field", help="add, correct or reject a field").add_subparsers(
+        dest="field_command", required=True
+    )
     fadd = field.add_parser("add", help="add a field; with --corrects, replace an OCR value (both are kept)")
-    fadd.add_argument("id", type=int, help="item id")
+    fadd.add_argument("id", type=_item_id, help="item id")
     fadd.add_argument("type", help="order_no, timestamp, amount, phone, ticket_no, logistics_no, agent, …")
-    fadd.add_argument("value")
-    fadd.add_argument("--corrects", type=int, metavar="FIELD_ID")
+    fadd.add_argument("value", type=_text, help="the value; a timestamp as 2026-02-14 22:15 (ISO 8601)")
+    fadd.add_argument("--corrects", type=_item_id, metavar="FIELD_ID")
     fadd.set_defaults(func=cmd_field_add)
+    freject = field.add_parser("reject", help="mark a field read by OCR as wrong (it is kept, superseded)")
+    freject.add_argument("id", type=_item_id, help="item id")
+    freject.add_argument("field_id", type=_item_id, metavar="FIELD_ID", help="the field's #id in 'show'")
+    freject.add_argument("--reason", type=_text)
+    freject.set_defaults(func=cmd_field_reject)
 
     delete = sub.add_parser("delete", help="delete an item (recorded in the audit log)")
-    delete.add_argument("id", type=int)
-    delete.add_argument("--reason")
+    delete.add_argument("id", type=_item_id)
+    delete.add_argument("--reason", type=_text)
     delete.set_defaults(func=cmd_delete)
 
     log = sub.add_parser("log", help="show the audit log")
-    log.add_argument("--item", type=int)
+    log.add_argument("--item", type=_item_id)
     log.add_argument("--json", action="store_true")
     log.set_defaults(func=cmd_log)
 
@@ -468,7 +575,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the case's dossier PDF")
     export.add_argument("--case", help="case id or title (default: the only case)")
     export.add_argument("-o", "--output", required=True, metavar="PDF")
-    export.add_argument("--items", type=int, nargs="+", metavar="ID", help="exhibits in this order (default: all)")
+    export.add_argument("--items", type=_item_id, nargs="+", metavar="ID", help="exhibits in this order (default: all)")
     export.add_argument("--lang", choices=("zh", "en"), default="zh")
     export.add_argument("--redact", action="store_true", help="black out ID/bank card and phone numbers")
     export.add_argument("--password-file", help="protect the PDF with the password in this file (AES-256)")
@@ -482,11 +589,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except UsageError as e:
-        print(f"evidence-vault: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    except (VaultError, OcrError, ValueError) as e:
-        print(f"evidence-vault: {e}", file=sys.stderr)
+    except (UsageError, VaultError, OcrError, ValueError) as e:
+        print(f"evidence-vault: {terminal_safe(e)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("evidence-vault: interrupted; every file imported so far is complete", file=sys.stderr)

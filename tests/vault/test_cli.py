@@ -107,10 +107,10 @@ def test_passwd_backup_restore(cli, shots: Path, tmp_path: Path, monkeypatch: py
     cli("init")
     cli("import", str(shots), "--no-ocr")
     new = tmp_path / "new-pass.txt"
-    new.write_text("新口令\n", encoding="utf-8")
+    new.write_text("新口令 second one\n", encoding="utf-8")
     assert cli("passwd", "--new-passphrase-file", str(new))[0] == 0
     assert cli("list")[0] == 2
-    monkeypatch.setenv("EVIDENCE_VAULT_PASSPHRASE", "新口令")
+    monkeypatch.setenv("EVIDENCE_VAULT_PASSPHRASE", "新口令 second one")
     backup = tmp_path / "b.evault"
     assert cli("backup", str(backup))[0] == 0
     cli("delete", "1")
