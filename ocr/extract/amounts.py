@@ -1,9 +1,13 @@
 """Money amounts in yuan: ¥/￥ prefixes, 元/万元/亿元 suffixes, thousands commas, amounts in
-Chinese numerals (壹万贰仟元整 on contracts and receipts, 五百元 and 十块三毛 in chats) and refunds.
+Chinese numerals (壹万贰仟元整 on contracts and receipts, 五百元 and 十块三毛 in chats), bare signed
+amounts of bill lists (-194.26, +1,832.17), and refunds.
 
 Normalized as a plain decimal string with two places ("-1299.00"). A refund is negative whether
 the screenshot prints a minus sign (-¥99.00) or says so in words (退款 ¥99), so sums over a
-dossier come out right.
+dossier come out right. Each amount carries the role its caption gives it (实付款 → paid, 税额 →
+tax); a bare signed amount, or the headline of a payment page, is a transaction. Quantities,
+percentages, dates and ids are never amounts: a bare number counts only when it is the whole box
+and has two decimals (or thousands commas), or when its caption carries the unit (本期应还（元）).
 """
 from __future__ import annotations
 
@@ -11,19 +15,24 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from ocr.extract.candidates import Candidate
-from ocr.extract.labels import LABEL_GAP, LABELS, alternation
-from ocr.types import FieldType
+from ocr.extract.labels import AMOUNT_ROLES, LABEL_GAP, alternation, page_role
+from ocr.types import AmountRole, FieldType
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CAPTION = alternation(AMOUNT_ROLES)
 _AMOUNT = re.compile(
     rf"""
       (?P<presign>-\s*)?(?:[¥￥]|RMB|CNY|人民币)\s*(?P<innersign>-\s*)?(?P<prefixed>{_NUMBER})(?:\s*元)?
     | (?<![\d.,])(?P<suffixsign>-\s*)?(?P<suffixed>{_NUMBER})\s*(?P<scale>万|亿)?\s*(?:元|圆)
-    | (?P<label>{alternation(LABELS[FieldType.AMOUNT])}){LABEL_GAP}(?P<labelsign>-)?(?P<labelled>\d[\d,]*\.\d{{2}})(?![\d.])
+    | (?:{_CAPTION})(?P<unit>\s*\(元\))?{LABEL_GAP}(?P<labelsign>[+-])?
+      (?P<labelled>\d[\d,]*\.\d{{2}}(?![\d.])|(?(unit)\d{{1,3}}(?:,\d{{3}})*(?![\d.,])|(?!)))(?!\s*%)
+    | ^\s*(?P<baresign>[+-])?\s*(?P<bare>\d{{1,3}}(?:,\d{{3}})+(?:\.\d{{2}})?|\d+\.\d{{2}})\s*$
     """,
     re.VERBOSE,
 )
+_ROLE_CAPTION = re.compile(_CAPTION)
 _SCALES = {"万": 10_000, "亿": 100_000_000}
+_AMOUNT_ALONE = re.compile(rf"\s*[+-]?\s*(?:[¥￥]\s*[+-]?\s*(?:{_NUMBER})|\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|\d+\.\d{{2}})\s*元?\s*")
 _CN_DIGITS = {"零": 0, "〇": 0, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
               "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -42,33 +51,51 @@ _CHINESE_AMOUNT = re.compile(
     re.VERBOSE,
 )
 _REFUND = re.compile("退款|已退|退回|退还|退费")
-_AMOUNT_LABEL_BEFORE = re.compile(rf"(?:{alternation(LABELS[FieldType.AMOUNT])}){LABEL_GAP}$")
+_AMOUNT_LABEL_BEFORE = re.compile(rf"(?:{_CAPTION})(?:\s*\(元\))?{LABEL_GAP}$")
 
 
-def find_amounts(text: str) -> list[Candidate]:
-    """Every amount in `text`; a 退款 before an amount (and after the previous one) makes it negative."""
+def find_amounts(text: str, kind: str = "", hint: str = "") -> list[Candidate]:
+    """Every amount in `text` with its role on a page of `kind`.
+
+    A 退款 before an amount (and after the previous one) makes it negative. The role comes from the
+    last caption between the previous amount and this one, else from `hint` (what the layout says,
+    e.g. the headline of a payment page), else a bare signed amount is a transaction.
+    """
     found: list[Candidate] = []
-    for start, end, value, signed, confidence in sorted(_digit_amounts(text) + _chinese_amounts(text)):
+    for start, end, value, sign, confidence in sorted(_digit_amounts(text) + _chinese_amounts(text)):
         # Readings of one amount overlap (123元 and 123元1角1分): look back to the last amount before it.
         previous_end = max((c.end for c in found if c.end <= start), default=0)
-        if signed or _REFUND.search(text, previous_end, start):
+        if sign == "-" or _REFUND.search(text, previous_end, start):
             value = -value
-        found.append(Candidate(FieldType.AMOUNT, start, end, format_amount(value), confidence))
+        captions = [m.group() for m in _ROLE_CAPTION.finditer(text, previous_end, start)]
+        role = page_role(captions[-1], kind) if captions else ""
+        role = role or hint or (AmountRole.TRANSACTION.value if sign else "")
+        found.append(Candidate(FieldType.AMOUNT, start, end, format_amount(value), confidence, role=role))
     return found
 
 
-_Found = tuple[int, int, Decimal, bool, float]
-"""start, end, value, whether a minus sign was printed, confidence."""
+def is_amount_alone(text: str) -> bool:
+    """Whether a (width-folded) box holds nothing but one amount, as a payment page's headline does."""
+    return _AMOUNT_ALONE.fullmatch(text) is not None
+
+
+_Found = tuple[int, int, Decimal, str, float]
+"""start, end, value, the sign printed ("-", "+" or ""), confidence."""
+_SIGNS = ("presign", "innersign", "suffixsign", "labelsign", "baresign")
+_VALUES = ("prefixed", "suffixed", "labelled", "bare")
 
 
 def _digit_amounts(text: str) -> list[_Found]:
     found = []
     for match in _AMOUNT.finditer(text):
-        number = match.group("prefixed") or match.group("suffixed") or match.group("labelled")
-        value = Decimal(number.replace(",", "")) * _SCALES.get(match.group("scale"), 1)
-        signed = any(match.group(g) for g in ("presign", "innersign", "suffixsign", "labelsign"))
-        start = match.start("labelled") if match.group("labelled") else match.start()
-        found.append((start, match.end(), value, signed, _confidence(match, text)))
+        group = next(g for g in _VALUES if match.group(g))
+        value = Decimal(match.group(group).replace(",", "")) * _SCALES.get(match.group("scale"), 1)
+        sign = next((match.group(g).strip() for g in _SIGNS if match.group(g)), "")
+        if group in ("prefixed", "suffixed"):
+            start, end = match.span()
+        else:
+            start, end = match.start("baresign" if match.group("baresign") else group), match.end(group)
+        found.append((start, end, value, sign, _confidence(match, text)))
     return found
 
 
@@ -97,7 +124,7 @@ def _chinese_amounts(text: str) -> list[_Found]:
         confidence = 0.9 if match.group("prefix") or match.group("whole") in ("整", "正") else 0.85
         if _AMOUNT_LABEL_BEFORE.search(text, 0, match.start()):
             confidence += 0.05
-        found.append((match.start(), match.end(), value, False, confidence))
+        found.append((match.start(), match.end(), value, "", confidence))
     return found
 
 
@@ -138,5 +165,7 @@ def format_amount(value: Decimal) -> str:
 def _confidence(match: re.Match[str], text: str) -> float:
     if match.group("labelled"):
         return 0.8
+    if match.group("bare"):
+        return 0.75 if match.group("baresign") else 0.6
     base = 0.9 if match.group("prefixed") else 0.85
     return round(base + 0.05, 2) if _AMOUNT_LABEL_BEFORE.search(text, 0, match.start()) else base

@@ -17,7 +17,10 @@ NAME_TYPES = frozenset({FieldType.AGENT, FieldType.PLATFORM})
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A match at [start, end) of a text; `confidence` is the pattern's own certainty (0..1)."""
+    """A match at [start, end) of a text; `confidence` is the pattern's own certainty (0..1).
+
+    `role` is what an amount is on its page (an AmountRole value) or "".
+    """
 
     type: FieldType
     start: int
@@ -25,6 +28,7 @@ class Candidate:
     normalized: str
     confidence: float
     reference: str = ""
+    role: str = ""
 
 
 def fold_width(text: str) -> str:

@@ -1,8 +1,11 @@
-"""Order, logistics, transaction, ticket, ID-card and bank-card numbers.
+"""Captioned identifiers (orders, logistics, transactions, tickets, invoice numbers, taxpayer ids, bank
+accounts, ID and bank cards), and the few unlabelled shapes that are safe to type.
 
-A label decides the type. Unlabelled digit runs are typed by shape, with low confidence: an
-11-digit 1[3-9]… is a phone (left to phones.py), a checksummed 18-digit number is an ID card,
-a Luhn-valid 16–19 digit run is a bank card, and any other 10–20 digits may be a JD order number.
+A caption decides the type and the value's shape only confirms it (formats.py lists the shapes and
+their sources). Unlabelled digit runs are typed only when the shape is unambiguous: a checksummed
+18-digit number is an ID card, a Luhn-valid 16–19 digit run starting 3–6 a bank card, and the formats
+of `find_known_formats`. An unlabelled long digit run is never an order number here: on real pages
+it is as often a taxpayer id, an invoice check code, a machine number or a bank account.
 """
 from __future__ import annotations
 
@@ -10,40 +13,62 @@ import re
 from datetime import date
 
 from ocr.extract.candidates import Candidate
+from ocr.extract.formats import find_known_formats
 from ocr.extract.labels import LABEL_GAP, LABELS, alternation
 from ocr.types import FieldType
 
 _ID_TYPES = (FieldType.ORDER_NO, FieldType.LOGISTICS_NO, FieldType.TRANSACTION_NO, FieldType.TICKET_NO,
-             FieldType.ID_CARD, FieldType.BANK_CARD)
+             FieldType.INVOICE_CODE, FieldType.INVOICE_NO, FieldType.CHECK_CODE, FieldType.MACHINE_NO,
+             FieldType.TAX_ID, FieldType.BANK_ACCOUNT, FieldType.ID_CARD, FieldType.BANK_CARD)
 _LABEL_TO_TYPE = {label.lower(): field for field in _ID_TYPES for label in LABELS[field]}
 _LABELLED = re.compile(rf"(?P<label>{alternation(_LABEL_TO_TYPE)}){LABEL_GAP}", re.IGNORECASE)
 _BANK_CARD_SHAPE = r"[\d*]{4}(?:[ -]?[\d*]{4}){2,3}(?:[ -]?[\d*]{1,3})?"
 _VALUES: dict[FieldType, re.Pattern[str]] = {
-    FieldType.ORDER_NO: re.compile(r"\d{10,20}(?![\dA-Za-z])"),
+    FieldType.ORDER_NO: re.compile(r"\d{6}-\d{15}(?![\d-])|(?=[A-Za-z0-9]*\d{6})[A-Za-z0-9]{8,40}(?![A-Za-z0-9])"),
     FieldType.LOGISTICS_NO: re.compile(r"[A-Za-z]{0,4}\d{8,20}(?![\dA-Za-z])"),
-    FieldType.TRANSACTION_NO: re.compile(r"(?=[A-Za-z0-9]*\d{8})[A-Za-z0-9]{10,40}(?![A-Za-z0-9])"),
+    FieldType.TRANSACTION_NO: re.compile(r"(?=[A-Za-z0-9_]*\d{8})[A-Za-z0-9_]{10,64}(?![A-Za-z0-9])"),
     FieldType.TICKET_NO: re.compile(r"(?=[A-Za-z0-9-]*\d{4})[A-Za-z0-9][A-Za-z0-9-]{4,29}(?![A-Za-z0-9])"),
+    FieldType.INVOICE_CODE: re.compile(r"(?:\d{12}|\d{10})(?![\dA-Za-z])"),
+    FieldType.INVOICE_NO: re.compile(r"(?:\d{20}|\d{8})(?![\dA-Za-z])"),
+    FieldType.CHECK_CODE: re.compile(r"\d{5}(?: ?\d{5}){3}(?!\d)"),
+    FieldType.MACHINE_NO: re.compile(r"(?=[A-Za-z0-9]*\d{6})[A-Za-z0-9]{9,20}(?![A-Za-z0-9])"),
+    FieldType.TAX_ID: re.compile(r"(?=[A-Za-z0-9]*\d{6})[0-9A-Za-z]{15,20}(?![A-Za-z0-9])"),
+    # 开户行及账号: the bank's name, then the account (a company's, printed in groups or not).
+    FieldType.BANK_ACCOUNT: re.compile(r"[^\d\n]{0,40}?(?P<v>\d[\d -]{6,32}\d)(?![\d*])"),
     FieldType.ID_CARD: re.compile(r"(?:\d{17}[\dXx]|\d{1,6}\*{4,14}[\dXx*]{1,4})(?![\dA-Za-z*])"),
     FieldType.BANK_CARD: re.compile(rf"{_BANK_CARD_SHAPE}(?![\d*])"),
 }
-_UNLABELLED_LOGISTICS = re.compile(r"(?<![A-Za-z0-9])(?:JDV|JDX|JDK|JDAZ|JD|SF)\d{10,15}(?![\dA-Za-z])")
+_KEEPS_HYPHENS = frozenset({FieldType.TICKET_NO})
+_PINDUODUO = re.compile(r"\d{6}-\d{15}")
 _DIGIT_RUN = re.compile(
     r"(?<![\dA-Za-z*.])(?:\d{17}[Xx]|\d{10,20})(?![\dA-Za-z*])|(?<![\d*])" + _BANK_CARD_SHAPE + r"(?![\d*])"
 )
+_JD_ORDER_ALONE = re.compile(r"\s*(?P<v>[2-9]\d{9,12})\s*")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
 
 def find_identifiers(text: str) -> list[Candidate]:
-    """Labelled identifiers first (confident), then typed-by-shape digit runs (tentative)."""
+    """Labelled identifiers first (confident), then known formats and checksummed cards (tentative)."""
     found = [c for c in (_labelled(m, text) for m in _LABELLED.finditer(text)) if c is not None]
-    found += [_typed(m.group(), m.start()) for m in _UNLABELLED_LOGISTICS.finditer(text)]
+    found += find_known_formats(text)
     for match in _DIGIT_RUN.finditer(text):
         candidate = _by_shape(match.group(), match.start())
         if candidate is not None:
             found.append(candidate)
     return found
+
+
+def order_number_alone(text: str) -> Candidate | None:
+    """A JD-shaped order number (10–13 digits) that is a box's whole text, for rows of an order list.
+
+    Only the page's kind can make such a run an order number, so the caller decides (pipeline).
+    """
+    match = _JD_ORDER_ALONE.fullmatch(text)
+    if match is None or _MOBILE.fullmatch(match.group("v")):
+        return None
+    return Candidate(FieldType.ORDER_NO, match.start("v"), match.end("v"), match.group("v"), 0.5)
 
 
 def is_valid_id_card(number: str) -> bool:
@@ -67,12 +92,15 @@ def passes_luhn(number: str) -> bool:
 
 def _labelled(match: re.Match[str], text: str) -> Candidate | None:
     field = _LABEL_TO_TYPE[match.group("label").lower()]
-    value = _VALUES[field].match(text, match.end())
-    if value is None:
+    found = _VALUES[field].match(text, match.end())
+    if found is None:
         return None
-    normalized = re.sub(r"[ -]", "", value.group()).upper()
-    if field is FieldType.TICKET_NO:
-        normalized = value.group().upper()
+    group = "v" if "v" in found.re.groupindex else 0
+    raw = found.group(group)
+    if field in _KEEPS_HYPHENS or _PINDUODUO.fullmatch(raw):
+        normalized = raw.upper()
+    else:
+        normalized = re.sub(r"[ -]", "", raw).upper()
     confidence = 0.95
     if field is FieldType.BANK_CARD:
         confidence = _bank_card_confidence(normalized)
@@ -80,7 +108,7 @@ def _labelled(match: re.Match[str], text: str) -> Candidate | None:
             return None
     elif field is FieldType.ID_CARD and "*" not in normalized and not is_valid_id_card(normalized):
         confidence = 0.7
-    return Candidate(field, value.start(), value.end(), normalized, confidence)
+    return Candidate(field, found.start(group), found.end(group), normalized, confidence)
 
 
 def _bank_card_confidence(number: str) -> float:
@@ -93,12 +121,8 @@ def _bank_card_confidence(number: str) -> float:
     return 0.95 if passes_luhn(number) else 0.7
 
 
-def _typed(value: str, start: int) -> Candidate:
-    return Candidate(FieldType.LOGISTICS_NO, start, start + len(value), value.upper(), 0.8)
-
-
 def _by_shape(value: str, start: int) -> Candidate | None:
-    """Type an unlabelled run by its shape; None for phones and anything too short."""
+    """Type an unlabelled run as an ID or bank card when its checksum says so; None otherwise."""
     end = start + len(value)
     compact = value.replace(" ", "").replace("-", "")
     if "*" in compact:
@@ -110,6 +134,4 @@ def _by_shape(value: str, start: int) -> Candidate | None:
         return None
     if 16 <= len(compact) <= 19 and compact[0] in "3456" and passes_luhn(compact):
         return Candidate(FieldType.BANK_CARD, start, end, compact, 0.5)
-    if compact == value and 10 <= len(compact) <= 20:
-        return Candidate(FieldType.ORDER_NO, start, end, compact, 0.4)
     return None

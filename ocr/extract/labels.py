@@ -1,30 +1,76 @@
-"""The captions apps print before a value (订单编号：…); they decide the type where digits alone cannot."""
+"""The captions apps and invoices print before a value (订单编号：…); they decide the type where digits alone cannot.
+
+Amount captions also say what the amount is (`AMOUNT_ROLES`): 实付款 is what was paid, 税额 the tax of an
+invoice. Column-only captions (数量, 税率, 规格型号 …) head table columns whose cells are not amounts.
+"""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from ocr.types import FieldType
+from ocr.types import AmountRole, FieldType
+
+AMOUNT_ROLES: dict[str, AmountRole | None] = {
+    **dict.fromkeys(("实付款", "实付金额", "实付", "支付金额", "付款金额", "实收金额", "需付款", "实际支付", "已付款"),
+                    AmountRole.PAID),
+    **dict.fromkeys(("订单金额", "订单总额", "商品总额", "商品金额", "商品总价", "应付金额", "应付总额", "总价"),
+                    AmountRole.ORDER_TOTAL),
+    **dict.fromkeys(("优惠金额", "优惠券", "店铺优惠", "平台优惠", "优惠", "立减", "满减", "红包", "折扣", "券"),
+                    AmountRole.DISCOUNT),
+    **dict.fromkeys(("运费", "配送费", "快递费"), AmountRole.SHIPPING),
+    **dict.fromkeys(("退款金额", "退款总额", "退回金额", "已退款", "退款"), AmountRole.REFUND),
+    **dict.fromkeys(("本期应还", "本月应还", "应还金额", "剩余应还", "待还金额", "应还总额", "应还"), AmountRole.DUE),
+    **dict.fromkeys(("还款金额", "本次还款", "已还金额", "已还款", "已还"), AmountRole.REPAYMENT),
+    **dict.fromkeys(("借款金额", "借款本金", "借款"), AmountRole.LOAN),
+    **dict.fromkeys(("可用额度", "总额度", "授信额度", "原额度", "当前额度", "调整后额度", "额度"), AmountRole.CREDIT_LIMIT),
+    **dict.fromkeys(("交易金额", "消费金额", "转账金额", "收款金额", "付款额"), AmountRole.TRANSACTION),
+    "税额": AmountRole.TAX,
+    **dict.fromkeys(("价税合计", "(小写)"), AmountRole.TOTAL_WITH_TAX),  # matched on width-folded text
+    **dict.fromkeys(("单价", "含税单价"), AmountRole.UNIT_PRICE),
+    # Generic captions whose meaning depends on the page (see `page_role`).
+    **dict.fromkeys(("合计", "总计", "共计", "金额", "余额", "本金", "利息"), None),
+}
+"""Amount caption → what the amount is; None for captions that name no role by themselves."""
+
+_INVOICE_ROLES = {"金额": AmountRole.NET, "合计": AmountRole.NET}
+_OTHER_ROLES = {"金额": AmountRole.TRANSACTION, "合计": AmountRole.ORDER_TOTAL, "总计": AmountRole.ORDER_TOTAL,
+                "共计": AmountRole.ORDER_TOTAL}
 
 LABELS: dict[FieldType, tuple[str, ...]] = {
-    FieldType.ORDER_NO: ("订单编号", "订单号码", "订单号", "订单 No.", "订单No.", "订单No", "子订单号", "父订单号"),
-    FieldType.LOGISTICS_NO: ("物流单号", "快递单号", "运单号码", "运单编号", "运单号", "物流编号"),
-    FieldType.TRANSACTION_NO: ("交易流水号", "支付流水号", "流水号", "交易单号", "交易号", "商户订单号", "商户单号",
-                               "支付单号"),
-    FieldType.TICKET_NO: ("投诉单号", "投诉编号", "工单号", "工单编号", "服务单号", "服务单编号", "受理编号", "受理单号"),
+    FieldType.ORDER_NO: ("订单编号", "订单号码", "订单号", "订单 No.", "订单No.", "订单No", "子订单号", "父订单号",
+                         "关联订单号", "原订单号", "订单ID"),
+    FieldType.LOGISTICS_NO: ("物流单号", "快递单号", "运单号码", "运单编号", "运单号", "物流编号", "包裹单号"),
+    FieldType.TRANSACTION_NO: ("交易流水号", "支付流水号", "银行流水号", "流水号", "交易单号", "交易号", "交易订单号",
+                               "商户订单号", "商家订单号", "商户单号", "支付单号", "退款单号", "退款编号", "转账单号",
+                               "交易参考号", "参考号", "凭证号"),
+    FieldType.TICKET_NO: ("投诉单号", "投诉编号", "工单号", "工单编号", "服务单号", "服务单编号", "受理编号", "受理单号",
+                          "售后单号", "售后服务单号"),
+    FieldType.INVOICE_CODE: ("发票代码",),
+    FieldType.INVOICE_NO: ("发票号码", "发票号"),
+    FieldType.CHECK_CODE: ("校验码",),
+    FieldType.MACHINE_NO: ("机器编号", "机器码"),
+    FieldType.TAX_ID: ("纳税人识别号", "统一社会信用代码/纳税人识别号", "统一社会信用代码", "纳税人识别码", "税号"),
+    FieldType.BANK_ACCOUNT: ("开户行及账号", "开户银行及账号", "开户行及帐号", "银行账号", "对公账号"),
     FieldType.ID_CARD: ("身份证号码", "身份证号", "身份证"),
     FieldType.BANK_CARD: ("银行卡号", "银行卡", "储蓄卡", "信用卡", "卡号"),
     FieldType.PHONE: ("联系电话", "手机号码", "手机号", "电话号码", "客服电话", "客服热线", "服务热线", "热线", "电话",
                       "手机", "致电", "拨打"),
-    FieldType.AMOUNT: ("实付款", "实付金额", "订单金额", "商品金额", "商品总额", "支付金额", "付款金额", "交易金额",
-                       "退款金额", "还款金额", "本期应还", "应还金额", "应付金额", "合计", "总计", "金额", "实付"),
+    FieldType.AMOUNT: tuple(AMOUNT_ROLES),
     FieldType.AGENT_ID: ("客服工号", "工号"),
 }
+
+COLUMN_ONLY = ("数量", "税率", "税率/征收率", "征收率", "单位", "规格型号", "项目名称", "货物或应税劳务、服务名称",
+               "货物或应税劳务名称", "商品名称", "交易日期", "交易时间", "记账日期", "摘要", "对方户名", "账户余额",
+               "交易类型")
+"""Table headers whose cells are no amount (13%, 1, 台) or no id, listed so a header row is recognised as one."""
 
 LABEL_TYPES: dict[str, FieldType] = {label: field for field, labels in LABELS.items() for label in labels}
 
 LABEL_GAP = r"[\s:#]*"
 """What may stand between a label and its value once the text is width-folded (：→:)."""
+
+UNIT_SUFFIX = r"(?:\s*\((?:元|大写|小写)\))?"
+"""A caption may say how its value is written: 本期应还（元）, 金额(元), 价税合计（大写） (width-folded)."""
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -32,5 +78,17 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-LABEL_ONLY = re.compile(rf"^\s*(?:{alternation(LABEL_TYPES)})\s*[:：]?\s*$", re.IGNORECASE)
-"""A box that holds just a caption; its value is the next box on the row or the box below."""
+def page_role(label: str, kind: str) -> str:
+    """The role an amount caption gives on a page of `kind`: 金额 is the net column of an invoice."""
+    role = AMOUNT_ROLES.get(label)
+    if role is None:
+        role = (_INVOICE_ROLES if kind == "invoice" else _OTHER_ROLES).get(label)
+    return role or ""
+
+
+_CAPTION_WORDS = alternation([*LABEL_TYPES, *COLUMN_ONLY])
+LABEL_ONLY = re.compile(rf"^\s*(?:{_CAPTION_WORDS}){UNIT_SUFFIX}\s*[:：]?\s*$", re.IGNORECASE)
+"""A box that holds just a caption; its value is the next box on the row, the box below or its column."""
+
+LABEL_FIRST = re.compile(rf"^\s*(?:{_CAPTION_WORDS})", re.IGNORECASE)
+"""A box that begins with a caption carries its own value and is never another caption's value."""

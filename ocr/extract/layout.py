@@ -1,25 +1,40 @@
-"""Where text sits: label boxes paired with their value boxes, and boxes for sub-strings.
+"""Where text sits: caption boxes paired with their value boxes, table columns, and boxes for sub-strings.
 
-App screenshots put "订单编号" on the left and the digits on the right as separate OCR boxes on
-the same row, or the value directly below the caption; pairing them lets the label decide the type.
+Real pages put a caption and its value in separate OCR boxes: 订单号 on the left and the digits on
+the right of the same row (Alipay 账单详情, WeChat Pay 交易详情: a grey caption column and a value
+column whose rows differ in height), the value directly below its caption (本期应还（元） over the
+amount), or a column header over the cells of a table (发票's 金额 and 税额 columns, bill tables).
+Pairing them lets the caption decide the type. A caption-and-value pair becomes one text unit
+"caption value", so the text finders read it exactly like a same-line "caption：value".
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import median
 
-from ocr.extract.labels import LABEL_ONLY
-from ocr.types import BBox, OcrLine
+from ocr.extract.amounts import is_amount_alone
+from ocr.extract.candidates import fold_width
+from ocr.extract.labels import LABEL_FIRST, LABEL_ONLY
+from ocr.types import AmountRole, BBox, OcrLine
 
 _JOINER = " "
+_HEADLINE_HEIGHT = 1.6
+"""A bare amount at least this many times the page's median box height is the headline of a payment page."""
+_TABLE_GAP = 4.0
+"""A table ends where no cell follows for this many median box heights."""
 
 
 @dataclass(frozen=True, slots=True)
 class TextUnit:
-    """Text made of one OCR line, or a label line and its value line joined by a space."""
+    """Text made of one OCR line, or a caption line and its value line joined by a space.
+
+    `hint` is the role the layout gives an amount in it (the headline of a payment page), or "".
+    """
 
     text: str
     pieces: tuple[tuple[int, OcrLine], ...]
+    hint: str = ""
 
     def locate(self, start: int, end: int) -> tuple[BBox | None, float]:
         """The box of [start, end) narrowed by character offset, and the confidence of its line."""
@@ -41,44 +56,131 @@ def narrow_bbox(line: OcrLine, start: int, end: int) -> BBox | None:
 
 
 def build_units(lines: Sequence[OcrLine]) -> list[TextUnit]:
-    """One unit per line, except that a caption-only line absorbs its value line."""
-    partner_of: dict[int, int] = {}
-    taken: set[int] = set()
-    for index, line in enumerate(lines):
-        if line.bbox is not None and LABEL_ONLY.match(line.text):
-            partner = _value_box(index, lines, taken)
-            if partner is not None:
-                partner_of[index] = partner
-                taken.add(partner)
+    """One unit per line, except that a caption line absorbs its value line (column, row or below)."""
+    page = _Page(lines)
+    caption_of = page.column_cells()
+    for index in page.captions:
+        if index not in page.header_cells:
+            value = page.value_right(index)
+            if value is None:
+                value = page.value_below(index)
+            if value is not None:
+                caption_of[value] = index
+    captions_used = set(caption_of.values()) | page.header_cells
     units = []
     for index, line in enumerate(lines):
-        if index in taken and index not in partner_of:
-            continue
-        pieces: tuple[tuple[int, OcrLine], ...] = ((0, line),)
-        text = line.text
-        if index in partner_of:
-            value = lines[partner_of[index]]
-            pieces += ((len(text) + len(_JOINER), value),)
-            text = text + _JOINER + value.text
-        units.append(TextUnit(text, pieces))
+        if index in caption_of:
+            caption = lines[caption_of[index]]
+            pieces = ((0, caption), (len(caption.text) + len(_JOINER), line))
+            units.append(TextUnit(caption.text + _JOINER + line.text, pieces))
+        elif index not in captions_used:
+            hint = AmountRole.TRANSACTION.value if page.is_headline(index) else ""
+            units.append(TextUnit(line.text, ((0, line),), hint))
     return units
 
 
-def _value_box(index: int, lines: Sequence[OcrLine], taken: set[int]) -> int | None:
-    """The nearest box right of the label on its row, else the nearest box just below it."""
-    label = lines[index].bbox
-    height = label[3] - label[1]
-    same_row, below = [], []
-    for other_index, other in enumerate(lines):
-        if other_index == index or other_index in taken or other.bbox is None or LABEL_ONLY.match(other.text):
-            continue
-        box = other.bbox
-        overlap = min(label[3], box[3]) - max(label[1], box[1])
-        if overlap > 0.5 * min(height, box[3] - box[1]) and box[0] >= label[2] - 0.2 * height:
-            same_row.append((box[0] - label[2], other_index))
-        elif 0 <= box[1] - label[3] <= 1.5 * height and min(label[2], box[2]) > max(label[0], box[0]):
-            below.append((box[1] - label[3], other_index))
-    for candidates in (same_row, below):
-        if candidates:
-            return min(candidates)[1]
-    return None
+class _Page:
+    """The boxes of one page with the geometry questions pairing asks of them."""
+
+    def __init__(self, lines: Sequence[OcrLine]) -> None:
+        self.lines = lines
+        self.folded = [fold_width(line.text) for line in lines]
+        self.boxes = {i: line.bbox for i, line in enumerate(lines) if line.bbox is not None}
+        self.captions = [i for i in self.boxes if LABEL_ONLY.match(self.folded[i])]
+        self.caption_set = set(self.captions)
+        heights = [box[3] - box[1] for box in self.boxes.values()]
+        self.line_height = median(heights) if heights else 0
+        self.taken: set[int] = set()
+        self.header_cells: set[int] = set()
+
+    def is_value(self, index: int) -> bool:
+        """A box that can be a caption's value: not a caption, not carrying its own caption, not taken."""
+        return index not in self.caption_set and index not in self.taken and not LABEL_FIRST.match(self.folded[index])
+
+    def value_right(self, caption: int) -> int | None:
+        """The nearest value box right of the caption on its visual row."""
+        label = self.boxes[caption]
+        row = [(box[0] - label[2], i) for i, box in self.boxes.items()
+               if i != caption and _same_row(label, box) and box[0] >= label[2] - 0.2 * _height(label)]
+        return self._take(row)
+
+    def value_below(self, caption: int) -> int | None:
+        """The nearest value box just below the caption that overlaps it horizontally."""
+        label = self.boxes[caption]
+        below = [(box[1] - label[3], i) for i, box in self.boxes.items()
+                 if i != caption and 0 <= box[1] - label[3] <= 1.5 * _height(label) and _overlap_x(label, box) > 0]
+        return self._take(below)
+
+    def _take(self, ranked: list[tuple[float, int]]) -> int | None:
+        """The nearest of `ranked` if it is a value; anything else in between means the caption has none."""
+        if not ranked:
+            return None
+        index = min(ranked)[1]
+        if not self.is_value(index):
+            return None
+        self.taken.add(index)
+        return index
+
+    def column_cells(self) -> dict[int, int]:
+        """Cells under a header row of three or more captions, each mapped to its column's caption."""
+        caption_of: dict[int, int] = {}
+        for header in self._header_rows():
+            self.header_cells.update(header)
+            bottom = max(self.boxes[i][3] for i in header)
+            last = bottom
+            for index in sorted(self.boxes, key=lambda i: self.boxes[i][1]):
+                box = self.boxes[index]
+                if box[1] < bottom or index in header:
+                    continue
+                if box[1] - last > _TABLE_GAP * self.line_height:
+                    break
+                column = self._column(header, box)
+                if column is not None and self.is_value(index) and not self._captioned_on_row(index):
+                    caption_of[index] = column
+                    last = box[3]
+        self.taken.update(caption_of)
+        return caption_of
+
+    def _header_rows(self) -> list[list[int]]:
+        rows: list[list[int]] = []
+        for index in self.captions:
+            if any(index in row for row in rows):
+                continue
+            row = [i for i in self.captions if _same_row(self.boxes[index], self.boxes[i])]
+            others = [i for i in self.boxes if _same_row(self.boxes[index], self.boxes[i])]
+            if len(row) >= 3 and 2 * len(row) >= len(others):
+                rows.append(sorted(row, key=lambda i: self.boxes[i][0]))
+        return rows
+
+    def _column(self, header: list[int], box: BBox) -> int | None:
+        """The header caption whose span overlaps the cell most."""
+        overlaps = [(_overlap_x(self.boxes[i], box), i) for i in header]
+        best = max(overlaps)
+        return best[1] if best[0] > 0 else None
+
+    def _captioned_on_row(self, index: int) -> bool:
+        """Whether the cell's left neighbour on its row is a caption (合计 ¥…), which pairs by row instead."""
+        box = self.boxes[index]
+        left = [(box[0] - other[2], i) for i, other in self.boxes.items()
+                if i != index and _same_row(box, other) and other[2] <= box[0] + 0.2 * _height(box)]
+        return bool(left) and min(left)[1] in self.caption_set
+
+    def is_headline(self, index: int) -> bool:
+        """A bare amount in a box much taller than the page's lines (-1,130.00 under the merchant's name)."""
+        box = self.boxes.get(index)
+        return (box is not None and _height(box) >= _HEADLINE_HEIGHT * self.line_height
+                and is_amount_alone(self.folded[index]))
+
+
+def _height(box: BBox) -> int:
+    return box[3] - box[1]
+
+
+def _same_row(a: BBox, b: BBox) -> bool:
+    """Vertically overlapping by more than half the smaller box, so rows of different heights still pair."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return overlap > 0.5 * min(_height(a), _height(b))
+
+
+def _overlap_x(a: BBox, b: BBox) -> int:
+    return min(a[2], b[2]) - max(a[0], b[0])

@@ -6,37 +6,50 @@ from collections.abc import Sequence
 from ocr.extract.agents import find_agents
 from ocr.extract.amounts import find_amounts
 from ocr.extract.candidates import Candidate, fold_width, resolve_overlaps
+from ocr.extract.classify import classify_kind
 from ocr.extract.config import ExtractionConfig
-from ocr.extract.identifiers import find_identifiers
-from ocr.extract.layout import build_units
+from ocr.extract.identifiers import find_identifiers, order_number_alone
+from ocr.extract.layout import TextUnit, build_units
 from ocr.extract.phones import find_phones
 from ocr.extract.timestamps import find_timestamps, with_page_dates
 from ocr.types import ExtractedField, OcrLine
 
 
-def find_candidates(text: str, config: ExtractionConfig) -> list[Candidate]:
-    """All non-overlapping values in one text, in reading order."""
+def find_candidates(text: str, config: ExtractionConfig, kind: str = "", hint: str = "") -> list[Candidate]:
+    """All non-overlapping values in one text, in reading order.
+
+    `kind` is what the page shows (classify.py) and `hint` the role the layout gives an amount here.
+    A box that is nothing but a JD-shaped number is an order number only on an order page.
+    """
     folded = fold_width(text)
-    found = find_timestamps(folded, config) + find_identifiers(folded) + find_amounts(folded)
+    found = find_timestamps(folded, config) + find_identifiers(folded) + find_amounts(folded, kind, hint)
     found += find_phones(folded) + find_agents(folded)
+    if kind == "order":
+        alone = order_number_alone(folded)
+        found += [alone] if alone is not None else []
     return resolve_overlaps(found)
 
 
 def extract_fields(lines: Sequence[OcrLine], config: ExtractionConfig) -> list[ExtractedField]:
     """Fields found in OCR lines; confidence is the line's confidence times the pattern's."""
     config = with_page_dates(lines, config)
+    kind = classify_kind(lines)
+    return [field for unit in build_units(lines) for field in _unit_fields(unit, config, kind)]
+
+
+def _unit_fields(unit: TextUnit, config: ExtractionConfig, kind: str) -> list[ExtractedField]:
     fields = []
-    for unit in build_units(lines):
-        for candidate in find_candidates(unit.text, config):
-            bbox, line_confidence = unit.locate(candidate.start, candidate.end)
-            fields.append(ExtractedField(
-                type=candidate.type,
-                raw=unit.text[candidate.start:candidate.end],
-                normalized=candidate.normalized,
-                bbox=bbox,
-                confidence=round(line_confidence * candidate.confidence, 4),
-                reference=candidate.reference,
-            ))
+    for candidate in find_candidates(unit.text, config, kind, unit.hint):
+        bbox, line_confidence = unit.locate(candidate.start, candidate.end)
+        fields.append(ExtractedField(
+            type=candidate.type,
+            raw=unit.text[candidate.start:candidate.end],
+            normalized=candidate.normalized,
+            bbox=bbox,
+            confidence=round(line_confidence * candidate.confidence, 4),
+            reference=candidate.reference,
+            role=candidate.role,
+        ))
     return fields
 
 

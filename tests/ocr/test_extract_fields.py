@@ -110,11 +110,13 @@ def test_false_positives(text: str, not_type: FieldType) -> None:
     assert not_type not in [field_type for field_type, _, _ in found(text)]
 
 
-def test_unlabelled_digits_are_a_tentative_order_number() -> None:
-    labelled = extract_text("订单编号：285123456789", CONFIG)[0]
-    unlabelled = extract_text("285123456789", CONFIG)[0]
-    assert unlabelled.type is labelled.type is FieldType.ORDER_NO
-    assert unlabelled.confidence < 0.5 < labelled.confidence
+def test_unlabelled_digits_are_no_order_number_unless_the_page_is_an_order_list() -> None:
+    """A bare digit run is as often a taxpayer id or check code; only an order page makes it an order."""
+    assert extract_text("285123456789", CONFIG) == []
+    order_list = [OcrLine("我的订单", (60, 40, 220, 80), 0.9), OcrLine("285123456789", (400, 140, 600, 170), 0.9),
+                  OcrLine("京东自营", (640, 140, 760, 170), 0.9), OcrLine("实付款 ¥99.00", (60, 200, 400, 230), 0.9)]
+    [order] = [f for f in extract_fields(order_list, CONFIG) if f.type is FieldType.ORDER_NO]
+    assert (order.normalized, order.confidence) == ("285123456789", pytest.approx(0.45))
 
 
 def test_confidence_is_line_times_pattern_and_bbox_is_narrowed() -> None:
@@ -146,8 +148,9 @@ def test_label_pairs_with_value_box_directly_below() -> None:
 
 
 def test_label_ignores_boxes_far_below() -> None:
+    """Not paired: the digits are only the tentative order number of an order page (0.9 × 0.5)."""
     lines = [OcrLine("订单编号", (20, 100, 120, 130), 0.9), OcrLine("285123456789", (20, 400, 200, 430), 0.9)]
-    assert [f.confidence for f in extract_fields(lines, CONFIG)] == [pytest.approx(0.36)]
+    assert [f.confidence for f in extract_fields(lines, CONFIG)] == [pytest.approx(0.45)]
 
 
 def test_extract_text_has_no_boxes() -> None:

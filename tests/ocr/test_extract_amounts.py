@@ -1,0 +1,80 @@
+"""Amounts with the role their page gives them, bare amounts of bill lists, and what is never an amount."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from ocr.extract import ExtractionConfig, extract_fields, extract_text
+from ocr.extract.config import SHANGHAI
+from ocr.types import AmountRole, FieldType, OcrLine
+
+CONFIG = ExtractionConfig(datetime(2026, 2, 18, 12, 0, tzinfo=SHANGHAI))
+
+
+def amounts(text: str) -> list[tuple[str, str]]:
+    return [(f.normalized, f.role) for f in extract_text(text, CONFIG) if f.type is FieldType.AMOUNT]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("实付款 ¥1,199.00", ("1199.00", AmountRole.PAID), id="paid"),
+        pytest.param("订单金额：¥1,299.00", ("1299.00", AmountRole.ORDER_TOTAL), id="order-total"),
+        pytest.param("商品总额 ¥1,299.00", ("1299.00", AmountRole.ORDER_TOTAL), id="goods-total"),
+        pytest.param("优惠券 -¥100.00", ("-100.00", AmountRole.DISCOUNT), id="coupon"),
+        pytest.param("立减 ¥5.00", ("5.00", AmountRole.DISCOUNT), id="instant-discount"),
+        pytest.param("运费 ¥6.00", ("6.00", AmountRole.SHIPPING), id="shipping"),
+        pytest.param("退款金额 ¥99.00", ("-99.00", AmountRole.REFUND), id="refund-stays-negative"),
+        pytest.param("本期应还(元) 1,234.56", ("1234.56", AmountRole.DUE), id="due-unit-in-caption"),
+        pytest.param("本期应还（元） 1,234", ("1234.00", AmountRole.DUE), id="due-integer-with-unit"),
+        pytest.param("还款金额 ¥500.00", ("500.00", AmountRole.REPAYMENT), id="repayment"),
+        pytest.param("借款金额 ¥20,000.00", ("20000.00", AmountRole.LOAN), id="loan"),
+        pytest.param("可用额度 ¥8,000.00", ("8000.00", AmountRole.CREDIT_LIMIT), id="credit-limit"),
+        pytest.param("额度 1.2万元", ("12000.00", AmountRole.CREDIT_LIMIT), id="credit-limit-wan"),
+        pytest.param("交易金额 -194.26", ("-194.26", AmountRole.TRANSACTION), id="transaction"),
+        pytest.param("金额(元) 88.00", ("88.00", AmountRole.TRANSACTION), id="amount-unit-in-caption"),
+        pytest.param("税额 690.15", ("690.15", AmountRole.TAX), id="tax"),
+        pytest.param("价税合计(大写) ⊗陆仟元整", ("6000.00", AmountRole.TOTAL_WITH_TAX), id="total-with-tax-words"),
+        pytest.param("（小写）¥5999.00", ("5999.00", AmountRole.TOTAL_WITH_TAX), id="total-with-tax-figures"),
+        pytest.param("单价 ¥5,999.00", ("5999.00", AmountRole.UNIT_PRICE), id="unit-price"),
+        pytest.param("-194.26", ("-194.26", AmountRole.TRANSACTION), id="bare-signed-bill-row"),
+        pytest.param("+1,832.17", ("1832.17", AmountRole.TRANSACTION), id="bare-income"),
+        pytest.param("1,234.56", ("1234.56", ""), id="bare-unsigned-no-role"),
+        pytest.param("¥99.00", ("99.00", ""), id="no-caption-no-role"),
+    ],
+)
+def test_amount_role(text: str, expected: tuple[str, str]) -> None:
+    assert expected in amounts(text)
+
+
+def test_each_amount_takes_the_caption_just_before_it() -> None:
+    assert amounts("商品总额 ¥99.00 运费 ¥6.00 实付款 ¥105.00") == [
+        ("99.00", AmountRole.ORDER_TOTAL), ("6.00", AmountRole.SHIPPING), ("105.00", AmountRole.PAID)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("数量 2", id="quantity"),
+        pytest.param("x2", id="count"),
+        pytest.param("税率 13%", id="rate"),
+        pytest.param("年化利率 7.20%", id="percentage-with-decimals"),
+        pytest.param("优惠 7.20%", id="percentage-after-caption"),
+        pytest.param("2024.01.15", id="dotted-date"),
+        pytest.param("02-14 22:15", id="date-time"),
+        pytest.param("13812345678", id="phone"),
+        pytest.param("285123456789", id="order-id"),
+        pytest.param("版本 12.5", id="one-decimal-is-no-bare-amount"),
+    ],
+)
+def test_not_an_amount(text: str) -> None:
+    assert amounts(text) == []
+
+
+def test_headline_amount_of_a_payment_page_is_the_transaction() -> None:
+    """WeChat Pay 交易详情: the big figure under the merchant's name has no caption."""
+    lines = [OcrLine("京东商城平台商户", (380, 260, 700, 305), 0.95), OcrLine("1,130.00", (340, 340, 740, 450), 0.95),
+             OcrLine("支付时间", (60, 560, 220, 600), 0.95), OcrLine("2024-01-15 20:31:22", (330, 563, 800, 603), 0.95)]
+    [headline] = [f for f in extract_fields(lines, CONFIG) if f.type is FieldType.AMOUNT]
+    assert (headline.normalized, headline.role) == ("1130.00", AmountRole.TRANSACTION)
