@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 
 from ocr.extract.agents import find_agents
 from ocr.extract.candidates import Candidate, fold_width
-from ocr.extract.classify import classify_kind
 from ocr.extract.config import ExtractionConfig
 from ocr.extract.layout import narrow_bbox
 from ocr.extract.numerals import CHINESE_NUMBER
@@ -126,9 +125,9 @@ def _merge(first: ChatMessage, second: ChatMessage) -> ChatMessage:
 
 
 def find_promises(lines: Sequence[OcrLine], config: ExtractionConfig) -> list[ExtractedField]:
-    """What agents promised on a chat page, each tied to the box of its words."""
+    """What agents promised on a chat page (the caller classified it), each tied to the box of its words."""
     boxes = [line.bbox for line in lines if line.bbox is not None]
-    if not boxes or classify_kind(lines) != "chat":
+    if not boxes:
         return []
     # Bubbles keep the same margin on both sides (avatars), so the page is as wide as both edges together.
     page_width = min(box[0] for box in boxes) + max(box[2] for box in boxes)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from ocr.extract.agents import find_agents
 from ocr.extract.amounts import find_amounts
 from ocr.extract.candidates import Candidate, fold_width, resolve_overlaps
+from ocr.extract.chat import find_promises
 from ocr.extract.classify import classify_kind
 from ocr.extract.config import ExtractionConfig
 from ocr.extract.identifiers import find_identifiers, order_number_alone
@@ -34,7 +35,8 @@ def extract_fields(lines: Sequence[OcrLine], config: ExtractionConfig) -> list[E
     """Fields found in OCR lines; confidence is the line's confidence times the pattern's."""
     config = with_page_dates(lines, config)
     kind = classify_kind(lines)
-    return [field for unit in build_units(lines) for field in _unit_fields(unit, config, kind)]
+    promises = find_promises(lines, config) if kind == "chat" else []
+    return [field for unit in build_units(lines) for field in _unit_fields(unit, config, kind)] + promises
 
 
 def _unit_fields(unit: TextUnit, config: ExtractionConfig, kind: str) -> list[ExtractedField]:

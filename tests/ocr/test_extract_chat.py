@@ -5,8 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from ocr.extract import ChatMessage, ExtractionConfig, classify_kind, parse_chat
-from ocr.extract.chat import find_promises
+from ocr.extract import ChatMessage, ExtractionConfig, classify_kind, extract_fields, parse_chat
 from ocr.extract.config import SHANGHAI
 from ocr.types import BBox, FieldType, OcrLine
 
@@ -98,7 +97,7 @@ def chat(*bubbles: tuple[str, str]) -> list[OcrLine]:
 
 
 def promises(lines: list[OcrLine]) -> list[tuple[str, BBox | None]]:
-    return [(f.normalized, f.bbox) for f in find_promises(lines, CONFIG) if f.type is FieldType.PROMISE]
+    return [(f.normalized, f.bbox) for f in extract_fields(lines, CONFIG) if f.type is FieldType.PROMISE]
 
 
 @pytest.mark.parametrize(
