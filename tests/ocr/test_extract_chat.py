@@ -144,3 +144,9 @@ def test_promise_box_covers_its_words_across_wrapped_lines() -> None:
 def test_promises_only_on_chat_pages() -> None:
     assert promises(rows(("订单详情", 440, 640), ("订单编号", 40, 200), ("285123456789", 700, 1040),
                          ("预计3个工作日内发货", 40, 600))) == []
+
+
+def test_bracketed_agent_id_in_a_header_names_the_speaker() -> None:
+    messages = parse_chat(chat(("agent", "3个工作日内退款")), WIDTH, CONFIG)
+    agent_messages = [(m.speaker, m.agent_id, m.text) for m in messages if m.side == "agent"]
+    assert agent_messages == [("客服小美", "53218", "3个工作日内退款")]
