@@ -9,6 +9,7 @@ Pairing them lets the caption decide the type. A caption-and-value pair becomes 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -21,6 +22,8 @@ from ocr.types import AmountRole, BBox, OcrLine
 _JOINER = " "
 _HEADLINE_HEIGHT = 1.6
 """A bare amount at least this many times the page's median box height is the headline of a payment page."""
+_CURRENCY_MARKS = ("元", "¥", "￥")
+_NUMBER_ONLY = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
 _TABLE_GAP = 4.0
 """A table ends where no cell follows for this many median box heights."""
 
@@ -58,6 +61,7 @@ def narrow_bbox(line: OcrLine, start: int, end: int) -> BBox | None:
 def build_units(lines: Sequence[OcrLine]) -> list[TextUnit]:
     """One unit per line, except that a caption line absorbs its value line (column, row or below)."""
     page = _Page(lines)
+    mark_of = page.currency_marks()
     caption_of = page.column_cells()
     for index in page.captions:
         if index not in page.header_cells:
@@ -66,10 +70,14 @@ def build_units(lines: Sequence[OcrLine]) -> list[TextUnit]:
                 value = page.value_below(index)
             if value is not None:
                 caption_of[value] = index
-    captions_used = set(caption_of.values()) | page.header_cells
+    captions_used = set(caption_of.values()) | page.header_cells | set(mark_of.values())
     units = []
     for index, line in enumerate(lines):
-        if index in caption_of:
+        if index in mark_of:
+            first, second = sorted((index, mark_of[index]), key=lambda i: page.boxes[i][0])
+            pieces = ((0, lines[first]), (len(lines[first].text) + len(_JOINER), lines[second]))
+            units.append(TextUnit(lines[first].text + _JOINER + lines[second].text, pieces))
+        elif index in caption_of:
             caption = lines[caption_of[index]]
             pieces = ((0, caption), (len(caption.text) + len(_JOINER), line))
             units.append(TextUnit(caption.text + _JOINER + line.text, pieces))
@@ -92,6 +100,24 @@ class _Page:
         self.line_height = median(heights) if heights else 0
         self.taken: set[int] = set()
         self.header_cells: set[int] = set()
+
+    def currency_marks(self) -> dict[int, int]:
+        """Number boxes with a ¥ box just left of them or a 元 box just right (ad banners draw 168 and 元 apart)."""
+        marks: dict[int, int] = {}
+        for index, box in self.boxes.items():
+            mark = self.folded[index].strip()
+            if mark not in _CURRENCY_MARKS:
+                continue
+            before = mark in "¥￥"
+            neighbours = [(abs(other[0] - box[2]) if before else abs(box[0] - other[2]), i)
+                          for i, other in self.boxes.items()
+                          if i != index and i not in marks and _same_row(box, other)
+                          and _NUMBER_ONLY.fullmatch(self.folded[i])]
+            if neighbours and min(neighbours)[0] <= _height(box):
+                marks[min(neighbours)[1]] = index
+        self.taken.update(marks)
+        self.taken.update(marks.values())
+        return marks
 
     def is_value(self, index: int) -> bool:
         """A box that can be a caption's value: not a caption, not carrying its own caption, not taken."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from ocr.extract.config import SHANGHAI
 from ocr.types import AmountRole, FieldType, OcrLine
 
 CONFIG = ExtractionConfig(datetime(2026, 2, 18, 12, 0, tzinfo=SHANGHAI))
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "images"
 
 
 def amounts(text: str) -> list[tuple[str, str]]:
@@ -78,3 +80,20 @@ def test_headline_amount_of_a_payment_page_is_the_transaction() -> None:
              OcrLine("支付时间", (60, 560, 220, 600), 0.95), OcrLine("2024-01-15 20:31:22", (330, 563, 800, 603), 0.95)]
     [headline] = [f for f in extract_fields(lines, CONFIG) if f.type is FieldType.AMOUNT]
     assert (headline.normalized, headline.role) == ("1130.00", AmountRole.TRANSACTION)
+
+
+@pytest.mark.slow
+@pytest.mark.ocr
+def test_real_taobao_ad_yields_its_price_and_no_ids() -> None:
+    """cnocr's Taobao product page (shared corpus): 168元 is read, 100%桑蚕丝 is no amount, nothing is an order."""
+    image_path = CORPUS / "cnocr__taobao4.jpg"
+    if not image_path.exists():
+        pytest.skip("shared corpus not present")
+    from PIL import Image
+
+    from ocr.engines import create_engine
+
+    lines = create_engine("rapidocr").recognize(Image.open(image_path).convert("RGB"))
+    fields = extract_fields(lines, CONFIG)
+    assert [f.normalized for f in fields if f.type is FieldType.AMOUNT] == ["168.00"]
+    assert [f for f in fields if f.type is FieldType.ORDER_NO] == []

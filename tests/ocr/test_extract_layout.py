@@ -1,0 +1,124 @@
+"""Label-value pairing on pages laid out like the real apps (tests/ocr/pages.py), and kinds of pages."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from ocr.extract import ExtractionConfig, classify_kind, extract_fields
+from ocr.extract.config import SHANGHAI
+from ocr.types import AmountRole, FieldType, OcrLine
+from tests.ocr import pages
+
+CONFIG = ExtractionConfig(datetime(2026, 2, 18, 12, 0, tzinfo=SHANGHAI))
+Expected = tuple[FieldType, str, str]
+
+
+def fields_of(lines: list[OcrLine]) -> list[Expected]:
+    return [(f.type, f.normalized, f.role) for f in extract_fields(lines, CONFIG)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param(pages.ALIPAY_BILL_DETAIL, [
+            (FieldType.AMOUNT, "-1130.00", AmountRole.TRANSACTION),
+            (FieldType.TIMESTAMP, "2024-01-15T20:31:22+08:00", ""),
+            (FieldType.ORDER_NO, "2024011522001412345678901234", ""),
+            (FieldType.TRANSACTION_NO, "T200P285123456789012", ""),
+        ], id="alipay-bill-detail"),
+        pytest.param(pages.WECHAT_PAY_DETAIL, [
+            (FieldType.AMOUNT, "-1130.00", AmountRole.TRANSACTION),
+            (FieldType.TIMESTAMP, "2024-01-15T20:31:22+08:00", ""),
+            (FieldType.TRANSACTION_NO, "4200002123202401151234567890", ""),
+            (FieldType.TRANSACTION_NO, "1234567890123456789012", ""),
+        ], id="wechat-pay-detail"),
+        pytest.param(pages.JD_ORDER_DETAIL, [
+            (FieldType.AMOUNT, "1299.00", AmountRole.ORDER_TOTAL),
+            (FieldType.AMOUNT, "0.00", AmountRole.SHIPPING),
+            (FieldType.AMOUNT, "-100.00", AmountRole.DISCOUNT),
+            (FieldType.AMOUNT, "1199.00", AmountRole.PAID),
+            (FieldType.ORDER_NO, "285123456789", ""),
+            (FieldType.TIMESTAMP, "2026-02-14T22:15:35+08:00", ""),
+            (FieldType.LOGISTICS_NO, "JDV012345678901", ""),
+        ], id="jd-order-detail"),
+        pytest.param(pages.JD_BAITIAO_BILL, [
+            (FieldType.AMOUNT, "1234.56", AmountRole.DUE),
+            (FieldType.AMOUNT, "234.00", ""),
+            (FieldType.AMOUNT, "1000.00", ""),
+        ], id="jd-baitiao-bill-value-below-caption"),
+        pytest.param(pages.ALIPAY_BILL_LIST, [
+            (FieldType.AMOUNT, "-194.26", AmountRole.TRANSACTION),
+            (FieldType.AMOUNT, "1.82", AmountRole.TRANSACTION),
+            (FieldType.AMOUNT, "1832.17", AmountRole.TRANSACTION),
+        ], id="alipay-bill-list-bare-signed"),
+        pytest.param(pages.JD_ORDER_LIST_PC, [
+            (FieldType.ORDER_NO, "285123456789", ""),
+            (FieldType.AMOUNT, "5999.00", ""),
+        ], id="jd-order-list-row-number"),
+    ],
+)
+def test_page_fields(lines: list[OcrLine], expected: list[Expected]) -> None:
+    found = fields_of(lines)
+    assert [item for item in expected if item not in found] == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "orders"),
+    [
+        pytest.param(pages.ALIPAY_BILL_DETAIL, ["2024011522001412345678901234"], id="alipay-bill-detail"),
+        pytest.param(pages.WECHAT_PAY_DETAIL, [], id="wechat-pay-detail"),
+        pytest.param(pages.JD_ORDER_DETAIL, ["285123456789"], id="jd-order-detail"),
+        pytest.param(pages.JD_BAITIAO_BILL, [], id="jd-baitiao-bill"),
+        pytest.param(pages.ALIPAY_BILL_LIST, [], id="alipay-bill-list"),
+        pytest.param(pages.VAT_E_INVOICE, ["123456789012"], id="vat-e-invoice"),
+        pytest.param(pages.FULLY_DIGITAL_INVOICE, ["285123456789"], id="fully-digital-invoice"),
+    ],
+)
+def test_only_order_numbers_are_typed_as_orders(lines: list[OcrLine], orders: list[str]) -> None:
+    assert [value for field_type, value, _ in fields_of(lines) if field_type is FieldType.ORDER_NO] == orders
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind"),
+    [
+        pytest.param(pages.ALIPAY_BILL_DETAIL, "payment", id="alipay-bill-detail"),
+        pytest.param(pages.WECHAT_PAY_DETAIL, "payment", id="wechat-pay-detail"),
+        pytest.param(pages.JD_ORDER_DETAIL, "order", id="jd-order-detail"),
+        pytest.param(pages.JD_BAITIAO_BILL, "payment", id="jd-baitiao-bill"),
+        pytest.param(pages.ALIPAY_BILL_LIST, "payment", id="alipay-bill-list"),
+        pytest.param(pages.JD_ORDER_LIST_PC, "order", id="jd-order-list"),
+        pytest.param(pages.VAT_E_INVOICE, "invoice", id="vat-e-invoice"),
+        pytest.param(pages.FULLY_DIGITAL_INVOICE, "invoice", id="fully-digital-invoice"),
+    ],
+)
+def test_kind_of_page(lines: list[OcrLine], kind: str) -> None:
+    assert classify_kind(lines) == kind
+
+
+def test_field_box_is_the_value_box_not_the_caption() -> None:
+    [order] = [f for f in extract_fields(pages.JD_ORDER_DETAIL, CONFIG) if f.type is FieldType.ORDER_NO]
+    assert order.bbox == (300, 922, 560, 962)
+
+
+def test_caption_with_a_caption_next_to_it_has_no_value() -> None:
+    """An empty 纳税人识别号 of a private buyer must not take the next row's text."""
+    lines = [OcrLine("纳税人识别号:", (120, 300, 320, 330), 0.9), OcrLine("开户行及账号:", (120, 340, 320, 370), 0.9),
+             OcrLine("6222021234567890128", (330, 342, 600, 372), 0.9)]
+    assert [(f.type, f.normalized) for f in extract_fields(lines, CONFIG)] == [
+        (FieldType.BANK_ACCOUNT, "6222021234567890128")]
+
+
+
+@pytest.mark.parametrize(
+    ("boxes", "amount"),
+    [
+        pytest.param([("168", (560, 440, 693, 525)), ("元", (690, 460, 751, 523))], "168.00", id="yuan-box-after"),
+        pytest.param([("¥", (300, 470, 330, 520)), ("59.90", (335, 440, 520, 525))], "59.90", id="yen-box-before"),
+    ],
+)
+def test_currency_mark_in_its_own_box_joins_the_number(boxes: list[tuple[str, tuple[int, int, int, int]]],
+                                                        amount: str) -> None:
+    """Ad banners and price tags draw the figure large and 元 or ¥ small beside it; OCR boxes them apart."""
+    lines = [OcrLine(text, box, 0.99) for text, box in boxes]
+    assert [(f.type, f.normalized) for f in extract_fields(lines, CONFIG)] == [(FieldType.AMOUNT, amount)]
