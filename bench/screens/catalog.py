@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bench.screens import jd, payments
+from bench.screens import bank, chats, complaints, invoice, jd, payments, shops
 from bench.screens.canvas import Page
 
 Draw = Callable[[Page, datetime], None]
@@ -42,10 +42,25 @@ TEMPLATES: tuple[Template, ...] = (
     Template("alipay_bill_list", "alipay", "payment", payments.draw_alipay_list),
     Template("wechat_pay_detail", "wechat", "payment", payments.draw_wechat_detail),
     Template("wechat_bill_list", "wechat", "payment", payments.draw_wechat_list),
+    Template("taobao_order_detail", "taobao", "order", shops.draw_taobao_detail),
+    Template("pdd_order_detail", "pinduoduo", "order", shops.draw_pdd_detail),
+    Template("bank_sms", "bank", "payment", bank.draw_bank_sms),
+    Template("bank_app_details", "bank", "payment", bank.draw_bank_app_details),
+    Template("vat_e_invoice", "invoice", "invoice", invoice.draw_vat_e_invoice, device="desktop"),
+    Template("full_digital_invoice", "invoice", "invoice", invoice.draw_full_digital_invoice, device="desktop"),
+    Template("complaint_12315", "complaint", "complaint", complaints.draw_12315, device="desktop"),
+    Template("heimao_complaint", "complaint", "complaint", complaints.draw_heimao),
+    Template("jd_complaint", "jd", "complaint", complaints.draw_jd_complaint),
+    Template("jd_service_chat", "jd", "chat", chats.draw_jd_service_chat),
+    Template("wechat_chat", "wechat", "chat", chats.draw_wechat_chat),
     Template("jd_refund_detail", "jd", "order", jd.draw_refund_detail, heldout=True),
     Template("jd_order_detail_desktop", "jd", "order", jd.draw_order_detail_desktop, device="desktop", heldout=True),
     Template("alipay_bill_detail_classic", "alipay", "payment", payments.draw_alipay_detail_classic, heldout=True),
     Template("wechat_transfer_detail", "wechat", "payment", payments.draw_wechat_transfer, heldout=True),
+    Template("meituan_order", "meituan", "order", shops.draw_meituan_order, heldout=True),
+    Template("unionpay_bill_detail", "bank", "payment", bank.draw_unionpay_detail, heldout=True),
+    Template("paper_invoice_photo", "invoice", "invoice", invoice.draw_paper_invoice, device="desktop", heldout=True,
+             photo=True),
 )
 BY_NAME = {template.name: template for template in TEMPLATES}
 DEV_TEMPLATES = tuple(t for t in TEMPLATES if not t.heldout)

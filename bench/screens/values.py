@@ -105,7 +105,7 @@ def yuan(rng: random.Random, low: int = 5, high: int = 9000) -> Decimal:
 
 
 def moment_before(rng: random.Random, reference: datetime, max_days: int, min_seconds: int = 1800) -> datetime:
-    moment = reference - timedelta(days=rng.randint(0, max_days), seconds=rng.randint(min_seconds, 86400))
+    moment = reference - timedelta(days=rng.randint(0, max_days), seconds=rng.randint(min_seconds, min_seconds + 86400))
     return moment.replace(microsecond=0)
 
 
