@@ -17,6 +17,8 @@ from typing import Any
 
 from ocr.errors import OcrError
 from vault import maintenance
+from vault.database import storage_error
+from vault.driver import OperationalError
 from vault.errors import VaultError, VaultNotFound
 from vault.models import KINDS, ImportStatus
 from vault.passphrase import read_passphrase_file, require_usable_passphrase
@@ -380,8 +382,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     vault = _open(args)
-    new = _new_passphrase(args.new_passphrase_file, "EVIDENCE_VAULT_NEW_PASSPHRASE", "New passphrase: ")
-    maintenance.change_passphrase(vault, new).close()
+    try:
+        new = _new_passphrase(args.new_passphrase_file, "EVIDENCE_VAULT_NEW_PASSPHRASE", "New passphrase: ")
+        reopened = maintenance.change_passphrase(vault, new)
+    except BaseException:
+        vault.close()  # a failed change leaves the vault as it was: release it
+        raise
+    reopened.close()
     print("Passphrase changed.")
     return EXIT_OK
 
@@ -591,6 +598,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except (UsageError, VaultError, OcrError, ValueError) as e:
         print(f"evidence-vault: {terminal_safe(e)}", file=sys.stderr)
+        return EXIT_USAGE
+    except OperationalError as e:  # busy or disk full outside a transaction, e.g. at a checkpoint
+        translated = storage_error(e, Path(args.vault))
+        if translated is None:
+            raise
+        print(f"evidence-vault: {terminal_safe(translated)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("evidence-vault: interrupted; every file imported so far is complete", file=sys.stderr)

@@ -75,12 +75,19 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
     file_lock = vault.db.file_lock
     file_lock.make_exclusive()
     tmp = _temporary_beside(path, "rekey")
-    _export_copy(vault.db, tmp, new_passphrase)
-    vault.db.close(release_lock=False)
     try:
+        _export_copy(vault.db, tmp, new_passphrase)
+        vault.db.close(release_lock=False)
         _finish(tmp, new_passphrase, "vault.passwd", {})
         os.replace(tmp, path)
         _fsync_dir(path.parent)
+    except (DatabaseError, OSError) as e:  # e.g. a full disk: the vault is as it was, no .rekey-tmp stays
+        for part in _with_sidecars(tmp):
+            part.unlink(missing_ok=True)
+        raise CannotWrite(
+            f"the passphrase was not changed: writing the re-encrypted copy beside {path} failed ({e}); "
+            "the vault still opens with the old passphrase"
+        ) from e
     finally:
         file_lock.release()
     return Vault.open(path, new_passphrase)
@@ -105,6 +112,8 @@ def backup(vault: Vault, out: Path, passphrase: str) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, out)
     except (DatabaseError, OSError) as e:
+        # The entry above said a backup was made; say it failed, so the log does not claim one.
+        vault.record("vault.backup_failed", {"file": out.name, "error": str(e)})
         raise CannotWrite(f"writing the backup {out} failed: {e}") from e
     finally:
         tmp.unlink(missing_ok=True)

@@ -175,6 +175,8 @@ class PdfInspector:
                 _check_page_pixels(index, *document.get_page_size(index))
             width, height = document.get_page_size(0)
             first = document[0].render(scale=min(THUMBNAIL_SIZE) / max(width, height, 1.0)).to_pil()
+        except pdfium.PdfiumError as e:  # e.g. a page tree whose /Count names pages that are not there
+            raise RejectedFile("damaged_pdf", f"the PDF's pages cannot be read ({e})") from e
         finally:
             document.close()
         return Inspection(media_type, int(width), int(height), None, _thumbnail(first), pages)

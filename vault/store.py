@@ -13,6 +13,7 @@ from vault import audit, search
 from vault.database import Database
 from vault.driver import DatabaseError
 from vault.errors import NotFound, RejectedFile
+from vault.filenames import display_name, undecodable_name_bytes
 from vault.media import MAX_FILE_BYTES, check_size, inspect_file
 from vault.seen_heads import remember_head
 from vault.models import (
@@ -168,16 +169,29 @@ class Vault:
     def import_file(self, case_id: int, path: Path, kind: str | None = None) -> ImportOutcome:
         """Import one file as evidence; rejected files raise nothing and change nothing."""
         path = Path(path)
+        name = display_name(path.name)  # a GBK name from a Windows zip is not UTF-8 (vault.filenames)
         try:
             data, mtime = _read_evidence_file(path)
         except RejectedFile as e:
-            return ImportOutcome(ImportStatus.REJECTED, path.name, reason=e.reason, detail=e.detail)
-        return self.import_bytes(case_id, data, path.name, source_mtime=mtime, kind=kind)
+            return ImportOutcome(ImportStatus.REJECTED, name, reason=e.reason, detail=e.detail)
+        return self.import_bytes(
+            case_id, data, name, source_mtime=mtime, kind=kind, name_bytes=undecodable_name_bytes(path.name)
+        )
 
     def import_bytes(
-        self, case_id: int, data: bytes, original_name: str, source_mtime: str | None = None, kind: str | None = None
+        self,
+        case_id: int,
+        data: bytes,
+        original_name: str,
+        source_mtime: str | None = None,
+        kind: str | None = None,
+        name_bytes: bytes | None = None,
     ) -> ImportOutcome:
-        """Store the original byte-exact with its hash, thumbnail and log entry, atomically."""
+        """Store the original byte-exact with its hash, thumbnail and log entry, atomically.
+
+        `name_bytes` are the file name's own bytes when `original_name` had to be decoded from
+        another charset; the log keeps them as hex.
+        """
         if kind is not None:
             _check_kind(kind)
         self.case(case_id)
@@ -205,7 +219,8 @@ class Vault:
             audit.append(
                 conn,
                 "item.import",
-                {"item_id": item_id, "case_id": case_id, "sha256": sha256, "name": original_name, "size": len(data)},
+                {"item_id": item_id, "case_id": case_id, "sha256": sha256, "name": original_name, "size": len(data),
+                 **({"name_bytes": name_bytes.hex()} if name_bytes is not None else {})},
             )
         return ImportOutcome(ImportStatus.IMPORTED, original_name, item_id=item_id)
 

@@ -2,14 +2,21 @@
 on stderr, no traceback, and nothing already stored changes."""
 from __future__ import annotations
 
+import contextlib
+import io
 import json
-from collections.abc import Callable
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from reportlab.pdfgen import canvas
 
 from ocr.types import ExtractedField, FieldType, OcrLine
 from tests.factories import png_bytes
+from vault import database
 from vault.cli import main
 from vault.store import Vault
 
@@ -187,3 +194,141 @@ def test_control_and_bidi_characters_in_names_are_escaped(cli: Run, tmp_path: Pa
     listed = cli("list", "--json")[1]
     assert "\u202e" not in listed and "\x1b" not in listed
     assert json.loads(listed)[0]["original_name"] == HOSTILE_NAME
+
+
+# --- 11: names that are not UTF-8 -----------------------------------------------------------------
+
+
+def test_gbk_named_files_are_imported_with_a_readable_name_and_their_bytes_logged(
+    cli: Run, tmp_path: Path
+) -> None:
+    folder = tmp_path / "from a windows zip"
+    folder.mkdir()
+    gbk_name = "订单截图.png".encode("gbk")
+    with open(os.fsencode(folder) + b"/" + gbk_name, "wb") as handle:  # a name that is not UTF-8
+        handle.write(png_bytes(seed=4))
+    (folder / "z-after.png").write_bytes(png_bytes(seed=5))
+    cli("init")
+    code, out, err = cli("import", str(folder), "--no-ocr")
+    assert code == 0 and "Imported 2, duplicates 0, rejected 0" in out, err
+    assert sorted(i["original_name"] for i in json.loads(cli("list", "--json")[1])) == ["z-after.png", "订单截图.png"]
+    imports = {e["payload"]["name"]: e["payload"] for e in json.loads(cli("log", "--json")[1])
+               if e["action"] == "item.import"}
+    assert imports["订单截图.png"]["name_bytes"] == gbk_name.hex()
+    assert "name_bytes" not in imports["z-after.png"]
+
+
+# --- 12: storage, busy, damaged files, missing folders ---------------------------------------------
+
+
+def _pdf_with_wrong_page_count() -> bytes:
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    for number in range(3):
+        pdf.drawString(72, 720, f"page {number + 1}")
+        pdf.showPage()
+    pdf.save()
+    data = out.getvalue()
+    assert b"/Count 3" in data
+    return data.replace(b"/Count 3", b"/Count 9")
+
+
+def test_a_pdf_with_a_wrong_page_count_is_rejected_and_the_folder_goes_on(cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "bills"
+    folder.mkdir()
+    (folder / "a-bill.pdf").write_bytes(_pdf_with_wrong_page_count())
+    (folder / "b-shot.png").write_bytes(png_bytes(seed=6))
+    cli("init")
+    code, out, err = cli("import", str(folder), "--no-ocr")
+    assert code == 2 and "Traceback" not in err
+    assert "Imported 1, duplicates 0, rejected 1" in out
+    assert "rejected: a-bill.pdf: the PDF's pages cannot be read" in out
+
+
+def test_a_vault_kept_busy_by_another_program_gives_vault_busy(
+    cli: Run, one_item: int, vault_file: Path, monkeypatch: pytest.MonkeyPatch, state: Callable[[], tuple[object, ...]]
+) -> None:
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_SECONDS", 0.2)
+    before = state()
+    other = Vault.open(vault_file, PASS)
+    try:
+        other.db.conn.execute("BEGIN IMMEDIATE")  # another writer mid-transaction
+        refused(cli("edit", "1", "--note", "客服承诺回电"), "is busy: another program")
+        other.db.conn.execute("ROLLBACK")
+    finally:
+        other.close()
+    assert state() == before
+
+
+def test_restore_into_a_missing_folder_is_refused(cli: Run, one_item: int, tmp_path: Path) -> None:
+    backup = tmp_path / "b.evault"
+    assert cli("backup", str(backup))[0] == 0
+    code, _, err = cli("--vault", str(tmp_path / "no such folder" / "v.evault"), "restore", str(backup))
+    assert code == 2 and "the folder" in err and "does not exist" in err and "Traceback" not in err
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Callable[[int], Path]]:
+    """A tmpfs of a given size (root only): mount(8) is the real full-disk case, no mock."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs needs root")
+    mounted: list[Path] = []
+
+    def mount(kib: int) -> Path:
+        point = tmp_path / f"disk{len(mounted)}"
+        point.mkdir()
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(point)]).returncode:
+            pytest.skip("this system does not allow mounting a tmpfs")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in mounted:
+        subprocess.run(["umount", "--lazy", str(point)], check=True)
+
+
+def _fill(folder: Path) -> None:
+    """Leave no free block on the file system holding `folder`."""
+    with open(folder / "filler", "wb", buffering=0) as handle, contextlib.suppress(OSError):
+        while True:
+            handle.write(b"\0" * 4096)
+
+
+def test_init_on_a_full_disk_leaves_nothing_behind(
+    cli: Run, vault_file: Path, small_disk: Callable[[int], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    disk = small_disk(512)
+    _fill(disk)
+    target = disk / "v.evault"
+    refused(cli("--vault", str(target), "init"), "is full")
+    assert sorted(p.name for p in disk.iterdir()) == ["filler"]
+    (disk / "filler").unlink()
+    code, _, err = cli("--vault", str(target), "init")
+    assert code == 0, err  # nothing blocks the next try
+
+
+def test_import_passwd_and_backup_on_a_full_disk(cli: Run, tmp_path: Path, small_disk: Callable[[int], Path]) -> None:
+    disk = small_disk(700)
+    target = str(disk / "v.evault")
+    assert cli("--vault", target, "init")[0] == 0
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    for seed in range(12):
+        (folder / f"shot {seed:02d}.png").write_bytes(png_bytes(seed=seed) + os.urandom(90_000))
+    refused(cli("--vault", target, "import", str(folder), "--no-ocr"), "is full")
+    items = json.loads(cli("--vault", target, "list", "--json")[1])
+    assert 0 < len(items) < 12
+    assert cli("--vault", target, "verify")[0] == 0  # what was stored is whole
+
+    (tmp_path / "new.txt").write_text("a new passphrase\n", encoding="utf-8")
+    refused(cli("--vault", target, "passwd", "--new-passphrase-file", str(tmp_path / "new.txt")),
+            "the passphrase was not changed")
+    assert not [p for p in disk.iterdir() if "rekey" in p.name]
+    assert cli("--vault", target, "list")[0] == 0  # still the old passphrase
+
+    usb = small_disk(16)
+    code, _, err = cli("--vault", target, "backup", str(usb / "b.evault"))
+    assert code == 2 and "Traceback" not in err
+    actions = [e["action"] for e in json.loads(cli("--vault", target, "log", "--json")[1])]
+    assert actions[-2:] == ["vault.backup", "vault.backup_failed"]  # no claim of a backup never written
+    assert not (usb / "b.evault").exists()
