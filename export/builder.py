@@ -20,7 +20,13 @@ from export.originals import load_verified
 from export.output import DocumentInfo, SegmentFiles, atomic_file, finish_pdf, remove_stale_parts
 from export.redaction import Redactor
 
-_UNSAFE_NAME = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
+# Path separators, characters Windows refuses, C0/C1 controls, and the bidi controls that make a
+# name read differently than it is (U+202E, UAX #9); none of them belongs in a saved file's name.
+_UNSAFE_NAME = re.compile('[\x00-\x1f\x7f-\x9f/\\\\:*?"<>|\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]')
+# Well under the 255-byte file name limit of ext4, NTFS and APFS, so `pdfdetach -saveall` can
+# write every attachment; the full original name stays in the integrity manifest.
+MAX_ATTACHMENT_NAME_BYTES = 120
+_MAX_EXTENSION_BYTES = 16
 
 
 class _Progress:
@@ -43,9 +49,23 @@ class _Progress:
         self.done = done
 
 
+def _utf8_prefix(text: str, size: int) -> str:
+    return text.encode("utf-8")[:size].decode("utf-8", "ignore")
+
+
 def attachment_name(number: int, exhibit: Exhibit) -> str:
-    """Unique, filesystem-safe name an original is embedded under, e.g. '003_订单详情.png'."""
-    return f"{number:03d}_{_UNSAFE_NAME.sub('_', exhibit.original_name) or 'original'}"
+    """Unique, filesystem-safe name an original is embedded under, e.g. '003_订单详情.png'.
+
+    At most MAX_ATTACHMENT_NAME_BYTES in UTF-8; a long name is shortened before its extension.
+    """
+    name = f"{number:03d}_{_UNSAFE_NAME.sub('_', exhibit.original_name) or 'original'}"
+    if len(name.encode("utf-8")) <= MAX_ATTACHMENT_NAME_BYTES:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    suffix = (dot + extension).encode("utf-8")
+    if not dot or len(suffix) > _MAX_EXTENSION_BYTES:
+        return _utf8_prefix(name, MAX_ATTACHMENT_NAME_BYTES)
+    return _utf8_prefix(stem, MAX_ATTACHMENT_NAME_BYTES - len(suffix)) + dot + extension
 
 
 @contextlib.contextmanager
