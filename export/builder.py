@@ -117,7 +117,7 @@ def build_dossier(
             check_cancel()
             scans.append(_scan(exhibit, number))
             tracker.step()
-        redactor = Redactor(options.redact)
+        redactor = Redactor(options.redact, request)
         painter = ExhibitPainter(request.exhibits, tuple(s.probes for s in scans), redactor, is_cancelled,
                                  lambda _index: tracker.step())
         dossier = Dossier(request, options, labels, redactor, tuple(scans), painter)

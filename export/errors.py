@@ -29,3 +29,14 @@ class DossierTooLarge(ExportError):
         super().__init__(message)
         self.smallest_size = smallest_size
         self.attachments_alone = attachments_alone
+
+
+class UnreadForRedaction(ExportError):
+    """A redacted export would hold items OCR has not read, whose personal data nothing could mask.
+
+    `reasons` maps each such item id to why it is unread (not read yet, OCR failed, no engine).
+    """
+
+    def __init__(self, message: str, reasons: dict[int, str]) -> None:
+        super().__init__(message)
+        self.reasons = reasons

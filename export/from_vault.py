@@ -5,10 +5,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
+from export.errors import ExportCancelled, UnreadForRedaction
 from export.model import DossierRequest, Exhibit, ExhibitField, ExportOptions, ExportResult, Party, TimelineEvent
+from ocr.errors import OcrEngineUnavailable
 from ocr.types import OcrLine
-from vault.models import Item
+from vault.models import Item, OcrState
 from vault.outputs import check_output_path
 from vault.store import Vault
 
@@ -92,6 +95,60 @@ def timeline_events(items: Sequence[Item], titles: Sequence[str]) -> list[Timeli
     return sorted(events, key=lambda e: (e.when[:19], e.exhibit_index or 0))
 
 
+def _case_items(vault: Vault, case_id: int, item_ids: Sequence[int] | None) -> list[Item]:
+    ids = list(item_ids) if item_ids is not None else [i.id for i in vault.items(case_id)]
+    items = [vault.item(i) for i in ids]
+    foreign = [i.id for i in items if i.case_id != case_id]
+    if foreign:
+        raise ValueError(f"items {foreign} do not belong to case {case_id}")
+    return items
+
+
+def read_before_redacting(
+    vault: Vault,
+    case_id: int,
+    item_ids: Sequence[int] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> None:
+    """OCR the exhibits a redacted copy could not mask yet, or refuse.
+
+    Redaction masks what OCR has read. An item never read (imported with --no-ocr, OCR failed or
+    skipped) could show an ID card or phone number that nothing would black out, under a cover that
+    says the copy is redacted (issue #11). Someone asking for a redacted copy expects one, not a
+    chore, so such items are read first with the best installed engine and the result is stored as
+    any OCR run stores it. Where no engine is installed, or reading an item fails,
+    UnreadForRedaction names the items and why. An item read without any text found is exported as
+    it is: the engine saw nothing there to mask.
+    """
+    unread = [item for item in _case_items(vault, case_id, item_ids) if item.ocr_state != OcrState.DONE]
+    if not unread:
+        return
+    from vault.ingest import choose_engine, run_ocr  # loads the engines: only when something is unread
+
+    try:
+        engine, _ = choose_engine()
+    except OcrEngineUnavailable as e:
+        _refuse({item.id: f"{_unread_reason(item)}, and {e}" for item in unread})
+    report = run_ocr(vault, [item.id for item in unread], engine, cancelled=cancelled or (lambda: False))
+    if report.cancelled:
+        raise ExportCancelled("export cancelled while reading items for redaction")
+    if report.failed:
+        _refuse({item_id: f"OCR failed: {error}" for item_id, error in report.failed.items()})
+
+
+def _unread_reason(item: Item) -> str:
+    if item.ocr_state == OcrState.FAILED:
+        return f"OCR failed before ({item.ocr_error or 'no reason recorded'})"
+    return "it was imported without OCR"
+
+
+def _refuse(reasons: dict[int, str]) -> NoReturn:
+    listed = "; ".join(f"item {item_id}: {reason}" for item_id, reason in reasons.items())
+    raise UnreadForRedaction(
+        f"a redacted copy cannot hide personal data in items OCR has not read ({listed}); read them with "
+        "'evidence-vault ocr --retry', or leave them out with --items", reasons)
+
+
 def dossier_request(
     vault: Vault,
     case_id: int,
@@ -105,11 +162,7 @@ def dossier_request(
     case = vault.case(case_id)
     if cover:
         case = replace(case, **cover)
-    ids = list(item_ids) if item_ids is not None else [i.id for i in vault.items(case_id)]
-    items = [vault.item(i) for i in ids]
-    foreign = [i.id for i in items if i.case_id != case_id]
-    if foreign:
-        raise ValueError(f"items {foreign} do not belong to case {case_id}")
+    items = _case_items(vault, case_id, item_ids)
     exhibits = tuple(
         _exhibit(vault, item, lang, (titles or {}).get(item.id), (purposes or {}).get(item.id)) for item in items
     )
@@ -141,10 +194,15 @@ def export_case(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
-    """Build the dossier PDF and record it (with the PDF's SHA-256) in the audit log."""
+    """Build the dossier PDF and record it (with the PDF's SHA-256) in the audit log.
+
+    A redacted export first reads the items OCR has not read (see read_before_redacting).
+    """
     from export import build_dossier
 
     check_output_path(vault, Path(out_path))
+    if options.redact:
+        read_before_redacting(vault, case_id, item_ids, cancelled=cancelled)
     request = dossier_request(vault, case_id, item_ids, options.lang, titles, purposes, cover)
     result = build_dossier(request, options, Path(out_path), progress, cancelled)
     vault.record(

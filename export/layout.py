@@ -325,11 +325,11 @@ def _index(dossier: Dossier) -> Iterator[Flowable]:
         formed = display_time(exhibit.formed_at or exhibit.captured_at, labels.none)
         rows.append([
             Paragraph(markup(labels.exhibit_no(number)), cell),
-            Paragraph(markup(mask(exhibit.title, exhibit)), cell),
-            Paragraph(markup(mask(exhibit.source, exhibit)), cell),
+            Paragraph(markup(mask(exhibit.title)), cell),
+            Paragraph(markup(mask(exhibit.source)), cell),
             Paragraph(markup(formed), cell),
             Paragraph(_key_info(dossier, exhibit, KEY_INFO_TYPES), cell),
-            Paragraph(markup(mask(exhibit.purpose, exhibit)), cell),
+            Paragraph(markup(mask(exhibit.purpose)), cell),
             Paragraph(markup(original), cell),
             Paragraph(markup(str(page)) if page else "", cell),
         ])
@@ -377,14 +377,14 @@ def _exhibit(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flowab
     labels, mask = dossier.labels, dossier.redactor.text
     if number == 1:
         yield OutlineAnchor("exhibits", labels.exhibits, 0, dossier.bookmarks)
-    title = f"{labels.exhibit_no(number)}　{mask(exhibit.title, exhibit)}"
+    title = f"{labels.exhibit_no(number)}　{mask(exhibit.title)}"
     yield from _section(dossier, exhibit_key(number), title, level=1)
     scan = dossier.scans[number - 1]
     yield _key_value_table(dossier, [
-        (labels.original_name, mask(exhibit.original_name, exhibit)),
+        (labels.original_name, mask(exhibit.original_name)),
         ("SHA-256", exhibit.sha256),
-        (labels.col_source, mask(exhibit.source, exhibit)),
-        (labels.col_purpose, mask(exhibit.purpose, exhibit)),
+        (labels.col_source, mask(exhibit.source)),
+        (labels.col_purpose, mask(exhibit.purpose)),
         (labels.formed_at, display_time(exhibit.formed_at, labels.none)),
         (labels.captured_at, display_time(exhibit.captured_at, labels.none)),
         (labels.imported_at, display_time(exhibit.imported_at, labels.none)),
@@ -402,10 +402,10 @@ def _ocr_appendix(dossier: Dossier) -> Iterator[Flowable]:
     labels, styles = dossier.labels, dossier.styles
     yield from _section(dossier, "ocr", labels.appendix_ocr)
     for number, exhibit in enumerate(dossier.request.exhibits, start=1):
-        title = f"{labels.exhibit_no(number)}　{dossier.redactor.text(exhibit.title, exhibit)}"
+        title = f"{labels.exhibit_no(number)}　{dossier.redactor.text(exhibit.title)}"
         yield Paragraph(markup(title), styles.subheading)
         text = exhibit.ocr_text or "\n".join(line.text for line in exhibit.ocr_lines)
-        text = "\n".join(line for line in dossier.redactor.text(text, exhibit).splitlines() if line.strip())
+        text = "\n".join(line for line in dossier.redactor.text(text).splitlines() if line.strip())
         yield Paragraph(markup(text or labels.no_ocr_text), styles.small)
 
 
@@ -421,10 +421,10 @@ def _manifest(dossier: Dossier) -> Iterator[Flowable]:
         else:
             attached = labels.not_attached_redacted if dossier.options.redact else labels.not_attached
         rows.append([Paragraph(markup(labels.exhibit_no(number)), cell),
-                     Paragraph(markup(dossier.redactor.text(exhibit.original_name, exhibit)), cell),
+                     Paragraph(markup(dossier.redactor.text(exhibit.original_name)), cell),
                      Paragraph(markup(exhibit.sha256), cell),
                      Paragraph(markup(f"{scan.size:,}"), cell),
-                     Paragraph(markup(dossier.redactor.text(attached, exhibit)), cell)])
+                     Paragraph(markup(dossier.redactor.text(attached)), cell)])
     widths = [16 * mm, 36 * mm, 62 * mm, 20 * mm]
     widths.append(FRAME.width - sum(widths))
     yield _table(rows, widths, header=True)

@@ -9,10 +9,10 @@ from ocr.types import FieldType
 TAOBAO_ORDER_LUHN = "3302498160283551222"  # 19 digits, Luhn-valid and starting with 3, like a card
 CARD = "6222021234567890128"  # UnionPay, Luhn-valid
 ID_CARD = "11010519491231002X"  # GB 11643 check character X
-COMPLAINANT = known_values((), name="张三", phone="+86 139-8765-4321", address="北京市海淀区中关村大街1号")
+NAME, PHONE, ADDRESS = "张三", "+86 139-8765-4321", "北京市海淀区中关村大街1号"
+COMPLAINANT = known_values((), name=NAME, phone=PHONE, address=ADDRESS)
 
-
-@pytest.mark.parametrize("text", [
+KEEP_LIST = [
     pytest.param("订单号：312345678901", id="jd-order-12"),
     pytest.param("订单编号 3302498160283551222", id="taobao-order-19-luhn-labelled"),
     pytest.param("投诉编号：13912345678", id="complaint-number-11-digits-starting-with-1"),
@@ -20,7 +20,7 @@ COMPLAINANT = known_values((), name="张三", phone="+86 139-8765-4321", address
     pytest.param("工单号：13800138000", id="ticket-mobile-shaped"),
     pytest.param("交易单号：4200001234202406181234567890", id="wechat-transaction-28"),
     pytest.param("交易号 2024061822001412345678901234", id="alipay-transaction-28"),
-    pytest.param("商户单号：13812345678", id="merchant-number-mobile-shaped"),
+    pytest.param("商户单号：13800001111", id="merchant-number-mobile-shaped"),
     pytest.param("订单号：240618-123456789012345", id="pinduoduo-order"),
     pytest.param("美团订单-123456789012345678901234", id="meituan-order"),
     pytest.param("物流单号：JDV012345678901", id="jd-logistics"),
@@ -43,18 +43,16 @@ COMPLAINANT = known_values((), name="张三", phone="+86 139-8765-4321", address
     pytest.param("客服电话：010-89198888", id="company-landline"),
     pytest.param("实付款：¥13,812.00", id="amount-with-commas"),
     pytest.param("-194.26", id="bare-signed-amount"),
-    pytest.param("实付款：¥13812345678.00", id="amount-mobile-shaped"),
+    pytest.param("实付款：¥15912340000.00", id="amount-mobile-shaped"),
     pytest.param("2024-06-18 13:45:12", id="timestamp"),
     pytest.param("下单时间：2024年6月18日 13:45", id="timestamp-chinese"),
     pytest.param("京东客服小美（工号53218）", id="agent-id"),
     pytest.param("138****5678", id="already-masked-mobile"),
     pytest.param("192.168.100.200", id="dotted-but-no-phone"),
-])
-def test_evidence_is_kept(text: str) -> None:
-    assert mask_personal(text, COMPLAINANT) == text
+]
+"""Evidence that looks like personal data to a pattern; also run through a real export in tests/export."""
 
-
-@pytest.mark.parametrize(("text", "expected"), [
+MASK_LIST = [
     pytest.param("电话13812345678。", "电话138****5678。", id="mobile"),
     pytest.param("138 1234 5678", "138****5678", id="mobile-spaced"),
     pytest.param("Tel 138-1234-5678", "Tel 138****5678", id="mobile-dashed"),
@@ -79,7 +77,16 @@ def test_evidence_is_kept(text: str) -> None:
     pytest.param("投诉人张三，住北京市海淀区中关村大街1号", "投诉人张*，住北京市海淀区*******", id="complainant-name-address"),
     pytest.param("我的电话 1398 765 4321", "我的电话 139****4321", id="complainant-phone-spaced"),
     pytest.param("订单号：13987654321", "订单号：139****4321", id="complainant-phone-wins-over-a-label"),
-])
+]
+"""Personal data in every form met, with its masked form; the complainant is NAME, PHONE, ADDRESS."""
+
+
+@pytest.mark.parametrize("text", KEEP_LIST)
+def test_evidence_is_kept(text: str) -> None:
+    assert mask_personal(text, COMPLAINANT) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), MASK_LIST)
 def test_personal_data_is_masked(text: str, expected: str) -> None:
     assert mask_personal(text, COMPLAINANT) == expected
 
