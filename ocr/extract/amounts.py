@@ -51,6 +51,8 @@ _CHINESE_AMOUNT = re.compile(
     re.VERBOSE,
 )
 _REFUND = re.compile("退款|已退|退回|退还|退费")
+_MONEY_FLOW = re.compile(r"(?:(?P<debit>扣款|支出|转出|消费|扣费)|收入|存入|转入|入账)\s*(?:人民币|RMB|CNY)?\s*$")
+"""A bank SMS's 扣款人民币1,664.77元 is money leaving the account: negative, a transaction."""
 _AMOUNT_LABEL_BEFORE = re.compile(rf"(?:{_CAPTION})(?:\s*\(元\))?{LABEL_GAP}$")
 
 
@@ -65,13 +67,19 @@ def find_amounts(text: str, kind: str = "", hint: str = "") -> list[Candidate]:
     for start, end, value, sign, confidence in sorted(_digit_amounts(text) + _chinese_amounts(text)):
         # Readings of one amount overlap (123元 and 123元1角1分): look back to the last amount before it.
         previous_end = max((c.end for c in found if c.end <= start), default=0)
-        if sign == "-" or _REFUND.search(text, previous_end, start):
+        flow = _MONEY_FLOW.search(text, previous_end, start)
+        if sign == "-" or _REFUND.search(text, previous_end, start) or (flow and flow.group("debit")):
             value = -value
         captions = [m.group() for m in _ROLE_CAPTION.finditer(text, previous_end, start)]
         role = page_role(captions[-1], kind) if captions else ""
-        role = role or hint or (AmountRole.TRANSACTION.value if sign else "")
+        role = role or hint or (AmountRole.TRANSACTION.value if sign or flow else "")
         found.append(Candidate(FieldType.AMOUNT, start, end, format_amount(value), confidence, role=role))
     return found
+
+
+def ends_before_amount(text: str) -> bool:
+    """Whether a (width-folded) line stops right before an amount, as a wrapped SMS does (…扣款人民币)."""
+    return _MONEY_FLOW.search(text) is not None or text.rstrip().endswith(("人民币", "¥", "￥"))
 
 
 def is_amount_alone(text: str) -> bool:

@@ -13,11 +13,13 @@ _KEYWORDS: dict[str, dict[str, int]] = {
               "商品": 1, "运费": 1, "配送": 1, "订单号": 1, "已完成": 1, "待收货": 1},
     "payment": {"账单": 2, "还款": 2, "白条": 2, "金条": 2, "交易流水": 3, "支付成功": 3, "付款方式": 2, "支付方式": 2,
                 "交易详情": 2, "京东金融": 2, "应还": 2, "分期": 1, "交易单号": 2, "商户单号": 2, "交易时间": 1,
-                "账单详情": 3, "交易成功": 2, "收单机构": 2, "商户全称": 2, "商家订单号": 2, "交易明细": 3},
+                "账单详情": 3, "交易成功": 2, "收单机构": 2, "商户全称": 2, "商家订单号": 2, "交易明细": 3,
+                "借款详情": 3, "借款金额": 2, "您账户": 2, "扣款": 2, "快捷支付": 2, "余额": 1},
     "invoice": {"发票代码": 3, "发票号码": 3, "价税合计": 3, "电子发票": 2, "普通发票": 3, "专用发票": 3, "开票日期": 2,
                 "纳税人识别号": 2, "校验码": 1, "机器编号": 2, "购买方": 2, "销售方": 2, "开票人": 2, "税额": 1},
     "chat": {"客服": 2, "对话": 2, "为您服务": 2, "您好": 1, "亲，": 1, "亲,": 1, "请问": 1, "咨询": 1, "发送": 1,
-             "已读": 1, "转人工": 2},
+             "已读": 1, "转人工": 2,
+             "很高兴为您服务": 2, "有什么可以帮您": 2},
     "complaint": {"投诉单号": 3, "12315": 3, "投诉": 2, "工单": 2, "受理": 2, "诉求": 2, "投诉人": 2, "被投诉": 2,
                   "处理结果": 1, "黑猫": 2},
 }
@@ -51,6 +53,8 @@ def _looks_like_chat(lines: Sequence[OcrLine]) -> bool:
     width = right - left
     if width <= 0:
         return False
-    hugging_left = sum(1 for b in boxes if b[0] - left < 0.3 * width and b[2] - left < 0.7 * width)
-    hugging_right = sum(1 for b in boxes if right - b[2] < 0.1 * width and b[0] - left > 0.3 * width)
-    return hugging_left >= 1 and hugging_right >= 1
+    lefts = [b for b in boxes if b[0] - left < 0.3 * width and b[2] - left < 0.7 * width]
+    rights = [b for b in boxes if right - b[2] < 0.1 * width and b[0] - left > 0.3 * width]
+    # A bubble has its row to itself; a caption and its value side by side are a detail page.
+    alone = [b for b in rights if not any(min(b[3], a[3]) > max(b[1], a[1]) for a in lefts)]
+    return bool(lefts) and bool(alone)

@@ -24,7 +24,7 @@ _LABEL_TO_TYPE = {label.lower(): field for field in _ID_TYPES for label in LABEL
 _LABELLED = re.compile(rf"(?P<label>{alternation(_LABEL_TO_TYPE)}){LABEL_GAP}", re.IGNORECASE)
 _BANK_CARD_SHAPE = r"[\d*]{4}(?:[ -]?[\d*]{4}){2,3}(?:[ -]?[\d*]{1,3})?"
 _VALUES: dict[FieldType, re.Pattern[str]] = {
-    FieldType.ORDER_NO: re.compile(r"\d{6}-\d{15}(?![\d-])|(?=[A-Za-z0-9]*\d{6})[A-Za-z0-9]{8,40}(?![A-Za-z0-9])"),
+    FieldType.ORDER_NO: re.compile(r"\d{6}-\d{15}(?![\d-])|(?=[A-Za-z0-9_]*\d{6})[A-Za-z0-9_]{8,40}(?![A-Za-z0-9])"),
     FieldType.LOGISTICS_NO: re.compile(r"[A-Za-z]{0,4}\d{8,20}(?![\dA-Za-z])"),
     FieldType.TRANSACTION_NO: re.compile(r"(?=[A-Za-z0-9_]*\d{8})[A-Za-z0-9_]{10,64}(?![A-Za-z0-9])"),
     FieldType.TICKET_NO: re.compile(r"(?=[A-Za-z0-9-]*\d{4})[A-Za-z0-9][A-Za-z0-9-]{4,29}(?![A-Za-z0-9])"),
@@ -39,6 +39,7 @@ _VALUES: dict[FieldType, re.Pattern[str]] = {
     FieldType.BANK_CARD: re.compile(rf"{_BANK_CARD_SHAPE}(?![\d*])"),
 }
 _KEEPS_HYPHENS = frozenset({FieldType.TICKET_NO})
+_ALIPAY_TRADE = re.compile(r"20\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\d{20}")
 _PINDUODUO = re.compile(r"\d{6}-\d{15}")
 _DIGIT_RUN = re.compile(
     r"(?<![\dA-Za-z*.])(?:\d{17}[Xx]|\d{10,20})(?![\dA-Za-z*])|(?<![\d*])" + _BANK_CARD_SHAPE + r"(?![\d*])"
@@ -101,6 +102,8 @@ def _labelled(match: re.Match[str], text: str) -> Candidate | None:
         normalized = raw.upper()
     else:
         normalized = re.sub(r"[ -]", "", raw).upper()
+    if field is FieldType.ORDER_NO and _ALIPAY_TRADE.fullmatch(normalized):
+        field = FieldType.TRANSACTION_NO  # Alipay's 订单号 is its own trade number, not the shop's order
     confidence = 0.95
     if field is FieldType.BANK_CARD:
         confidence = _bank_card_confidence(normalized)

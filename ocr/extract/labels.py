@@ -20,7 +20,7 @@ AMOUNT_ROLES: dict[str, AmountRole | None] = {
     **dict.fromkeys(("运费", "配送费", "快递费"), AmountRole.SHIPPING),
     **dict.fromkeys(("退款金额", "退款总额", "退回金额", "已退款", "退款"), AmountRole.REFUND),
     **dict.fromkeys(("本期应还", "本月应还", "应还金额", "剩余应还", "待还金额", "应还总额", "应还"), AmountRole.DUE),
-    **dict.fromkeys(("还款金额", "本次还款", "已还金额", "已还款", "已还"), AmountRole.REPAYMENT),
+    **dict.fromkeys(("还款金额", "本次还款", "已还金额", "已还款", "已还", "还款"), AmountRole.REPAYMENT),
     **dict.fromkeys(("借款金额", "借款本金", "借款"), AmountRole.LOAN),
     **dict.fromkeys(("可用额度", "总额度", "授信额度", "原额度", "当前额度", "调整后额度", "额度"), AmountRole.CREDIT_LIMIT),
     **dict.fromkeys(("交易金额", "消费金额", "转账金额", "收款金额", "付款额"), AmountRole.TRANSACTION),
@@ -32,17 +32,21 @@ AMOUNT_ROLES: dict[str, AmountRole | None] = {
 }
 """Amount caption → what the amount is; None for captions that name no role by themselves."""
 
-_INVOICE_ROLES = {"金额": AmountRole.NET, "合计": AmountRole.NET}
-_OTHER_ROLES = {"金额": AmountRole.TRANSACTION, "合计": AmountRole.ORDER_TOTAL, "总计": AmountRole.ORDER_TOTAL,
-                "共计": AmountRole.ORDER_TOTAL}
+_PAGE_ROLES: dict[str, dict[str, AmountRole]] = {
+    "invoice": {"金额": AmountRole.NET, "合计": AmountRole.NET},
+    "payment": {"金额": AmountRole.TRANSACTION},
+    "order": {"合计": AmountRole.ORDER_TOTAL, "总计": AmountRole.ORDER_TOTAL, "共计": AmountRole.ORDER_TOTAL},
+}
+"""What a generic caption means on each kind of page; on a complaint, 涉及金额 names no role."""
 
 LABELS: dict[FieldType, tuple[str, ...]] = {
+    # 商家订单号 / 商户单号 on a payment page is the shop's order number, the one people search by.
     FieldType.ORDER_NO: ("订单编号", "订单号码", "订单号", "订单 No.", "订单No.", "订单No", "子订单号", "父订单号",
-                         "关联订单号", "原订单号", "订单ID"),
+                         "关联订单号", "原订单号", "订单ID", "订单", "商户订单号", "商家订单号", "商户单号"),
     FieldType.LOGISTICS_NO: ("物流单号", "快递单号", "运单号码", "运单编号", "运单号", "物流编号", "包裹单号"),
     FieldType.TRANSACTION_NO: ("交易流水号", "支付流水号", "银行流水号", "流水号", "交易单号", "交易号", "交易订单号",
-                               "商户订单号", "商家订单号", "商户单号", "支付单号", "退款单号", "退款编号", "转账单号",
-                               "交易参考号", "参考号", "凭证号"),
+                               "支付单号", "退款单号", "退款编号", "转账单号", "交易参考号", "参考号", "凭证号",
+                               "借款单号", "借据号", "借据编号"),
     FieldType.TICKET_NO: ("投诉单号", "投诉编号", "工单号", "工单编号", "服务单号", "服务单编号", "受理编号", "受理单号",
                           "售后单号", "售后服务单号"),
     FieldType.INVOICE_CODE: ("发票代码",),
@@ -66,8 +70,8 @@ COLUMN_ONLY = ("数量", "税率", "税率/征收率", "征收率", "单位", "�
 
 LABEL_TYPES: dict[str, FieldType] = {label: field for field, labels in LABELS.items() for label in labels}
 
-LABEL_GAP = r"[\s:#]*"
-"""What may stand between a label and its value once the text is width-folded (：→:)."""
+LABEL_GAP = r"[\s:#\]】]*"
+"""What may stand between a label and its value once the text is width-folded (：→:), also [投诉编号] 123."""
 
 UNIT_SUFFIX = r"(?:\s*\((?:元|大写|小写)\))?"
 """A caption may say how its value is written: 本期应还（元）, 金额(元), 价税合计（大写） (width-folded)."""
@@ -82,13 +86,19 @@ def page_role(label: str, kind: str) -> str:
     """The role an amount caption gives on a page of `kind`: 金额 is the net column of an invoice."""
     role = AMOUNT_ROLES.get(label)
     if role is None:
-        role = (_INVOICE_ROLES if kind == "invoice" else _OTHER_ROLES).get(label)
+        role = _PAGE_ROLES.get(kind, {}).get(label)
     return role or ""
 
 
 _CAPTION_WORDS = alternation([*LABEL_TYPES, *COLUMN_ONLY])
-LABEL_ONLY = re.compile(rf"^\s*(?:{_CAPTION_WORDS}){UNIT_SUFFIX}\s*[:：]?\s*$", re.IGNORECASE)
-"""A box that holds just a caption; its value is the next box on the row, the box below or its column."""
+LABEL_ONLY = re.compile(rf"^\s*[\u4e00-\u9fff]{{0,4}}?(?:{_CAPTION_WORDS}){UNIT_SUFFIX}\s*[:：]?\s*$", re.IGNORECASE)
+"""A box that holds just a caption (支付宝交易号, 主动还款: a few words may qualify it); its value is the next box
+on the row, the box below or its column."""
+
+_NUMBER_CAPTIONS = alternation(label for field in (FieldType.ORDER_NO, FieldType.TRANSACTION_NO, FieldType.TICKET_NO,
+                                                   FieldType.LOGISTICS_NO) for label in LABELS[field])
+LABEL_LAST = re.compile(rf"(?:{_NUMBER_CAPTIONS})\s*[:：]?\s*$", re.IGNORECASE)
+"""A line of running text that ends in a caption (…订单号) continues with its value on the next line."""
 
 LABEL_FIRST = re.compile(rf"^\s*(?:{_CAPTION_WORDS})", re.IGNORECASE)
 """A box that begins with a caption carries its own value and is never another caption's value."""

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from ocr.extract.amounts import is_amount_alone
+from ocr.extract.amounts import ends_before_amount, is_amount_alone
 from ocr.extract.candidates import fold_width
-from ocr.extract.labels import LABEL_FIRST, LABEL_ONLY
+from ocr.extract.labels import LABEL_FIRST, LABEL_LAST, LABEL_ONLY
 from ocr.types import AmountRole, BBox, OcrLine
 
 _JOINER = " "
@@ -24,6 +24,8 @@ _HEADLINE_HEIGHT = 1.6
 """A bare amount at least this many times the page's median box height is the headline of a payment page."""
 _CURRENCY_MARKS = ("元", "¥", "￥")
 _NUMBER_ONLY = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
+_QUANTITY = re.compile(r"\s*[xX×]\s*\d{1,4}\s*")
+_PAYMENT_METHOD = re.compile(r"\s*(?:在线支付|货到付款|微信支付|支付宝支付|白条支付|京东白条)\s*")
 _TABLE_GAP = 4.0
 """A table ends where no cell follows for this many median box heights."""
 
@@ -70,6 +72,13 @@ def build_units(lines: Sequence[OcrLine]) -> list[TextUnit]:
                 value = page.value_below(index)
             if value is not None:
                 caption_of[value] = index
+    for index in page.boxes:
+        text = page.folded[index]
+        if index not in page.caption_set and index not in page.taken and (
+                LABEL_LAST.search(text) or ends_before_amount(text)):
+            value = page.continuation(index)
+            if value is not None:
+                caption_of[value] = index
     captions_used = set(caption_of.values()) | page.header_cells | set(mark_of.values())
     units = []
     for index, line in enumerate(lines):
@@ -82,8 +91,7 @@ def build_units(lines: Sequence[OcrLine]) -> list[TextUnit]:
             pieces = ((0, caption), (len(caption.text) + len(_JOINER), line))
             units.append(TextUnit(caption.text + _JOINER + line.text, pieces))
         elif index not in captions_used:
-            hint = AmountRole.TRANSACTION.value if page.is_headline(index) else ""
-            units.append(TextUnit(line.text, ((0, line),), hint))
+            units.append(TextUnit(line.text, ((0, line),), page.amount_hint(index)))
     return units
 
 
@@ -136,6 +144,33 @@ class _Page:
         below = [(box[1] - label[3], i) for i, box in self.boxes.items()
                  if i != caption and 0 <= box[1] - label[3] <= 1.5 * _height(label) and _overlap_x(label, box) > 0]
         return self._take(below)
+
+    def continuation(self, index: int) -> int | None:
+        """The next line of a wrapped text (a chat bubble, an SMS): just below, starting at the same left edge."""
+        box = self.boxes[index]
+        below = [(other[1] - box[3], i) for i, other in self.boxes.items()
+                 if i != index and -0.3 * _height(box) <= other[1] - box[3] <= 0.6 * _height(box)
+                 and abs(other[0] - box[0]) <= _height(box)]
+        return self._take(below)
+
+    def amount_hint(self, index: int) -> str:
+        """The role an uncaptioned amount box has from what surrounds it.
+
+        The headline of a payment page is the transaction; a price with a payment method under it
+        (在线支付) is what was paid, and a price beside a quantity (x2) is the unit price.
+        """
+        box = self.boxes.get(index)
+        if box is None or not is_amount_alone(self.folded[index]):
+            return ""
+        if _height(box) >= _HEADLINE_HEIGHT * self.line_height:
+            return AmountRole.TRANSACTION.value
+        near = [self.folded[i] for i, other in self.boxes.items() if i != index and (
+            _same_row(box, other) or (0 <= other[1] - box[3] <= _height(box) and _overlap_x(box, other) > 0))]
+        if any(_PAYMENT_METHOD.fullmatch(text) for text in near):
+            return AmountRole.PAID.value
+        if any(_QUANTITY.fullmatch(text) for text in near):
+            return AmountRole.UNIT_PRICE.value
+        return ""
 
     def _take(self, ranked: list[tuple[float, int]]) -> int | None:
         """The nearest of `ranked` if it is a value; anything else in between means the caption has none."""
@@ -190,12 +225,6 @@ class _Page:
         left = [(box[0] - other[2], i) for i, other in self.boxes.items()
                 if i != index and _same_row(box, other) and other[2] <= box[0] + 0.2 * _height(box)]
         return bool(left) and min(left)[1] in self.caption_set
-
-    def is_headline(self, index: int) -> bool:
-        """A bare amount in a box much taller than the page's lines (-1,130.00 under the merchant's name)."""
-        box = self.boxes.get(index)
-        return (box is not None and _height(box) >= _HEADLINE_HEIGHT * self.line_height
-                and is_amount_alone(self.folded[index]))
 
 
 def _height(box: BBox) -> int:

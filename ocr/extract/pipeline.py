@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ocr.extract.agents import find_agents
-from ocr.extract.amounts import find_amounts
+from ocr.extract.amounts import find_amounts, is_amount_alone
 from ocr.extract.candidates import Candidate, fold_width, resolve_overlaps
 from ocr.extract.chat import find_promises
 from ocr.extract.classify import classify_kind
@@ -13,7 +13,7 @@ from ocr.extract.identifiers import find_identifiers, order_number_alone
 from ocr.extract.layout import TextUnit, build_units
 from ocr.extract.phones import find_phones
 from ocr.extract.timestamps import find_timestamps, with_page_dates
-from ocr.types import ExtractedField, OcrLine
+from ocr.types import AmountRole, ExtractedField, OcrLine
 
 
 def find_candidates(text: str, config: ExtractionConfig, kind: str = "", hint: str = "") -> list[Candidate]:
@@ -40,8 +40,11 @@ def extract_fields(lines: Sequence[OcrLine], config: ExtractionConfig) -> list[E
 
 
 def _unit_fields(unit: TextUnit, config: ExtractionConfig, kind: str) -> list[ExtractedField]:
+    hint = unit.hint
+    if not hint and kind == "payment" and is_amount_alone(fold_width(unit.text)):
+        hint = AmountRole.TRANSACTION.value  # a row of a bill list: 京东商城 … 1,706.40
     fields = []
-    for candidate in find_candidates(unit.text, config, kind, unit.hint):
+    for candidate in find_candidates(unit.text, config, kind, hint):
         bbox, line_confidence = unit.locate(candidate.start, candidate.end)
         fields.append(ExtractedField(
             type=candidate.type,
