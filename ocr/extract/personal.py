@@ -45,8 +45,8 @@ _SEPARATORS = re.compile(r"[\s.·•()\-]")
 _COUNTRY_PREFIX = re.compile(r"^(?:\+|00)?86(?=1[3-9]\d{9}$)")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _PHONE_NUMBERS = re.compile(r"\+?\d[\d\s.\-()]*\d")
-# 16–19 digits with single spaces or dashes between them, not part of a longer number.
-_LONG_RUN = re.compile(r"(?<![0-9A-Za-z*])(?<![0-9A-Za-z*][ -])\d(?:[ -]?\d){14,17}[\dXx](?![ -]?[0-9A-Za-z*])")
+# 16–19 digits with single spaces or dashes between them, not part of a longer number (a word may touch it).
+_LONG_RUN = re.compile(r"(?<![0-9A-Za-z*])(?<![0-9*][ -])\d(?:[ -]?\d){14,17}[\dXx](?![0-9A-Za-z*])(?![ -][0-9*])")
 # The administrative area (省/市/区/县) is the longest such prefix; 小区, 园区 and the like are the address itself.
 _ADDRESS_AREA = re.compile(r"^.{0,12}(?:省|自治区|市|(?<![小社园校街景厂])区|县|旗)")
 _MIN_NUMBER = 5

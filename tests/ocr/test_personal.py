@@ -49,6 +49,7 @@ KEEP_LIST = [
     pytest.param("京东客服小美（工号53218）", id="agent-id"),
     pytest.param("138****5678", id="already-masked-mobile"),
     pytest.param("192.168.100.200", id="dotted-but-no-phone"),
+    pytest.param("6222 0212 3456 7890 1282", id="twenty-digits-grouped-not-a-card"),
 ]
 """Evidence that looks like personal data to a pattern; also run through a real export in tests/export."""
 
@@ -69,6 +70,7 @@ MASK_LIST = [
     pytest.param("证件 11010519491231002x", "证件 110***********002X", id="id-card-lowercase-x"),
     pytest.param("440308199001011239", "440***********1239", id="id-card-unlabelled"),
     pytest.param("110105 19491231 002X", "110***********002X", id="id-card-spaced"),
+    pytest.param("ID 110105-19491231-002X", "ID 110***********002X", id="id-card-dashed-after-a-word"),
     pytest.param("身份证号：110105194912310021", "身份证号：110***********0021", id="id-card-labelled-bad-checksum"),
     pytest.param("卡号 4111 1111 1111 1111", "卡号 ************1111", id="visa-spaced"),
     pytest.param("尾号 6222021234567890128 的卡", "尾号 ***************0128 的卡", id="unionpay-unlabelled-luhn"),
