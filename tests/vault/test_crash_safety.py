@@ -1,6 +1,7 @@
 """Crash safety and on-disk damage.
 
-A harness SIGKILLs `evidence-vault import`, `passwd` and `export` at seeded random moments; after
+A harness SIGKILLs `evidence-vault import`, `passwd`, `restore` and `export` at seeded random moments (passwd
+and restore also with another reader opening the vault meanwhile); after
 each kill the vault opens, verifies, and every item is complete (original, thumbnail, log entry) or
 absent. Bytes flipped in the raw vault file are reported precisely, never as a crash.
 """
@@ -13,6 +14,7 @@ import random
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -24,7 +26,7 @@ from PIL import Image
 
 from tests.factories import png_bytes
 from tests.vault.conftest import PASSPHRASE
-from vault.errors import VaultError, WrongPassphrase
+from vault.errors import VaultError, VaultInUse, WrongPassphrase
 from vault.store import Vault
 from vault.verify import verify
 
@@ -54,15 +56,19 @@ def _wal(vault_path: Path) -> Path:
     return vault_path.with_name(vault_path.name + "-wal")
 
 
-def run_and_kill(command: Sequence[str], vault_path: Path, delay: float) -> tuple[int | None, float]:
-    """Run `command`; SIGKILL it `delay` seconds after it opened the vault (its -wal file appeared).
+def run_and_kill(
+    command: Sequence[str], vault_path: Path, delay: float, started: Path | None = None
+) -> tuple[int | None, float]:
+    """Run `command`; SIGKILL it `delay` seconds after it opened the vault (its -wal file appeared,
+    or the file `started` names, for commands that begin elsewhere).
 
     Counting from the open, not from the start, keeps the moments inside the work however slow
     the interpreter's start-up is on a loaded machine. Returns (exit code or None if killed,
     seconds from the open to the exit or kill).
     """
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while not _wal(vault_path).exists() and process.poll() is None:
+    marker = started or _wal(vault_path)
+    while not marker.exists() and process.poll() is None:
         time.sleep(0.002)
     opened = time.monotonic()
     try:
@@ -80,24 +86,73 @@ def kill_trials(
     command: Callable[[Path], list[str]],
     delays: Sequence[float],
     check: Callable[[Path, int | None, float], T],
+    started: Callable[[Path], Path] | None = None,
+    reader_passphrases: Sequence[str] = (),
 ) -> list[T]:
     """One trial per delay on its own copy of the template: run, kill, then check the copy.
 
     Two trials at a time (CI has two cores); a check runs while the other trial's process works.
+    With `reader_passphrases`, another reader keeps opening the copy while the command runs.
     """
 
     def trial(numbered: tuple[int, float]) -> T:
         vault_path = _copy(template, folder / f"trial-{numbered[0]}")
-        code, seconds = run_and_kill(command(vault_path), vault_path, numbered[1])
+        marker = started(vault_path) if started else None
+        if not reader_passphrases:
+            code, seconds = run_and_kill(command(vault_path), vault_path, numbered[1], marker)
+            return check(vault_path, code, seconds)
+        with ConcurrentReader(vault_path, reader_passphrases) as reader:
+            code, seconds = run_and_kill(command(vault_path), vault_path, numbered[1], marker)
+        assert reader.unexpected == [], f"a reader met a damaged vault: {reader.unexpected[:3]}"
         return check(vault_path, code, seconds)
 
     with ThreadPoolExecutor(2) as pool:
         return list(pool.map(trial, enumerate(delays)))
 
 
-def calibrate(template: Path, folder: Path, command: Callable[[Path], list[str]]) -> tuple[Path, float]:
+class ConcurrentReader:
+    """A thread that keeps opening the vault read-only and listing it, as a second window would.
+
+    Being refused (in use, or the passphrase changed under it) is expected; anything else means a
+    reader saw a half-made file.
+    """
+
+    def __init__(self, vault_path: Path, passphrases: Sequence[str]) -> None:
+        self.vault_path = vault_path
+        self.passphrases = passphrases
+        self.unexpected: list[str] = []
+        self.reads = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for passphrase in self.passphrases:
+                try:
+                    with Vault.open(self.vault_path, passphrase, read_only=True) as vault:
+                        vault.items()
+                        self.reads += 1
+                    break
+                except (VaultInUse, WrongPassphrase):
+                    continue
+                except VaultError as e:
+                    self.unexpected.append(f"{type(e).__name__}: {e}")
+            time.sleep(0.15)  # a window refreshing now and then; a constant reader would refuse every run
+
+    def __enter__(self) -> ConcurrentReader:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+
+
+def calibrate(
+    template: Path, folder: Path, command: Callable[[Path], list[str]], started: Callable[[Path], Path] | None = None
+) -> tuple[Path, float]:
     """Run the command to completion twice side by side, as the trials will; (one result, work seconds)."""
-    runs = kill_trials(template, folder / "calibration", command, [600.0, 600.0], lambda *run: run)
+    runs = kill_trials(template, folder / "calibration", command, [600.0, 600.0], lambda *run: run, started)
     assert [code for _, code, _ in runs] == [0, 0]
     return runs[0][0], max(seconds for _, _, seconds in runs)
 
@@ -216,6 +271,76 @@ def test_passphrase_change_killed_at_random_moments(tmp_path: Path, passphrase_f
     subprocess.run(passwd(interrupted), cwd=REPO, check=True, capture_output=True)
     assert _opening_passphrases(interrupted) == [NEW_PASSPHRASE]
     assert sorted(p.name for p in interrupted.parent.iterdir()) == ["vault.evault"], "leftovers are cleaned up"
+
+
+@pytest.mark.slow
+def test_passphrase_change_and_a_concurrent_reader_never_lock_the_user_out(
+    tmp_path: Path, passphrase_file: Path
+) -> None:
+    """With another reader opening the vault, passwd either refuses or completes; kills land anywhere."""
+    files = [tmp_path / f"bill-{n}.png" for n in range(8)]
+    for n, file in enumerate(files):
+        file.write_bytes(noise_png(3000 + n, 150_000))
+    template = _template(tmp_path, files)
+    new_file = tmp_path / "new-passphrase.txt"
+    new_file.write_text(NEW_PASSPHRASE, encoding="utf-8")
+
+    def passwd(vault_path: Path) -> list[str]:
+        return cli_command(vault_path, passphrase_file, "passwd", "--new-passphrase-file", str(new_file))
+
+    def check(vault_path: Path, code: int | None, _: float) -> tuple[int | None, str]:
+        opened = _opening_passphrases(vault_path)
+        assert len(opened) == 1, f"{vault_path} opens with {len(opened)} of the two passphrases"
+        with Vault.open(vault_path, opened[0]) as vault:
+            assert verify(vault) == [] and len(vault.items()) == len(files)
+        assert code in (None, 0, 2), f"passwd exited {code}"
+        return code, opened[0]
+
+    _, work = calibrate(template, tmp_path, passwd)
+    trials = kill_trials(template, tmp_path, passwd, kill_delays(work, 12, salt=4), check,
+                         reader_passphrases=(PASSPHRASE, NEW_PASSPHRASE))
+    assert {passphrase for _, passphrase in trials} <= {PASSPHRASE, NEW_PASSPHRASE}
+
+
+@pytest.mark.slow
+def test_restore_killed_at_random_moments_under_a_concurrent_reader(tmp_path: Path, passphrase_file: Path) -> None:
+    files = [tmp_path / f"shot-{n}.png" for n in range(8)]
+    for n, file in enumerate(files):
+        file.write_bytes(noise_png(4000 + n, 150_000))
+    template = _template(tmp_path, files)
+    older = tmp_path / "older"
+    older.mkdir()
+    backup_file = tmp_path / "backup.evault"
+    with Vault.create(older / "older.evault", PASSPHRASE) as source:
+        case_id = source.add_case("旧的案件")
+        for file in files[:3]:
+            source.import_file(case_id, file)
+        from vault.maintenance import backup
+
+        backup(source, backup_file, PASSPHRASE)
+    backup_digest = hashlib.sha256(backup_file.read_bytes()).hexdigest()
+
+    def restore(vault_path: Path) -> list[str]:
+        return cli_command(vault_path, passphrase_file, "restore", str(backup_file))
+
+    def check(vault_path: Path, code: int | None, _: float) -> int:
+        with Vault.open(vault_path, PASSPHRASE) as vault:
+            assert verify(vault) == [], vault_path
+            count = len(vault.items())
+        assert count in (len(files), 3), f"{count} items: neither the old vault nor the backup"
+        assert code in (None, 0, 2), f"restore exited {code}"
+        assert hashlib.sha256(backup_file.read_bytes()).hexdigest() == backup_digest, "the backup was changed"
+        return count, code
+
+    def started(vault_path: Path) -> Path:
+        return vault_path.with_name(f".{vault_path.name}.restore-tmp")
+
+    _, work = calibrate(template, tmp_path, restore, started)
+    alone = kill_trials(template, tmp_path / "alone", restore, kill_delays(work, 10, salt=5), check, started=started)
+    assert any(code is None for _, code in alone), "every restore ended before its kill; nothing was tested"
+    assert all(count == 3 for count, code in alone if code == 0)
+    kill_trials(template, tmp_path / "read", restore, kill_delays(work, 10, salt=6), check, started=started,
+                reader_passphrases=(PASSPHRASE,))
 
 
 def _qpdf_check(path: Path) -> subprocess.CompletedProcess[str]:
