@@ -27,7 +27,7 @@ from vault.serialize import item_json
 from vault.store import Vault
 from vault.terminal import terminal_json, terminal_safe
 from vault.user_time import normalize_user_time
-from vault.verify import verify
+from vault.verify import unmerged_journal_warning, verify
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DEFAULT_CASE_TITLE = "我的投诉"
@@ -90,11 +90,13 @@ def _text(text: str) -> str:
     return text
 
 
-def _open(args: argparse.Namespace) -> Vault:
+def _open(args: argparse.Namespace, read_only: bool = False) -> Vault:
+    """The vault named on the command line; `read_only` for commands that only read, so that a
+    backup or a vault on read-only media is never changed by listing or verifying it."""
     path = Path(args.vault)
     if not path.exists():
         raise VaultNotFound(f"no vault at {path}; create one with 'evidence-vault --vault {path} init'")
-    return Vault.open(path, _passphrase(args))
+    return Vault.open(path, _passphrase(args), read_only=read_only)
 
 
 def _print_json(value: Any) -> None:
@@ -164,7 +166,7 @@ def cmd_case_add(args: argparse.Namespace) -> int:
 
 
 def cmd_case_list(args: argparse.Namespace) -> int:
-    with _open(args) as vault:
+    with _open(args, read_only=True) as vault:
         cases = vault.cases()
         counts = {c.id: len(vault.items(c.id)) for c in cases}
     if args.json:
@@ -256,14 +258,14 @@ def _emit_items(vault: Vault, items: Sequence[Any], as_json: bool) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _open(args) as vault:
+    with _open(args, read_only=True) as vault:
         case_id = vault.find_case(args.case).id if args.case else None
         _emit_items(vault, vault.items(case_id), args.json)
     return EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with _open(args) as vault:
+    with _open(args, read_only=True) as vault:
         item = vault.item(args.id)
         if args.json:
             _print_json(item_json(item, vault.case(item.case_id)))
@@ -296,7 +298,7 @@ def _print_fields(item: Any) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with _open(args) as vault:
+    with _open(args, read_only=True) as vault:
         case_id = vault.find_case(args.case).id if args.case else None
         hits = vault.search(args.query, case_id=case_id)
         _emit_items(vault, hits, args.json)
@@ -355,7 +357,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    with _open(args) as vault:
+    with _open(args, read_only=True) as vault:
         entries = vault.audit_entries(args.item)
     if args.json:
         _print_json([{"seq": e.seq, "at": e.at, "action": e.action, "payload": e.payload,
@@ -367,7 +369,10 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with _open(args) as vault:
+    warning = unmerged_journal_warning(Path(args.vault))
+    if warning:
+        print(f"warning: {terminal_safe(warning)}", file=sys.stderr)
+    with _open(args, read_only=True) as vault:
         problems = verify(vault)
         count = len(vault.items())
         _, head = vault.audit_head()
