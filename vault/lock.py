@@ -50,6 +50,11 @@ class VaultLock:
         """Upgrade to the exclusive lock; VaultInUse while any other process holds the vault open."""
         self._flock(exclusive=True)
 
+    def make_shared(self) -> None:
+        """Back to the shared lock after an exclusive operation that left the vault open."""
+        if fcntl is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_SH)
+
     def still_at_path(self) -> bool:
         """False once the file at `path` is another file than the one locked (swapped or deleted)."""
         try:

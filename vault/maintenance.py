@@ -77,20 +77,35 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
     tmp = _temporary_beside(path, "rekey")
     try:
         _export_copy(vault.db, tmp, new_passphrase)
-        vault.db.close(release_lock=False)
+    except BaseException as e:
+        _remove_with_sidecars(tmp)
+        file_lock.make_shared()  # the vault stays open and usable here, so others may open it again
+        if isinstance(e, (DatabaseError, OSError)):  # e.g. a full disk
+            raise _rekey_failed(path, e) from e
+        raise
+    vault.db.close(release_lock=False)
+    try:
         _finish(tmp, new_passphrase, "vault.passwd", {})
         os.replace(tmp, path)
         _fsync_dir(path.parent)
-    except (DatabaseError, OSError) as e:  # e.g. a full disk: the vault is as it was, no .rekey-tmp stays
-        for part in _with_sidecars(tmp):
-            part.unlink(missing_ok=True)
-        raise CannotWrite(
-            f"the passphrase was not changed: writing the re-encrypted copy beside {path} failed ({e}); "
-            "the vault still opens with the old passphrase"
-        ) from e
+    except (DatabaseError, OSError) as e:
+        _remove_with_sidecars(tmp)
+        raise _rekey_failed(path, e) from e
     finally:
         file_lock.release()
     return Vault.open(path, new_passphrase)
+
+
+def _rekey_failed(path: Path, error: Exception) -> CannotWrite:
+    return CannotWrite(
+        f"the passphrase was not changed: writing the re-encrypted copy beside {path} failed ({error}); "
+        "the vault still opens with the old passphrase"
+    )
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for part in _with_sidecars(path):
+        part.unlink(missing_ok=True)
 
 
 def backup(vault: Vault, out: Path, passphrase: str) -> None:
@@ -150,8 +165,7 @@ def _restore_locked(backup_path: Path, vault_path: Path, passphrase: str) -> Pat
             raise VaultError(f"the backup does not verify ({problems[0].where}: {problems[0].message}); not restored")
         _finish(tmp, passphrase, "vault.restore", {"from": backup_path.name})
     except BaseException:
-        for part in _with_sidecars(tmp):
-            part.unlink(missing_ok=True)
+        _remove_with_sidecars(tmp)
         raise
     kept = None
     if vault_path.exists():

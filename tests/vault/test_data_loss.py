@@ -205,3 +205,26 @@ def test_an_import_is_in_the_vault_file_itself_while_the_vault_stays_open(vault_
     with Vault.open(copy, PASS) as plain_copy:
         assert [i.original_name for i in plain_copy.items()][-1] == "refund.png"
         assert verify(plain_copy) == []
+
+
+def test_a_failed_passphrase_change_leaves_the_vault_open_and_shareable(
+    vault_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vault import maintenance
+    from vault.errors import CannotWrite, VaultInUse
+    from vault.lock import VaultLock
+
+    def full_disk(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(maintenance, "_export_copy", full_disk)
+    vault = Vault.open(vault_path, PASS)
+    with pytest.raises(CannotWrite, match="was not changed"):
+        maintenance.change_passphrase(vault, NEW_PASS)
+    vault.update_item(1, note="still usable")
+    VaultLock(vault_path).release()  # another window may open it again
+    with pytest.raises(VaultInUse):
+        VaultLock(vault_path, exclusive=True)  # and this one still counts as having it open
+    vault.close()
+    with Vault.open(vault_path, PASS) as reopened:
+        assert reopened.item(1).note == "still usable" and verify(reopened) == []
