@@ -158,6 +158,7 @@ class DetailPane(QWidget):
 
         self.fields = FieldsModel(self)
         self.fields.correction_requested.connect(self._correct_field)
+        self.fields.rejection_requested.connect(self._reject_field)
         self.fields_view = QTableView()
         self.fields_view.setModel(self.fields)
         self.fields_view.verticalHeader().hide()
@@ -175,11 +176,17 @@ class DetailPane(QWidget):
         self.new_field_value.returnPressed.connect(self._add_field)
         self.remove_field = QPushButton(self.tr("Remove my field"))
         self.remove_field.clicked.connect(self._remove_field)
+        self.reject_field = QPushButton(self.tr("Mark as wrong"), objectName="rejectField")
+        self.reject_field.setToolTip(self.tr(
+            "The value read by OCR is wrong: it stays in the vault's history but no longer counts as a fact"
+        ))
+        self.reject_field.clicked.connect(self._reject_selected_field)
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_field_type)
         add_row.addWidget(self.new_field_value, 1)
         add_row.addWidget(add_field)
         add_row.addWidget(self.remove_field)
+        add_row.addWidget(self.reject_field)
 
         self.title = QLineEdit()
         self.kind = QComboBox()
@@ -337,15 +344,36 @@ class DetailPane(QWidget):
         self.new_field_value.clear()
         self._changed()
 
-    def _remove_field(self) -> None:
+    def _selected_field(self) -> Field | None:
         rows = self.fields_view.selectionModel().selectedRows() or [self.fields_view.currentIndex()]
         if self.item is None or self.vault is None or not rows or not rows[0].isValid():
+            return None
+        return self.fields.field_at(rows[0].row())
+
+    def _reject_selected_field(self) -> None:
+        field = self._selected_field()
+        if field is not None:
+            self._reject_field(field)
+
+    def _reject_field(self, field: Field) -> None:
+        """Mark an OCR value wrong; for the user's own value, take it back (and reject what it corrected)."""
+        assert self.item is not None and self.vault is not None
+        if field.origin == "user":
+            self.vault.delete_user_field(field.id)
+            if field.corrects is not None:
+                self.vault.reject_field(self.item.id, field.corrects)
+        else:
+            self.vault.reject_field(self.item.id, field.id)
+        self._changed()
+
+    def _remove_field(self) -> None:
+        field = self._selected_field()
+        if field is None:
             return
-        field = self.fields.field_at(rows[0].row())
         if field.origin != "user":
             QMessageBox.information(
                 self, self.tr("Remove field"),
-                self.tr("Fields read by OCR are kept as evidence. Correct the value instead."),
+                self.tr("Fields read by OCR are kept as evidence. Correct the value, or mark it as wrong."),
             )
             return
         self.vault.delete_user_field(field.id)

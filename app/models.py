@@ -369,9 +369,11 @@ class TimelineModel(QAbstractListModel):
 
 
 class FieldsModel(QAbstractTableModel):
-    """An item's effective fields; editing a value asks for a correction (the OCR value is kept)."""
+    """An item's effective fields; editing a value asks for a correction (the OCR value is kept),
+    emptying it asks for the value to be marked wrong."""
 
     correction_requested = Signal(object, str)  # Field, new value
+    rejection_requested = Signal(object)  # Field
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -423,7 +425,10 @@ class FieldsModel(QAbstractTableModel):
             return False
         text = str(value).strip()
         field = self._fields[index.row()]
-        if not text or text == field.normalized:
+        if text == field.normalized:
             return False
-        self.correction_requested.emit(field, text)
+        if text:
+            self.correction_requested.emit(field, text)
+        else:
+            self.rejection_requested.emit(field)
         return True

@@ -211,3 +211,29 @@ def test_export_failures_are_explained_in_chinese(qtbot, tmp_path: Path, vault_w
     assert "减少证据" in dialog.failure_text(DossierTooLarge("", 12 * 2**20))
     assert "校验保险箱" in dialog.failure_text(IntegrityMismatch("item 3"))
     dialog.reject()
+
+
+def test_marking_an_ocr_field_wrong_keeps_it_in_the_history(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    item_id = vault_with_items[0]
+    window.open_item(item_id)
+    fields = window.detail.fields
+    row = next(r for r in range(fields.rowCount()) if fields.field_at(r).type == "order_no")
+    wrong = fields.field_at(row)
+    window.detail.fields_view.selectRow(row)
+    qtbot.mouseClick(window.detail.reject_field, Qt.MouseButton.LeftButton)
+    item = window.vault.item(item_id)
+    assert wrong.normalized not in item.values("order_no")
+    assert any(f.id == wrong.id and f.superseded for f in item.fields), "the OCR value is kept, superseded"
+    assert window.vault.audit_entries(item_id)[-1].action == "field.reject"
+    assert all(fields.field_at(r).id != wrong.id for r in range(fields.rowCount()))
+
+
+def test_emptying_a_value_marks_it_wrong(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    item_id = vault_with_items[0]
+    window.open_item(item_id)
+    fields = window.detail.fields
+    row = next(r for r in range(fields.rowCount()) if fields.field_at(r).type == "order_no")
+    wrong = fields.field_at(row)
+    assert fields.setData(fields.index(row, 1), "")
+    entry = window.vault.audit_entries(item_id)[-1]
+    assert (entry.action, entry.payload["rejects"]) == ("field.reject", wrong.id)
