@@ -17,8 +17,10 @@ def field_json(item: Item) -> list[dict[str, Any]]:
             "bbox": list(f.bbox) if f.bbox else None,
             "confidence": round(f.confidence, 3),
             "reference": f.reference or None,
+            "role": f.role or None,
             "corrects": f.corrects,
             "superseded": f.superseded,
+            "rejects": f.corrects if f.origin == "user" and not f.normalized else None,
         }
         for f in item.fields
     ]

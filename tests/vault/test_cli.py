@@ -64,7 +64,8 @@ def test_fields_edit_search_and_log(cli, shots: Path) -> None:
     assert [h["id"] for h in hits] == [2]
     assert hits[0]["fields"][0] | {"id": 0} == {
         "id": 0, "type": "order_no", "value": "312345678901", "normalized": "312345678901", "origin": "user",
-        "bbox": None, "confidence": 1.0, "reference": None, "corrects": None, "superseded": False,
+        "bbox": None, "confidence": 1.0, "reference": None, "role": None, "corrects": None, "superseded": False,
+        "rejects": None,
     }
     assert [h["id"] for h in json.loads(cli("search", "回电", "--json")[1])] == [2]
     log = json.loads(cli("log", "--item", "2", "--json")[1])
@@ -132,3 +133,19 @@ def test_extract_command(cli) -> None:
 )
 def test_parse_size(text: str, size: int) -> None:
     assert parse_size(text) == size
+
+
+def test_rejected_field_shows_in_json(cli, shots: Path, tmp_path: Path) -> None:
+    from ocr.types import ExtractedField, FieldType, OcrLine
+    from vault.store import Vault
+
+    cli("init")
+    cli("import", str(shots), "--no-ocr")
+    with Vault.open(tmp_path / "v.evault", PASS) as vault:
+        wrong = ExtractedField(FieldType.AMOUNT, "¥19.90", "19.90", None, 0.9, role="unit_price")
+        vault.store_ocr_result(1, "rapidocr", [OcrLine("单价 ¥19.90", None, 0.9)], [wrong])
+        field_id = vault.item(1).fields[0].id
+    assert cli("field", "reject", "1", str(field_id), "--reason", "OCR misread")[0] == 0
+    fields = json.loads(cli("show", "1", "--json")[1])["fields"]
+    assert [(f["role"], f["superseded"], f["rejects"]) for f in fields] == [("unit_price", True, None),
+                                                                          (None, False, field_id)]
