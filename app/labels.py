@@ -5,7 +5,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ocr.types import FieldType
 from vault.errors import CannotWrite, DamagedVault, NotAVault, VaultExists, VaultNotFound, VaultTooNew
-from vault.media import MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
+from vault.media import MAX_ASPECT_RATIO, MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
 from vault.models import KINDS
 
 
@@ -68,6 +68,11 @@ def rejection_text(reason: str, detail: str) -> str:
         "empty_pdf": QCoreApplication.translate("Labels", "the PDF has no pages"),
         "too_many_pages": QCoreApplication.translate("Labels", "the PDF has more than %1 pages").replace(
             "%1", str(MAX_PDF_PAGES)),
+        "pdf_too_many_pixels": QCoreApplication.translate(
+            "Labels", "the PDF's pages together are larger than %1 A4 pages").replace("%1", str(MAX_PDF_PAGES)),
+        "extreme_aspect_ratio": QCoreApplication.translate(
+            "Labels", "too long and narrow: one side is more than %1 times the other").replace(
+            "%1", str(MAX_ASPECT_RATIO)),
         "unsupported_type": QCoreApplication.translate(
             "Labels", "not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)"),
         "text_file": QCoreApplication.translate(

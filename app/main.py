@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from app import settings
 from app.i18n import LANGUAGES, install_language, register_fallback_font
 from app.mainwindow import MainWindow
+from vault.process import harden_process
 
 GIL_SWITCH_INTERVAL_S = 0.001
 """How long a busy worker thread may keep the GIL before the GUI thread gets it (CPython's default is
@@ -44,6 +45,7 @@ def setup_application(argv: list[str], language: str) -> QApplication:
 
 
 def main(argv: list[str] | None = None) -> int:
+    harden_process()
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = setup_application(sys.argv[:1], args.lang or settings.LANGUAGE.get())
     shown: list[MainWindow] = []

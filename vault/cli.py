@@ -23,6 +23,7 @@ from vault.errors import VaultError, VaultNotFound
 from vault.models import KINDS, ImportStatus
 from vault.passphrase import read_passphrase_file, require_usable_passphrase
 from vault.paths import default_vault_path
+from vault.process import harden_process
 from vault.serialize import item_json
 from vault.store import Vault
 from vault.terminal import terminal_json, terminal_safe
@@ -598,6 +599,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -23,7 +24,16 @@ MAX_FILE_BYTES = 100 * 1024 * 1024
 """Largest file accepted (100 MiB): far above any screenshot or bill, below what hurts memory."""
 MAX_PIXELS = 100_000_000
 """Largest decoded image (100 megapixels, e.g. a 1080 x 90000 scrolling screenshot)."""
+MAX_ASPECT_RATIO = 100
+"""Longest side over shortest side of an image or a rendered PDF page. A 1080-pixel-wide scrolling
+capture stays within it up to the pixel limit (1080 x 92,592); a 65500x1 PNG, which drove an OCR
+worker to 23 GB, does not (issue #11, point 9)."""
 MAX_PDF_PAGES = 500
+A4_POINTS = (595, 842)
+MAX_PDF_PIXELS = round(MAX_PDF_PAGES * A4_POINTS[0] * A4_POINTS[1] * PDF_RENDER_SCALE**2)
+"""All pages of a PDF rendered for reading, together: as many pixels as MAX_PDF_PAGES A4 pages
+(about 1.09 billion at 150 dpi). The page count alone let 500 blank 4000x4000-point pages through,
+34.7 billion pixels and some 25 minutes of rendering for an export (issue #11, point 10)."""
 THUMBNAIL_SIZE = (320, 320)
 CHINA_TZ = ZoneInfo("Asia/Shanghai")
 
@@ -115,6 +125,16 @@ def _thumbnail(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
+def _check_aspect_ratio(subject: str, width: float, height: float) -> None:
+    """Refuse a shape no screenshot, photo or bill has; reading it would scale its short side up
+    to the detector's size and the long side with it."""
+    if max(width, height) > MAX_ASPECT_RATIO * max(min(width, height), 1):
+        raise RejectedFile(
+            "extreme_aspect_ratio",
+            f"{subject}: one side is over {MAX_ASPECT_RATIO} times the other, the limit for a scrolling screenshot",
+        )
+
+
 def open_image(data: bytes) -> Image.Image:
     """Decode an image fully, upright (EXIF orientation applied), within the pixel limit."""
     try:
@@ -127,6 +147,7 @@ def open_image(data: bytes) -> Image.Image:
                     "too_many_pixels",
                     f"image is {width}x{height} pixels, over the limit of {MAX_PIXELS:,} pixels",
                 )
+            _check_aspect_ratio(f"image is {width}x{height} pixels", width, height)
             image.load()
     except RejectedFile:
         raise
@@ -146,14 +167,25 @@ class ImageInspector:
         return Inspection(media_type, image.width, image.height, captured_at, _thumbnail(image))
 
 
-def _check_page_pixels(index: int, width: float, height: float) -> None:
-    """Refuse a page whose rendering for OCR would exceed MAX_PIXELS (a page can claim any size)."""
-    pixels = width * PDF_RENDER_SCALE * height * PDF_RENDER_SCALE
-    if pixels > MAX_PIXELS:
+def check_pdf_pages(sizes: Sequence[tuple[float, float]]) -> None:
+    """Refuse pages whose rendering for reading (OCR, export, display) would be too large, too
+    elongated, or too many pixels together; a page can claim any size in a few bytes."""
+    total = 0.0
+    for index, (width, height) in enumerate(sizes):
+        pixels = width * PDF_RENDER_SCALE * height * PDF_RENDER_SCALE
+        if pixels > MAX_PIXELS:
+            raise RejectedFile(
+                "too_many_pixels",
+                f"page {index + 1} is {width:.0f}x{height:.0f} points; rendered for reading it would be "
+                f"{pixels:,.0f} pixels, over the limit of {MAX_PIXELS:,} pixels",
+            )
+        _check_aspect_ratio(f"page {index + 1} is {width:.0f}x{height:.0f} points", width, height)
+        total += pixels
+    if total > MAX_PDF_PIXELS:
         raise RejectedFile(
-            "too_many_pixels",
-            f"page {index + 1} is {width:.0f}x{height:.0f} points; rendered for reading it would be "
-            f"{pixels:,.0f} pixels, over the limit of {MAX_PIXELS:,} pixels",
+            "pdf_too_many_pixels",
+            f"the {len(sizes)} pages rendered for reading would be {total:,.0f} pixels together, over the "
+            f"limit of {MAX_PDF_PIXELS:,} pixels ({MAX_PDF_PAGES} A4 pages)",
         )
 
 
@@ -171,8 +203,7 @@ class PdfInspector:
                 raise RejectedFile("empty_pdf", "the PDF has no pages")
             if pages > MAX_PDF_PAGES:
                 raise RejectedFile("too_many_pages", f"the PDF has {pages} pages, over the limit of {MAX_PDF_PAGES}")
-            for index in range(pages):
-                _check_page_pixels(index, *document.get_page_size(index))
+            check_pdf_pages([document.get_page_size(index) for index in range(pages)])
             width, height = document.get_page_size(0)
             first = document[0].render(scale=min(THUMBNAIL_SIZE) / max(width, height, 1.0)).to_pil()
         except pdfium.PdfiumError as e:  # e.g. a page tree whose /Count names pages that are not there

@@ -21,6 +21,15 @@ def pdf_page_count(data: bytes) -> int:
         document.close()
 
 
+def pdf_page_sizes(data: bytes) -> list[tuple[float, float]]:
+    """Width and height of every page in points, for the size limits in vault/media.py."""
+    document = pdfium.PdfDocument(data)
+    try:
+        return [document.get_page_size(index) for index in range(len(document))]
+    finally:
+        document.close()
+
+
 def render_pdf_page(data: bytes, index: int, scale: float = PDF_RENDER_SCALE) -> Image.Image:
     document = pdfium.PdfDocument(data)
     try:

@@ -803,6 +803,16 @@
     </message>
     <message>
         <location filename="../../app/labels.py" line="71"/>
+        <source>the PDF&apos;s pages together are larger than %1 A4 pages</source>
+        <translation>PDF 各页合计超过 %1 页 A4 纸的大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="73"/>
+        <source>too long and narrow: one side is more than %1 times the other</source>
+        <translation>过于细长：一边超过另一边的 %1 倍</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="71"/>
         <source>not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)</source>
         <translation>不支持的格式（支持 PNG、JPEG、WebP、HEIC、GIF、BMP、TIFF、PDF）</translation>
     </message>

@@ -22,7 +22,14 @@ from reportlab.pdfgen import canvas
 from tests.factories import jpeg_bytes, png_bytes
 from tests.vault.conftest import PASSPHRASE
 from vault.cli import main
-from vault.media import MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
+from vault.media import (
+    A4_POINTS,
+    MAX_ASPECT_RATIO,
+    MAX_FILE_BYTES,
+    MAX_PDF_PAGES,
+    MAX_PDF_PIXELS,
+    MAX_PIXELS,
+)
 from vault.models import ImportStatus
 from vault.store import Vault
 from vault.verify import verify
@@ -62,11 +69,12 @@ def _pdf_bytes(pages: int = 1, text: str = "Bill 2026-02") -> bytes:
     return out.getvalue()
 
 
-def _pikepdf_bytes(pages: int, size: float = 612) -> bytes:
+def _pikepdf_bytes(pages: int, size: float = 612, height: float | None = None) -> bytes:
+    """Blank pages of `size` points square, or `size` x `height`."""
     pdf = pikepdf.new()
     for _ in range(pages):
         pdf.add_blank_page()
-        pdf.pages[-1].MediaBox = pikepdf.Array([0, 0, size, size])
+        pdf.pages[-1].MediaBox = pikepdf.Array([0, 0, size, size if height is None else height])
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
@@ -127,6 +135,13 @@ _REJECTED = [
     pytest.param(_write("long.pdf", _pikepdf_bytes(MAX_PDF_PAGES + 1)), "too_many_pages", id="pdf-over-page-limit"),
     pytest.param(_write("huge-page.pdf", _pikepdf_bytes(1, 200_000)), "too_many_pixels", id="pdf-page-of-70-metres"),
     pytest.param(_sparse("big.png", MAX_FILE_BYTES + 1), "too_large", id="one-byte-over-size-limit"),
+    pytest.param(_write("line.png", raw_png(65500, 1, 8, 0, bytes(65500))), "extreme_aspect_ratio",
+                 id="png-65500x1"),
+    pytest.param(_write("thread.png", raw_png(1, 65500, 8, 0, bytes(1))), "extreme_aspect_ratio", id="png-1x65500"),
+    pytest.param(_write("ribbon.pdf", _pikepdf_bytes(1, 14_400, 100)), "extreme_aspect_ratio",
+                 id="pdf-page-200-inches-by-1.4"),
+    pytest.param(_write("blank.pdf", _pikepdf_bytes(MAX_PDF_PAGES, 4000)), "pdf_too_many_pixels",
+                 id="pdf-500-blank-pages-of-4000-points"),
 ]
 
 
@@ -171,6 +186,44 @@ def test_image_just_over_pixel_limit_is_refused(
     assert (outcome.status, outcome.reason) == (ImportStatus.REJECTED, "too_many_pixels")
     assert f"{MAX_PIXELS:,}" in outcome.detail
     snapshot()
+
+
+@pytest.mark.parametrize(
+    ("width", "height"),
+    [
+        pytest.param(1080, 20_000, id="scrolling-capture-1080x20000"),
+        pytest.param(200, 200 * MAX_ASPECT_RATIO, id="narrow-at-the-ratio-limit"),
+        pytest.param(200 * MAX_ASPECT_RATIO, 200, id="wide-at-the-ratio-limit"),
+    ],
+)
+def test_long_captures_within_the_aspect_ratio_are_accepted(
+    vault: Vault, case_id: int, tmp_path: Path, width: int, height: int
+) -> None:
+    path = _write("长截图.png", raw_png(width, height, 1, 0, b"\xaa" * (width // 8)))(tmp_path)
+    outcome = vault.import_file(case_id, path)
+    assert outcome.status == ImportStatus.IMPORTED, outcome.detail
+    assert (vault.item(outcome.item_id).width, vault.item(outcome.item_id).height) == (width, height)
+
+
+def test_pixel_heavy_pdf_is_refused_quickly_with_the_limit_named(
+    vault: Vault, case_id: int, tmp_path: Path, snapshot: Callable[[], None]
+) -> None:
+    path = _write("blank.pdf", _pikepdf_bytes(MAX_PDF_PAGES, 4000))(tmp_path)
+    assert path.stat().st_size < 200_000
+    started = time.monotonic()
+    outcome = vault.import_file(case_id, path)
+    assert time.monotonic() - started < 5
+    assert (outcome.status, outcome.reason) == (ImportStatus.REJECTED, "pdf_too_many_pixels")
+    assert f"{MAX_PDF_PIXELS:,}" in outcome.detail and f"{MAX_PDF_PAGES} A4 pages" in outcome.detail
+    snapshot()
+
+
+def test_pdf_of_as_many_a4_pages_as_allowed_is_accepted(vault: Vault, case_id: int, tmp_path: Path) -> None:
+    path = _write("statement.pdf", _pikepdf_bytes(MAX_PDF_PAGES, *A4_POINTS))(tmp_path)
+    outcome = vault.import_file(case_id, path)
+    assert outcome.status == ImportStatus.IMPORTED, outcome.detail
+    item = vault.item(outcome.item_id)
+    assert (item.media_type, item.width, item.height) == ("application/pdf", *A4_POINTS)
 
 
 def test_oversized_file_is_refused_before_reading(
