@@ -32,7 +32,9 @@ OTHER_ENGINE_MEMORY_BYTES = 512 * 1024**2
 WORKER_ADDRESS_SPACE_HEADROOM = 2 * 1024**3
 """Address space a worker maps beyond its resident peak: interpreter, libraries, thread stacks,
 malloc arenas and onnxruntime's arena. Measured on a 1080x20000 capture with one thread: VmPeak
-1.5 GB against 0.97 GB resident for RapidOCR, 1.3 GB for Tesseract's worker."""
+1.5 GB against 0.97 GB resident for RapidOCR, 1.3 GB for Tesseract's worker; under the cap RapidOCR
+still reads the largest capture the limits let in (1080x90000) whole, and a 20x2000 strip, which
+asks for 3.7 GB, fails with an allocation error instead of calling the OOM killer."""
 
 WORKER_DIED = (
     "the OCR worker stopped while reading this item (it ran out of memory or was killed); "
