@@ -24,7 +24,8 @@ _SYSTEM_MAX_WIDTH = 0.6
 _SAME_BUBBLE_GAP = 0.6
 _HEADER_LEFTOVER = re.compile(r"[\s:,()（）【】\[\]|·-]*")
 
-_DEADLINE = rf"(?:\d{{1,3}}(?:\s*[-~至到]\s*\d{{1,3}})?|{CHINESE_NUMBER}|半)\s*个?\s*(?:工作日|自然日|小时|天|日|分钟|周)\s*(?:之内|以内|内)?"
+_DEADLINE = (rf"(?:\d{{1,3}}(?:\s*[-~至到]\s*\d{{1,3}})?|{CHINESE_NUMBER}|半)\s*个?\s*(?:工作日|自然日|小时|天|日|分钟|周)"
+             rf"\s*(?:之内|以内|内)?|(?:今天|今日|当天|明天|明日|后天)\s*(?:之内|以内|之前|内)?")
 _SERVICE_ACT = ("原路退回", "退回", "退还", "退款", "到账", "回电", "致电", "回复", "答复", "联系您", "处理完毕", "处理",
                 "审核", "发货", "补发", "寄出", "上门", "取件", "解决", "反馈", "核实", "赔付", "补偿", "恢复")
 _PROMISE = re.compile(
@@ -36,7 +37,7 @@ _PROMISE = re.compile(
     """,
     re.VERBOSE,
 )
-"""A deadline with a service act (3个工作日内退款, 24小时内给您回电), or a commitment made for the consumer
+"""A deadline with a service act (3个工作日内退款, 24小时内给您回电, 今天之内给您回电), or a commitment made for the consumer
 (会为您申请补偿); an agent merely explaining a rule without an act ("退款需要1-7个工作日") is left out."""
 _TRAILING_PARTICLES = "的哦呢呀啊亲吧哈噢喔"
 _PROMISE_CONFIDENCE = 0.8

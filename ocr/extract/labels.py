@@ -68,6 +68,10 @@ COLUMN_ONLY = ("数量", "税率", "税率/征收率", "征收率", "单位", "�
                "交易类型")
 """Table headers whose cells are no amount (13%, 1, 台) or no id, listed so a header row is recognised as one."""
 
+DATE_CAPTIONS = ("开票日期", "日期", "时间")
+"""Captions of a date (下单时间, 开票日期: a few words may qualify them), so a date in the next box is read after its
+caption; timestamps are typed by their shape, but a date whose 年月日 OCR dropped (20260109) needs the caption."""
+
 LABEL_TYPES: dict[str, FieldType] = {label: field for field, labels in LABELS.items() for label in labels}
 
 LABEL_GAP = r"[\s:#\]】]*"
@@ -90,7 +94,9 @@ def page_role(label: str, kind: str) -> str:
     return role or ""
 
 
-_CAPTION_WORDS = alternation([*LABEL_TYPES, *COLUMN_ONLY])
+_CAPTION_WORDS = alternation([*LABEL_TYPES, *COLUMN_ONLY, *DATE_CAPTIONS])
+CAPTION_WORD = re.compile(_CAPTION_WORDS, re.IGNORECASE)
+"""One caption word anywhere, longest first (税率/征收率 before 税率)."""
 LABEL_ONLY = re.compile(rf"^\s*[\u4e00-\u9fff]{{0,4}}?(?:{_CAPTION_WORDS}){UNIT_SUFFIX}\s*[:：]?\s*$", re.IGNORECASE)
 """A box that holds just a caption (支付宝交易号, 主动还款: a few words may qualify it); its value is the next box
 on the row, the box below or its column."""

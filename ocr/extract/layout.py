@@ -16,7 +16,7 @@ from statistics import median
 
 from ocr.extract.amounts import ends_before_amount, is_amount_alone
 from ocr.extract.candidates import fold_width
-from ocr.extract.labels import LABEL_FIRST, LABEL_LAST, LABEL_ONLY
+from ocr.extract.labels import CAPTION_WORD, COLUMN_ONLY, DATE_CAPTIONS, LABEL_FIRST, LABEL_LAST, LABEL_ONLY, LABEL_TYPES
 from ocr.types import AmountRole, BBox, OcrLine
 
 _JOINER = " "
@@ -24,7 +24,8 @@ _HEADLINE_HEIGHT = 1.6
 """A bare amount at least this many times the page's median box height is the headline of a payment page."""
 _CURRENCY_MARKS = ("元", "¥", "￥")
 _NUMBER_ONLY = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
-_QUANTITY = re.compile(r"\s*[xX×]\s*\d{1,4}\s*")
+_QUANTITY = re.compile(r"\s*[xX×]\s*\d{0,4}\s*")
+"""x2 beside a price; OCR often drops the small digit and leaves the x alone."""
 _PAYMENT_METHOD = re.compile(r"\s*(?:在线支付|货到付款|微信支付|支付宝支付|白条支付|京东白条)\s*")
 _TABLE_GAP = 4.0
 """A table ends where no cell follows for this many median box heights."""
@@ -62,6 +63,7 @@ def narrow_bbox(line: OcrLine, start: int, end: int) -> BBox | None:
 
 def build_units(lines: Sequence[OcrLine]) -> list[TextUnit]:
     """One unit per line, except that a caption line absorbs its value line (column, row or below)."""
+    lines = split_merged_headers(lines)
     page = _Page(lines)
     mark_of = page.currency_marks()
     caption_of = page.column_cells()
@@ -93,6 +95,42 @@ def build_units(lines: Sequence[OcrLine]) -> list[TextUnit]:
         elif index not in captions_used:
             units.append(TextUnit(line.text, ((0, line),), page.amount_hint(index)))
     return units
+
+
+def split_merged_headers(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """Header cells OCR merged into one box (税率/征收率税额) split back into one box per caption.
+
+    Engines join neighbouring cells of a table header when the gap between them is small, and the
+    column under the second caption then has no header. Only a box in a header row (two more
+    captions beside it) that is nothing but captions is split, so 退款订单号 beside its value stays whole.
+    """
+    folded = [fold_width(line.text) for line in lines]
+    captions = [line.bbox for line, text in zip(lines, folded) if line.bbox is not None and LABEL_ONLY.match(text)]
+    result: list[OcrLine] = []
+    for line, text in zip(lines, folded):
+        words = _caption_words(text)
+        if line.bbox is None or len(words) < 2 or text.strip() in _SINGLE_CAPTIONS or \
+                sum(_same_row(line.bbox, box) for box in captions if box != line.bbox) < 2:
+            result.append(line)
+            continue
+        result.extend(OcrLine(line.text[start:end], narrow_bbox(line, start, end), line.confidence)
+                      for start, end in words)
+    return result
+
+
+_SINGLE_CAPTIONS = frozenset(LABEL_TYPES) | frozenset(COLUMN_ONLY) | frozenset(DATE_CAPTIONS)
+
+
+def _caption_words(text: str) -> list[tuple[int, int]]:
+    """The spans of the caption words that make up all of `text` (spaces aside), or [] if anything else is there."""
+    spans = []
+    position = 0
+    for match in CAPTION_WORD.finditer(text):
+        if text[position:match.start()].strip():
+            return []
+        spans.append((match.start(), match.end()))
+        position = match.end()
+    return spans if not text[position:].strip() else []
 
 
 class _Page:

@@ -4,6 +4,11 @@ Relative dates (昨天, 星期二, a bare 19:43) count back from the moment of c
 past: a screenshot records something that already happened ("bare weekday or time means the most
 recent past"). A date without a year takes the year of the full dates printed on the same page when
 there are any (issue #10: "7月15日" next to "2021-07-10" is 2021), else the latest past one.
+
+OCR of real pages loses what separates the parts, and the rules follow it: a time glued to a
+two-digit day (`01-0417:37` is 01-04 17:37, `2026-02-1422:15:35`), and a date whose 年月日 were
+dropped (`开票日期：20260109`), read as a date only right after a 日期/时间 caption because a bare
+run of eight digits is as often an invoice number.
 """
 from __future__ import annotations
 
@@ -40,6 +45,9 @@ _WEEK_SHIFT = {"上上": -2, "上": -1, "上个": -1, "上個": -1, "这": 0, "�
 _AFTERNOON = frozenset({"下午", "午后", "傍晚", "晚上", "晚", "夜里", "夜间", "半夜", "午夜"})
 _MIDNIGHT_TWELVE = frozenset({"晚上", "晚", "夜里", "夜间", "半夜", "午夜"})
 
+_WITHIN = "(?:之内|以内|之前|内)"
+"""After a relative day (今天之内回电, 明天之前发货) it makes a deadline of a promise, not the time of an event."""
+
 _SEPARATOR = "[-/.\u2010\u2011\u2013\u2212]"
 """Hyphen, slash, dot, and the dashes iOS and PDFs print (‐ ‑ – −; — is already folded to -)."""
 
@@ -47,11 +55,12 @@ _DATE = re.compile(
     rf"""
     (?<![\d.])(?P<ny>(?:19|20)\d{{2}})\s*{_SEPARATOR}\s*(?P<nm>\d{{1,2}})\s*{_SEPARATOR}\s*(?P<nd>\d{{1,2}})
   | (?<![\d.])(?P<sy>(?:19|20)\d{{2}})\x20(?P<sm>0[1-9]|1[0-2])\x20(?P<sd>0[1-9]|[12]\d|3[01])(?![\d.])
+  | (?:日期|时间)[\s:]*(?P<ky>(?:19|20)\d{{2}})(?P<km>0[1-9]|1[0-2])(?P<kd>0[1-9]|[12]\d|3[01])(?![\d.])
   | (?:(?P<ry>今年|去年|前年)|(?P<cy>\d{{4}}|\d{{2}}|[零〇一二三四五六七八九]{{2,4}})\s*年\s*)?
     (?P<cm>\d{{1,2}}|{_CN_MONTH})\s*月\s*(?:(?P<cd>\d{{1,2}}|{_CN_DAY})\s*(?P<cds>[日号號])?)?
-  | (?<![\d.:/-])(?P<mm>\d{{1,2}})[-/](?P<md>\d{{1,2}})(?P<mds>号)?(?![\d/])
-  | (?P<rel>{"|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True))})
-  | (?:(?P<wp>{"|".join(sorted(_WEEK_SHIFT, key=len, reverse=True))})周?)?{_WEEKDAY_WORD}(?P<wd>[一二三四五六日天1-7ー]|-(?!\d))
+  | (?<![\d.:/-])(?P<mm>\d{{1,2}})[-/](?P<md>\d{{1,2}})(?P<mds>号)?(?:(?![\d/])|(?<=[-/]\d\d)(?=\d{{1,2}}:\d\d))
+  | (?P<rel>{"|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True))})(?!\s*{_WITHIN})
+  | (?:(?P<wp>{"|".join(sorted(_WEEK_SHIFT, key=len, reverse=True))})周?)?{_WEEKDAY_WORD}(?P<wd>[一二三四五六日天1-7ー]|-(?!\d)|-(?=\d{{1,2}}:\d\d))
   | (?P<ago>\d{{1,2}}|{CHINESE_NUMBER}|半)\s*个?\s*(?P<unit>秒钟?|分钟|小时|天)前
   | (?:(?P<mp>{"|".join(sorted(_MONTH_SHIFT, key=len, reverse=True))})|(?<![\d月]))(?P<dd>\d{{1,2}}|{_CN_DAY})[日号號]
     """,
@@ -150,7 +159,8 @@ def _resolve(date_match: re.Match[str] | None, time_match: re.Match[str] | None,
         day, source, confidence = None, config.reference_source, 0.0
     if date_match and day is None:
         return None
-    start = (date_match or time_match).start()
+    start = (date_match.start("ky") if date_match.group("ky") else date_match.start()) if date_match \
+        else time_match.start()
     end = time_match.end() if time_match else date_match.end()
     if isinstance(day, str):
         return Candidate(FieldType.TIMESTAMP, start, end, day, confidence, source)
@@ -230,6 +240,8 @@ def _read_day(match: re.Match[str], clock: _Clock | None,
     if groups["sy"]:
         # Only invoices space a date out (开票日期 2019 05 08); a digit run of that shape is less certain.
         return _make_date(int(groups["sy"]), int(groups["sm"]), int(groups["sd"])), "", 0.8
+    if groups["ky"]:
+        return _make_date(int(groups["ky"]), int(groups["km"]), int(groups["kd"])), "", 0.8
     if groups["cm"]:
         return _read_chinese_date(groups, clock, config)
     if groups["mm"]:

@@ -109,6 +109,8 @@ def promises(lines: list[OcrLine]) -> list[tuple[str, BBox | None]]:
         pytest.param("48小时内会有专人联系您", "48小时内会有专人联系您", id="someone-will-contact"),
         pytest.param("好的亲，会为您申请补偿的哦", "会为您申请补偿", id="apply-for-compensation"),
         pytest.param("这边马上为您加急处理", "马上为您加急处理", id="expedite"),
+        pytest.param("好的，今天之内给您回电", "今天之内给您回电", id="call-back-today"),
+        pytest.param("明天给您发货", "明天给您发货", id="ship-tomorrow"),
     ],
 )
 def test_agent_promises_become_fields(text: str, promise: str) -> None:

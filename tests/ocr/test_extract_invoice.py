@@ -71,3 +71,34 @@ def test_item_row_cells_take_their_column(text: str, role: str | None) -> None:
     cells = [f.role for f in extract_fields(pages.VAT_E_INVOICE, CONFIG) if f.type is FieldType.AMOUNT and f.raw == text]
     assert (cells[0] if cells else None) == role
 
+
+
+def as_read(lines: list[OcrLine], joined: tuple[str, str] | None = None,
+            replaced: dict[str, str] | None = None) -> list[OcrLine]:
+    """The page as an engine reads it: two neighbouring boxes joined into one, and texts read differently."""
+    replaced = replaced or {}
+    result = []
+    for line in lines:
+        if joined and line.text == joined[1]:
+            continue
+        if joined and line.text == joined[0]:
+            [right] = [other for other in lines if other.text == joined[1]]
+            box = (line.bbox[0], min(line.bbox[1], right.bbox[1]), right.bbox[2], max(line.bbox[3], right.bbox[3]))
+            line = OcrLine(line.text + right.text, box, line.confidence)
+        result.append(OcrLine(replaced.get(line.text, line.text), line.bbox, line.confidence))
+    return result
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param(as_read(pages.FULLY_DIGITAL_INVOICE, joined=("税率/征收率", "税额")),
+                     (FieldType.AMOUNT, "115.04", AmountRole.TAX), id="rate-and-tax-headers-in-one-box"),
+        pytest.param(as_read(pages.VAT_E_INVOICE, joined=("单价", "金额")),
+                     (FieldType.AMOUNT, "5308.85", AmountRole.NET), id="price-and-net-headers-in-one-box"),
+        pytest.param(as_read(pages.FULLY_DIGITAL_INVOICE, replaced={"2024年01月15日": "20240115"}),
+                     (FieldType.TIMESTAMP, "2024-01-15", ""), id="issue-date-without-its-characters"),
+    ],
+)
+def test_invoice_as_ocr_reads_it(lines: list[OcrLine], expected: tuple[FieldType, str, str]) -> None:
+    assert expected in fields_of(lines)

@@ -122,3 +122,19 @@ def test_currency_mark_in_its_own_box_joins_the_number(boxes: list[tuple[str, tu
     """Ad banners and price tags draw the figure large and 元 or ¥ small beside it; OCR boxes them apart."""
     lines = [OcrLine(text, box, 0.99) for text, box in boxes]
     assert [(f.type, f.normalized) for f in extract_fields(lines, CONFIG)] == [(FieldType.AMOUNT, amount)]
+
+
+@pytest.mark.parametrize(
+    ("marker", "box"),
+    [
+        pytest.param("x1", (960, 482, 1020, 518), id="quantity-on-the-row"),
+        pytest.param("×2", (960, 482, 1020, 518), id="times-sign"),
+        pytest.param("X", (980, 530, 1000, 550), id="digit-lost-below-the-price"),
+    ],
+)
+def test_price_beside_a_quantity_is_the_unit_price(marker: str, box: tuple[int, int, int, int]) -> None:
+    """Shops print the unit price with x1 beside or under it; OCR often keeps only the x of a small x1."""
+    lines = [OcrLine("海尔（Haier）10公斤滚筒洗衣机", (120, 480, 700, 520), 0.95),
+             OcrLine("¥298.79", (880, 480, 1020, 520), 0.95), OcrLine(marker, box, 0.95)]
+    assert [(f.normalized, f.role) for f in extract_fields(lines, CONFIG) if f.type is FieldType.AMOUNT] == [
+        ("298.79", AmountRole.UNIT_PRICE)]
