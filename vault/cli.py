@@ -131,22 +131,10 @@ def _resolve_case(vault: Vault, ref: str | None, create: bool = False) -> int:
 # --- commands ---------------------------------------------------------------------------------
 
 
-def _remove_failed_vault(path: Path) -> None:
-    """Remove what a failed init made, so a 0-byte file does not block the next try."""
-    for part in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
-        part.unlink(missing_ok=True)
-
-
 def cmd_init(args: argparse.Namespace) -> int:
     path = Path(args.vault)
     passphrase = _new_passphrase(args.passphrase_file, "EVIDENCE_VAULT_PASSPHRASE", "Vault passphrase: ")
-    existed = os.path.lexists(path)
-    try:
-        Vault.create(path, passphrase).close()
-    except BaseException:
-        if not existed:
-            _remove_failed_vault(path)
-        raise
+    Vault.create(path, passphrase).close()
     print(f"Created vault {path}. Keep the passphrase safe: it cannot be recovered.")
     return EXIT_OK
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -75,11 +76,23 @@ class Vault:
 
     @classmethod
     def create(cls, path: Path, passphrase: str) -> Vault:
-        vault = cls(Database.create(path, passphrase))
-        with vault.db.transaction() as conn:
-            conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?)", (audit.utc_now(),))
-            audit.append(conn, "vault.create", {})
-        return vault
+        """A new vault; if making it fails (a full disk), nothing is left that blocks the next try."""
+        path = Path(path)
+        existed = os.path.lexists(path)
+        db = None
+        try:
+            db = Database.create(path, passphrase)
+            with db.transaction() as conn:
+                conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?)", (audit.utc_now(),))
+                audit.append(conn, "vault.create", {})
+        except BaseException:
+            if db is not None:
+                db.close()
+            if not existed:
+                for part in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+                    part.unlink(missing_ok=True)
+            raise
+        return cls(db)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, read_only: bool = False) -> Vault:

@@ -167,3 +167,23 @@ def test_amount_roles_are_stored(vault: Vault, case_id: int) -> None:
     amount = ExtractedField(FieldType.AMOUNT, "¥989.98", "989.98", None, 0.9, role="paid")
     vault.store_ocr_result(item_id, "rapidocr", [OcrLine("实付款 ¥989.98", None, 0.9)], [amount])
     assert [(f.normalized, f.role) for f in vault.item(item_id).fields] == [("989.98", "paid")]
+
+
+def test_a_failed_create_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The GUI and the CLI share this: a half-made file would block the next try."""
+    from vault import audit
+
+    def full_disk(*_: object, **__: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    path = tmp_path / "new.evault"
+    monkeypatch.setattr(audit, "append", full_disk)
+    with pytest.raises(OSError):
+        Vault.create(path, "口令 long enough")
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    Vault.create(path, "口令 long enough").close()
+    existing = path.read_bytes()
+    with pytest.raises(Exception, match="already exists"):
+        Vault.create(path, "口令 long enough")
+    assert path.read_bytes() == existing, "an existing vault is never removed"
