@@ -4,37 +4,37 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="148"/>
+        <location filename="../../app/vaultdialogs.py" line="149"/>
         <source>History of %1</source>
         <translation>%1 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="151"/>
+        <location filename="../../app/vaultdialogs.py" line="152"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="151"/>
+        <location filename="../../app/vaultdialogs.py" line="152"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="151"/>
+        <location filename="../../app/vaultdialogs.py" line="152"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="151"/>
+        <location filename="../../app/vaultdialogs.py" line="152"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="155"/>
+        <location filename="../../app/vaultdialogs.py" line="156"/>
         <source>Entry hash: %1</source>
         <translation>条目哈希：%1</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="168"/>
+        <location filename="../../app/vaultdialogs.py" line="169"/>
         <source>Every change is chained in the audit log; “Verify vault” checks that none was altered.</source>
         <translation>每项改动都链式记录在审计日志中；“校验保险箱”可检查是否有记录被篡改。</translation>
     </message>
@@ -42,38 +42,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="101"/>
-        <location filename="../../app/vaultdialogs.py" line="125"/>
+        <location filename="../../app/vaultdialogs.py" line="102"/>
+        <location filename="../../app/vaultdialogs.py" line="126"/>
         <source>Back up vault</source>
         <translation>备份保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="106"/>
+        <location filename="../../app/vaultdialogs.py" line="107"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="112"/>
+        <location filename="../../app/vaultdialogs.py" line="113"/>
         <source>The backup is a complete encrypted copy of the vault. Type the vault&apos;s passphrase again: it opens the backup and is not stored anywhere.</source>
         <translation>备份是保险箱的完整加密副本。请再次输入保险箱密码：它用于打开备份，不会被保存在任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="116"/>
+        <location filename="../../app/vaultdialogs.py" line="117"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="117"/>
+        <location filename="../../app/vaultdialogs.py" line="118"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="118"/>
+        <location filename="../../app/vaultdialogs.py" line="119"/>
         <source>Repeat</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="126"/>
+        <location filename="../../app/vaultdialogs.py" line="127"/>
         <source>Vault backups (*.evault)</source>
         <translation>保险箱备份 (*.evault)</translation>
     </message>
@@ -149,22 +149,22 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="81"/>
+        <location filename="../../app/vaultdialogs.py" line="82"/>
         <source>Change passphrase</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="84"/>
+        <location filename="../../app/vaultdialogs.py" line="85"/>
         <source>The vault is re-encrypted under the new passphrase. There is no way to recover it: write it down and keep it safe. Backups made earlier still open with the old one.</source>
         <translation>保险箱将用新密码重新加密。新密码无法找回：请记下并妥善保管。之前做的备份仍用旧密码打开。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="88"/>
+        <location filename="../../app/vaultdialogs.py" line="89"/>
         <source>New passphrase</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="89"/>
+        <location filename="../../app/vaultdialogs.py" line="90"/>
         <source>Repeat</source>
         <translation>再输一次</translation>
     </message>
@@ -172,94 +172,94 @@
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../app/unlock.py" line="68"/>
+        <location filename="../../app/unlock.py" line="67"/>
         <source>Create your evidence vault</source>
         <translation>创建您的证据保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="71"/>
+        <location filename="../../app/unlock.py" line="70"/>
         <source>Everything you add is kept in one encrypted file on this computer. Nothing is uploaded.</source>
         <translation>您添加的所有证据都保存在本机的一个加密文件中，不会上传到任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="75"/>
+        <location filename="../../app/unlock.py" line="74"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="85"/>
+        <location filename="../../app/unlock.py" line="84"/>
         <source>Write the passphrase down and keep it safe. If you lose it, nobody can open the vault or recover the evidence in it — not even the makers of this program.</source>
         <translation>请把密码抄写下来并妥善保管。密码一旦丢失，任何人都无法打开保险箱或找回其中的证据——本程序的开发者也不能。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="92"/>
+        <location filename="../../app/unlock.py" line="91"/>
         <source>Create vault</source>
         <translation>创建保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="98"/>
+        <location filename="../../app/unlock.py" line="97"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="99"/>
+        <location filename="../../app/unlock.py" line="98"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="100"/>
+        <location filename="../../app/unlock.py" line="99"/>
         <source>Repeat passphrase</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="113"/>
+        <location filename="../../app/unlock.py" line="112"/>
         <source>Vault file</source>
         <translation>保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="113"/>
+        <location filename="../../app/unlock.py" line="112"/>
         <source>Evidence vault (*.evault)</source>
         <translation>证据保险箱 (*.evault)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/unlock.py" line="120"/>
+        <location filename="../../app/unlock.py" line="119"/>
         <source>Too short: use at least %n characters.</source>
         <translation>
             <numerusform>太短：至少需要 %n 个字符。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="121"/>
+        <location filename="../../app/unlock.py" line="120"/>
         <source>Weak: longer, with digits and symbols, is better.</source>
         <translation>弱：更长并包含数字和符号会更安全。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="122"/>
+        <location filename="../../app/unlock.py" line="121"/>
         <source>Fair.</source>
         <translation>中等。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="123"/>
+        <location filename="../../app/unlock.py" line="122"/>
         <source>Strong.</source>
         <translation>强。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="131"/>
+        <location filename="../../app/unlock.py" line="130"/>
         <source>The passphrase is too short.</source>
         <translation>密码太短。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="133"/>
+        <location filename="../../app/unlock.py" line="132"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="135"/>
+        <location filename="../../app/unlock.py" line="134"/>
         <source>A file already exists there. Choose another location.</source>
         <translation>该位置已有文件，请选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="141"/>
+        <location filename="../../app/unlock.py" line="140"/>
         <source>The vault could not be created: %1</source>
         <translation>无法创建保险箱：%1</translation>
     </message>
@@ -282,97 +282,107 @@
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="172"/>
+        <location filename="../../app/detail.py" line="173"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="173"/>
+        <location filename="../../app/detail.py" line="174"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="176"/>
+        <location filename="../../app/detail.py" line="177"/>
         <source>Remove my field</source>
         <translation>删除我添加的字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="189"/>
+        <location filename="../../app/detail.py" line="179"/>
+        <source>Mark as wrong</source>
+        <translation>标记为识别错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="181"/>
+        <source>The value read by OCR is wrong: it stays in the vault&apos;s history but no longer counts as a fact</source>
+        <translation>OCR 识别的值有误：它仍保留在保险箱的历史记录中，但不再作为事实使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="196"/>
         <source>What this exhibit proves (证明目的)</source>
         <translation>这份证据证明什么（证明目的）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="192"/>
+        <location filename="../../app/detail.py" line="199"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="195"/>
+        <location filename="../../app/detail.py" line="202"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="196"/>
+        <location filename="../../app/detail.py" line="203"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="197"/>
-        <location filename="../../app/detail.py" line="308"/>
+        <location filename="../../app/detail.py" line="204"/>
+        <location filename="../../app/detail.py" line="315"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="198"/>
+        <location filename="../../app/detail.py" line="205"/>
         <source>Purpose</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="199"/>
+        <location filename="../../app/detail.py" line="206"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="205"/>
+        <location filename="../../app/detail.py" line="212"/>
         <source>Extracted fields (double-click a value to correct it)</source>
         <translation>识别出的字段（双击数值可更正）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="232"/>
+        <location filename="../../app/detail.py" line="239"/>
         <source>Select an exhibit to see it here.</source>
         <translation>选择一份证据后在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="257"/>
+        <location filename="../../app/detail.py" line="264"/>
         <source>loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="263"/>
+        <location filename="../../app/detail.py" line="270"/>
         <source>pages 1–%1 of %2 shown</source>
         <translation>显示第 1–%1 页，共 %2 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/detail.py" line="266"/>
+        <location filename="../../app/detail.py" line="273"/>
         <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="308"/>
+        <location filename="../../app/detail.py" line="315"/>
         <source>Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
         <translation>请按 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式输入日期。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="347"/>
+        <location filename="../../app/detail.py" line="375"/>
         <source>Remove field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="348"/>
-        <source>Fields read by OCR are kept as evidence. Correct the value instead.</source>
-        <translation>文字识别得到的字段作为证据保留，不能删除；请改为更正其数值。</translation>
+        <location filename="../../app/detail.py" line="376"/>
+        <source>Fields read by OCR are kept as evidence. Correct the value, or mark it as wrong.</source>
+        <translation>OCR 识别的字段作为证据保留。请更正该值，或将其标记为识别错误。</translation>
     </message>
 </context>
 <context>
@@ -575,32 +585,32 @@
 <context>
     <name>FieldsModel</name>
     <message>
-        <location filename="../../app/models.py" line="397"/>
+        <location filename="../../app/models.py" line="399"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="397"/>
+        <location filename="../../app/models.py" line="399"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="397"/>
+        <location filename="../../app/models.py" line="399"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="414"/>
+        <location filename="../../app/models.py" line="416"/>
         <source>corrected by you</source>
         <translation>您已更正</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="415"/>
+        <location filename="../../app/models.py" line="417"/>
         <source>added by you</source>
         <translation>您添加的</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="415"/>
+        <location filename="../../app/models.py" line="417"/>
         <source>read by OCR</source>
         <translation>文字识别</translation>
     </message>
@@ -812,52 +822,52 @@
         <translation>过于细长：一边超过另一边的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="71"/>
+        <location filename="../../app/labels.py" line="76"/>
         <source>not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)</source>
         <translation>不支持的格式（支持 PNG、JPEG、WebP、HEIC、GIF、BMP、TIFF、PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="73"/>
+        <location filename="../../app/labels.py" line="78"/>
         <source>a text file, not an image or PDF (is the file name extension wrong?)</source>
         <translation>这是文本文件，不是图片或 PDF（扩展名是否写错了？）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="75"/>
+        <location filename="../../app/labels.py" line="80"/>
         <source>not a regular file (a folder, device or pipe)</source>
         <translation>不是普通文件（文件夹、设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="76"/>
+        <location filename="../../app/labels.py" line="81"/>
         <source>cannot be read (no permission, or the file is gone)</source>
         <translation>无法读取（没有权限，或文件已不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="84"/>
+        <location filename="../../app/labels.py" line="89"/>
         <source>there is no vault file at this location</source>
         <translation>此位置没有保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="85"/>
+        <location filename="../../app/labels.py" line="90"/>
         <source>this file is not an Evidence Vault (perhaps another database or document)</source>
         <translation>这个文件不是证据保险箱（可能是其他数据库或文档）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="87"/>
+        <location filename="../../app/labels.py" line="92"/>
         <source>the vault file is damaged (cut short or overwritten); restore it from a backup</source>
         <translation>保险箱文件已损坏（不完整或被覆盖），请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="89"/>
+        <location filename="../../app/labels.py" line="94"/>
         <source>a file with that name already exists; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="90"/>
+        <location filename="../../app/labels.py" line="95"/>
         <source>the file cannot be written there (the folder is missing or read-only, or the disk is full)</source>
         <translation>无法在该位置写入文件（文件夹不存在或只读，或磁盘已满）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="92"/>
+        <location filename="../../app/labels.py" line="97"/>
         <source>the vault was written by a newer version of Evidence Vault; update the program</source>
         <translation>该保险箱由更新版本的证据保险箱创建，请先升级程序</translation>
     </message>
@@ -1096,14 +1106,14 @@
 <context>
     <name>PassphraseFields</name>
     <message numerus="yes">
-        <location filename="../../app/vaultdialogs.py" line="53"/>
+        <location filename="../../app/vaultdialogs.py" line="54"/>
         <source>Too short: use at least %n characters.</source>
         <translation>
             <numerusform>太短：至少需要 %n 个字符。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="57"/>
+        <location filename="../../app/vaultdialogs.py" line="58"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1170,33 +1180,33 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../app/unlock.py" line="157"/>
+        <location filename="../../app/unlock.py" line="156"/>
         <source>The vault is locked</source>
         <translation>保险箱已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="162"/>
+        <location filename="../../app/unlock.py" line="161"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="166"/>
+        <location filename="../../app/unlock.py" line="165"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="177"/>
+        <location filename="../../app/unlock.py" line="176"/>
         <source>Vault file: %1</source>
         <translation>保险箱文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="183"/>
+        <location filename="../../app/unlock.py" line="182"/>
         <source>Wrong passphrase. Check the keyboard layout and try again.</source>
         <translation>密码错误。请检查输入法和大小写后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="188"/>
-        <location filename="../../app/unlock.py" line="191"/>
+        <location filename="../../app/unlock.py" line="187"/>
+        <location filename="../../app/unlock.py" line="190"/>
         <source>The vault cannot be opened: %1</source>
         <translation>无法打开保险箱：%1</translation>
     </message>
