@@ -213,11 +213,16 @@ def test_export_failures_are_explained_in_chinese(qtbot, tmp_path: Path, vault_w
     dialog.reject()
 
 
-def test_marking_an_ocr_field_wrong_keeps_it_in_the_history(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    item_id = vault_with_items[0]
+def _open_order_number(window: MainWindow, item_id: int):  # type: ignore[no-untyped-def]
+    """Open the item in the detail pane; its fields model and the row of its OCR order number."""
     window.open_item(item_id)
     fields = window.detail.fields
-    row = next(r for r in range(fields.rowCount()) if fields.field_at(r).type == "order_no")
+    return fields, next(r for r in range(fields.rowCount()) if fields.field_at(r).type == "order_no")
+
+
+def test_marking_an_ocr_field_wrong_keeps_it_in_the_history(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    item_id = vault_with_items[0]
+    fields, row = _open_order_number(window, item_id)
     wrong = fields.field_at(row)
     window.detail.fields_view.selectRow(row)
     qtbot.mouseClick(window.detail.reject_field, Qt.MouseButton.LeftButton)
@@ -230,9 +235,7 @@ def test_marking_an_ocr_field_wrong_keeps_it_in_the_history(qtbot, vault_with_it
 
 def test_emptying_a_value_marks_it_wrong(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     item_id = vault_with_items[0]
-    window.open_item(item_id)
-    fields = window.detail.fields
-    row = next(r for r in range(fields.rowCount()) if fields.field_at(r).type == "order_no")
+    fields, row = _open_order_number(window, item_id)
     wrong = fields.field_at(row)
     assert fields.setData(fields.index(row, 1), "")
     entry = window.vault.audit_entries(item_id)[-1]
