@@ -4,6 +4,11 @@ Agents' bubbles hug the left edge, the consumer's the right; short centred lines
 the app's timestamps and date every message that follows until the next one. What an agent
 promised ("3个工作日内退款", "24小时内回电", "会为您申请补偿") becomes a `promise` field, so a dossier
 can show who promised what and when; the consumer's own words are never promises.
+
+Chat text pasted without boxes (the CLI's `extract`, a copied transcript) has no sides; there the
+speaker is what the line names before a colon ("客服小美：…", "我：…"), or a header line of a name and
+a time (JD 咚咚 and WeChat exports: "京东客服小美 2026-02-14 22:15" above the message). Lines whose
+speaker is not known to be an agent yield no promise.
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from ocr.extract.agents import find_agents
 from ocr.extract.candidates import Candidate, fold_width
 from ocr.extract.config import ExtractionConfig
+from ocr.extract.labels import CAPTION_WORD
 from ocr.extract.layout import narrow_bbox
 from ocr.extract.numerals import CHINESE_NUMBER
 from ocr.extract.timestamps import find_timestamps
@@ -47,6 +53,8 @@ _PROMISE_CONFIDENCE = 0.8
 class ChatMessage:
     """One bubble or system line; `side` is "me", "agent" or "system", `time` is ISO 8601 or None.
 
+    `bbox` is None for a line of pasted text.
+
     `agent_id` is the 工号 the agent gave, in a header line or in a message, "" when unknown.
     `pieces` are the OCR lines the text was joined from, each with its offset in `text`.
     """
@@ -55,7 +63,7 @@ class ChatMessage:
     speaker: str
     text: str
     time: str | None
-    bbox: BBox
+    bbox: BBox | None
     agent_id: str = ""
     pieces: tuple[tuple[int, OcrLine], ...] = field(default=(), compare=False, repr=False)
 
@@ -95,6 +103,74 @@ def parse_chat(lines: Sequence[OcrLine], image_width: int, config: ExtractionCon
     return messages
 
 
+_SPEAKER_PREFIX = re.compile(r"^\s*(?P<speaker>[^:：\n]{1,24}?)\s*(?:(?<!\d)[:：]|[:：](?!\d))")
+"""客服小美：…, 我: …, 京东客服小美（工号53218）：… — a colon between digits is a time, not a speaker's."""
+_AGENT_WORDS = ("客服", "商家", "卖家", "店家", "店长", "掌柜", "售后", "专员", "官方")
+_CONSUMER_WORDS = ("我", "本人", "用户", "买家", "顾客", "消费者")
+_MAX_SPEAKER = 8
+_SENTENCE_MARK = re.compile(r"[,.;!?，。；！？、]")
+
+
+def parse_transcript(lines: Sequence[OcrLine], config: ExtractionConfig) -> list[ChatMessage]:
+    """Messages of chat text without boxes, each line one message, the speaker from a prefix or a header line."""
+    messages: list[ChatMessage] = []
+    side, speaker, agent_id, current_time = "", "", "", None
+    for line in lines:
+        folded = fold_width(line.text)
+        if not folded.strip():
+            continue
+        times = find_timestamps(folded, config)
+        found = find_agents(folded)
+        header = _header_speaker(folded, found, times)
+        if header is not None:
+            if header:
+                side, speaker = _speaker_side(header, find_agents(header))
+                agent_id = next((c.normalized for c in found if c.type is FieldType.AGENT_ID), "")
+            current_time = times[0].normalized if times else current_time
+            continue
+        prefix = _SPEAKER_PREFIX.match(folded)
+        named = find_agents(prefix.group("speaker")) if prefix else []
+        # 订单号：… is a caption, not a speaker; 客服小美（工号53218）：… is one.
+        if prefix is not None and (any(c.type is FieldType.AGENT for c in named)
+                                   or not CAPTION_WORD.search(prefix.group("speaker"))):
+            side, speaker = _speaker_side(prefix.group("speaker"), named)
+            agent_id = next((c.normalized for c in found if c.type is FieldType.AGENT_ID and c.end <= prefix.end()), "")
+        messages.append(ChatMessage(side, speaker if side == "agent" else "", line.text, current_time, None,
+                                    agent_id if side == "agent" else "", ((0, line),)))
+    return messages
+
+
+def _header_speaker(text: str, found: list[Candidate], times: list[Candidate]) -> str | None:
+    """The speaker a header line names ("" for a bare time, which keeps the speaker), or None for a message.
+
+    A header is a short name followed by a time that ends the line ("我 22:16", "张三 2026-02-14 22:16"),
+    or an agent's name with its 工号 and a time or nothing else.
+    """
+    names = [c for c in found if c.type is FieldType.AGENT]
+    if not names and not (times and times[-1].end == len(text.rstrip())):
+        return None
+    name = text[names[0].start:names[0].end] if names else ""
+    # A platform before the name (京东客服小美) is part of the header; one inside it (京东客服) is the name.
+    leftover = _leftover(text, [c for c in found + times if c.type is not FieldType.AGENT
+                                and not (names and c.end > names[0].start >= c.start)])
+    if names:
+        return leftover if leftover == name else None
+    return None if len(leftover) > _MAX_SPEAKER or _SENTENCE_MARK.search(leftover) else leftover
+
+
+def _speaker_side(text: str, found: list[Candidate]) -> tuple[str, str]:
+    """("agent", name) for a named agent or a shop's role word, ("me", "") for the consumer, else ("", "")."""
+    names = [c for c in found if c.type is FieldType.AGENT]
+    if names:
+        return "agent", text[names[0].start:names[0].end]
+    words = text.strip()
+    if any(word in words for word in _AGENT_WORDS):
+        return "agent", words
+    if words in _CONSUMER_WORDS:
+        return "me", ""
+    return "", ""
+
+
 def _side(bbox: BBox, image_width: int) -> str:
     left_gap, right_gap = bbox[0], image_width - bbox[2]
     centred = abs(left_gap - right_gap) < _CENTRE_TOLERANCE * image_width
@@ -105,11 +181,15 @@ def _side(bbox: BBox, image_width: int) -> str:
 
 def _is_header(text: str, found: list[Candidate]) -> bool:
     """A line that holds nothing but a name, a 工号 and a time is a speaker header, not a message."""
+    return _leftover(text, found) == ""
+
+
+def _leftover(text: str, found: list[Candidate]) -> str:
+    """What remains of `text` without the found values, the word 工号 and the punctuation around them."""
     remaining = list(text)
     for candidate in found:
         remaining[candidate.start:candidate.end] = [" "] * (candidate.end - candidate.start)
-    leftover = "".join(remaining).replace("工号", "")
-    return _HEADER_LEFTOVER.fullmatch(leftover) is not None
+    return _HEADER_LEFTOVER.sub("", "".join(remaining).replace("工号", ""))
 
 
 def _same_bubble(previous: OcrLine, line: OcrLine) -> bool:
@@ -128,12 +208,13 @@ def _merge(first: ChatMessage, second: ChatMessage) -> ChatMessage:
 def find_promises(lines: Sequence[OcrLine], config: ExtractionConfig) -> list[ExtractedField]:
     """What agents promised on a chat page (the caller classified it), each tied to the box of its words."""
     boxes = [line.bbox for line in lines if line.bbox is not None]
-    if not boxes:
-        return []
-    # Bubbles keep the same margin on both sides (avatars), so the page is as wide as both edges together.
-    page_width = min(box[0] for box in boxes) + max(box[2] for box in boxes)
+    if boxes:
+        # Bubbles keep the same margin on both sides (avatars), so the page is as wide as both edges together.
+        messages = parse_chat(lines, min(box[0] for box in boxes) + max(box[2] for box in boxes), config)
+    else:
+        messages = parse_transcript(lines, config)
     found = []
-    for message in parse_chat(lines, page_width, config):
+    for message in messages:
         if message.side != "agent":
             continue
         for match in _PROMISE.finditer(fold_width(message.text)):

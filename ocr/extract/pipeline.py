@@ -35,7 +35,9 @@ def extract_fields(lines: Sequence[OcrLine], config: ExtractionConfig) -> list[E
     """Fields found in OCR lines; confidence is the line's confidence times the pattern's."""
     config = with_page_dates(lines, config)
     kind = classify_kind(lines)
-    promises = find_promises(lines, config) if kind == "chat" else []
+    # Pasted text names its speakers ("客服小美：…"), so it needs no chat layout to show who promised.
+    pasted = not any(line.bbox for line in lines)
+    promises = find_promises(lines, config) if kind == "chat" or pasted else []
     return [field for unit in build_units(lines) for field in _unit_fields(unit, config, kind)] + promises
 
 

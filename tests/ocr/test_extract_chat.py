@@ -5,7 +5,8 @@ from datetime import datetime
 
 import pytest
 
-from ocr.extract import ChatMessage, ExtractionConfig, classify_kind, extract_fields, parse_chat
+from ocr.extract import (ChatMessage, ExtractionConfig, classify_kind, extract_fields, extract_text, parse_chat,
+                         parse_transcript)
 from ocr.extract.config import SHANGHAI
 from ocr.types import BBox, FieldType, OcrLine
 
@@ -152,3 +153,46 @@ def test_bracketed_agent_id_in_a_header_names_the_speaker() -> None:
     messages = parse_chat(chat(("agent", "3个工作日内退款")), WIDTH, CONFIG)
     agent_messages = [(m.speaker, m.agent_id, m.text) for m in messages if m.side == "agent"]
     assert agent_messages == [("客服小美", "53218", "3个工作日内退款")]
+
+
+TRANSCRIPT = """京东客服小美（工号53218） 2026-02-14 22:15
+您好，已为您提交退款
+我 2026-02-14 22:16
+你们说3个工作日内退款
+订单号：285123456789
+客服小东 工号：10086 22:19
+24小时内给您回电
+张三 22:20
+好的"""
+
+
+def test_pasted_transcript_speakers_from_header_lines() -> None:
+    messages = parse_transcript([OcrLine(line, None, 1.0) for line in TRANSCRIPT.splitlines()], CONFIG)
+    assert [(m.side, m.speaker, m.agent_id, m.text, m.time) for m in messages] == [
+        ("agent", "客服小美", "53218", "您好，已为您提交退款", "2026-02-14T22:15+08:00"),
+        ("me", "", "", "你们说3个工作日内退款", "2026-02-14T22:16+08:00"),
+        ("me", "", "", "订单号：285123456789", "2026-02-14T22:16+08:00"),
+        ("agent", "客服小东", "10086", "24小时内给您回电", "2026-02-17T22:19+08:00"),
+        ("", "", "", "好的", "2026-02-17T22:20+08:00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "promises_found"),
+    [
+        pytest.param("客服小美：好的亲，会为您申请补偿的哦", ["会为您申请补偿"], id="agent-name-prefix"),
+        pytest.param("京东客服小美（工号53218）：3个工作日内退款", ["3个工作日内退款"], id="agent-with-id-prefix"),
+        pytest.param("商家: 明天给您发货", ["明天给您发货"], id="shop-prefix"),
+        pytest.param("我：请24小时内给我回电", [], id="consumer-prefix"),
+        pytest.param("张三：48小时内会有专人联系您", [], id="unknown-speaker"),
+        pytest.param("48小时内会有专人联系您", [], id="no-speaker-at-all"),
+        pytest.param(TRANSCRIPT, ["24小时内给您回电"], id="header-lines"),
+        pytest.param("客服小美：稍等\n3个工作日内退款", ["3个工作日内退款"], id="speaker-carries-to-next-line"),
+        pytest.param("客服小美：稍等\n订单号：285123456789\n3个工作日内退款", ["3个工作日内退款"],
+                     id="a-caption-is-no-speaker"),
+    ],
+)
+def test_promises_in_pasted_chat_text(text: str, promises_found: list[str]) -> None:
+    """The CLI's extract reads lines without boxes: the speaker a line names decides whose words they are."""
+    found = [f.normalized for f in extract_text(text, CONFIG) if f.type is FieldType.PROMISE]
+    assert found == promises_found
