@@ -110,7 +110,7 @@ def timed_import(folder: Path, workdir: Path, label: str, extra: list[str]) -> f
     """Wall seconds of `evidence-vault import folder EXTRA` on a fresh vault (created untimed)."""
     vault = workdir / f"{label}.evault"
     env = cli_env(workdir)
-    base = [sys.executable, "-m", "vault.cli", "--vault", str(vault)]
+    base = [sys.executable, "-m", "cli", "--vault", str(vault)]
     subprocess.run([*base, "init"], env=env, check=True, capture_output=True)
     started = time.perf_counter()
     completed = subprocess.run([*base, "import", str(folder), *extra], env=env, capture_output=True, text=True)

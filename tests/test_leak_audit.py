@@ -94,7 +94,7 @@ class Workspace:
     def cli(self, *args: str) -> str:
         """Run `evidence-vault --vault V ARGS` in a subprocess from HOME; returns stdout."""
         completed = subprocess.run(
-            [sys.executable, "-m", "vault.cli", "--vault", str(self.vault), *args],
+            [sys.executable, "-m", "cli", "--vault", str(self.vault), *args],
             cwd=self.home, env=self.env(), capture_output=True, text=True, timeout=180, check=False,
         )
         assert completed.returncode == 0, f"{args} exited {completed.returncode}: {completed.stdout}{completed.stderr}"

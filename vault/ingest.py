@@ -13,6 +13,9 @@ from vault.models import ImportOutcome, Item, OcrState
 from vault.ocr_jobs import OcrJob, run_jobs
 from vault.store import Vault
 
+DEFAULT_CASE_TITLE = "我的投诉"
+"""The case an import creates in a vault that has none, so evidence can be stored at once."""
+
 Progress = Callable[[int, int, str], None]
 """progress(done, total, current file or item name)."""
 

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from bench.dossier_demo import demo_request
+from cli.main import main
 from export import DossierRequest, ExportOptions, Party
 from export.errors import UnreadForRedaction
 from export.fonts import FONT, FONT_PATH, LATIN_FONT, LATIN_FONT_PATH, font_runs
@@ -19,7 +20,6 @@ from ocr.engines import available_engines
 from ocr.types import FieldType, OcrLine
 from tests.export.conftest import Build, encode, pdf_text, with_original
 from tests.ocr.test_personal import ADDRESS, KEEP_LIST, MASK_LIST, NAME, PHONE
-from vault.cli import main
 from vault.models import OcrState
 from vault.store import Vault
 

@@ -48,7 +48,7 @@ def noise_png(seed: int, size_bytes: int) -> bytes:
 
 
 def cli_command(vault_path: Path, passphrase_file: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "vault.cli", "--vault", str(vault_path), "--passphrase-file", str(passphrase_file),
+    return [sys.executable, "-m", "cli", "--vault", str(vault_path), "--passphrase-file", str(passphrase_file),
             *args]
 
 

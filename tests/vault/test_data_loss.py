@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from tests.factories import png_bytes
-from vault.cli import main
 from vault.errors import VaultReplaced
 from vault.store import Vault
 from vault.verify import unmerged_journal_warning, verify

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
+from cli.main import main
 from ocr.types import ExtractedField, FieldType, OcrLine
 from tests.factories import png_bytes
 from vault import database
-from vault.cli import main
 from vault.store import Vault
 
 PASS = "口令 for tests"

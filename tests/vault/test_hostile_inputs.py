@@ -19,9 +19,9 @@ import pytest
 from PIL import Image, ImageFile
 from reportlab.pdfgen import canvas
 
+from cli.main import main
 from tests.factories import jpeg_bytes, png_bytes
 from tests.vault.conftest import PASSPHRASE
-from vault.cli import main
 from vault.media import (
     A4_POINTS,
     MAX_ASPECT_RATIO,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from vault import database
-from vault.cli import main
 from vault.errors import UnreadablePassphraseFile, WeakPassphrase, WrongPassphrase
 from vault.passphrase import (
     PassphraseProblem,
@@ -127,7 +127,7 @@ def test_cli_opens_with_a_notepad_file_of_the_env_passphrase(
 def test_wrong_passphrase_prints_one_line_and_no_sqlcipher_log(tmp_path: Path) -> None:
     Vault.create(tmp_path / "v.evault", "the right passphrase").close()
     run = subprocess.run(
-        [sys.executable, "-m", "vault.cli", "--vault", str(tmp_path / "v.evault"), "list"],
+        [sys.executable, "-m", "cli", "--vault", str(tmp_path / "v.evault"), "list"],
         env={"EVIDENCE_VAULT_PASSPHRASE": "a wrong passphrase", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
         capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2], timeout=60,
     )

@@ -149,7 +149,7 @@ def _start_import_and_wait_for_busy_workers(tmp_path: Path) -> tuple[subprocess.
     for seed in (1, 2):
         (folder / f"长截图{seed}.png").write_bytes(_tall_capture(seed))
     env = {**os.environ, "EVIDENCE_VAULT_PASSPHRASE": PASSPHRASE, "HOME": str(tmp_path)}
-    base = [sys.executable, "-m", "vault.cli", "--vault", str(tmp_path / "v.evault")]
+    base = [sys.executable, "-m", "cli", "--vault", str(tmp_path / "v.evault")]
     subprocess.run([*base, "init"], cwd=REPO, env=env, check=True, capture_output=True, timeout=60)
     cli = subprocess.Popen([*base, "import", str(folder), "--ocr-engine", "rapidocr"], cwd=REPO, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

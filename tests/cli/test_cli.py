@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from cli.dossier import parse_size
+from cli.main import main
 from tests.factories import png_bytes
-from vault.cli import main, parse_size
 
 PASS = "口令 for tests"
 

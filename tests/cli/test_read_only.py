@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from tests.factories import png_bytes
-from vault.cli import main
 from vault.maintenance import backup
 from vault.store import Vault
 

@@ -1,0 +1,53 @@
+"""`export`: the case's dossier PDF."""
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from cli.common import EXIT_OK, Subparsers, UsageError, item_id, open_vault, read_secret, resolve_case
+
+
+def parse_size(text: str) -> int:
+    """'10MB', '500 KB', '2.5M' or plain bytes, as a byte count (1 MB = 1,000,000 bytes, as upload forms mean)."""
+    match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([kKmMgG]?)[bB]?\s*", text)
+    if not match:
+        raise UsageError(f"cannot read size {text!r}; write e.g. 10MB or 500KB")
+    number, unit = float(match.group(1)), match.group(2).lower()
+    return int(number * {"": 1, "k": 10**3, "m": 10**6, "g": 10**9}[unit])
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from export.errors import ExportError  # loads reportlab and pikepdf: only when exporting
+    from export.from_vault import export_case
+    from export.model import ExportOptions
+
+    password = read_secret(args.password_file, "", "", False) if args.password_file else None
+    options = ExportOptions(
+        lang=args.lang,
+        redact=args.redact,
+        password=password,
+        attachments=not args.no_attachments,
+        max_size=parse_size(args.max_size) if args.max_size else None,
+    )
+    with open_vault(args) as vault:
+        case_id = resolve_case(vault, args.case)
+        try:
+            result = export_case(vault, case_id, Path(args.output), options, item_ids=args.items)
+        except ExportError as e:
+            raise UsageError(str(e)) from e
+    print(f"Wrote {result.path} ({result.pages} pages, {result.size:,} bytes), SHA-256 {result.sha256}")
+    return EXIT_OK
+
+
+def register(sub: Subparsers) -> None:
+    export = sub.add_parser("export", help="write the case's dossier PDF")
+    export.add_argument("--case", help="case id or title (default: the only case)")
+    export.add_argument("-o", "--output", required=True, metavar="PDF")
+    export.add_argument("--items", type=item_id, nargs="+", metavar="ID", help="exhibits in this order (default: all)")
+    export.add_argument("--lang", choices=("zh", "en"), default="zh")
+    export.add_argument("--redact", action="store_true", help="black out ID/bank card and phone numbers")
+    export.add_argument("--password-file", help="protect the PDF with the password in this file (AES-256)")
+    export.add_argument("--no-attachments", action="store_true", help="do not embed the original files")
+    export.add_argument("--max-size", help="keep the PDF under this size, e.g. 10MB")
+    export.set_defaults(func=cmd_export)
