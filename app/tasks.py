@@ -6,8 +6,10 @@
     task.start()
 
 The callable runs in a pool thread and must not touch widgets; it receives a progress function
-`progress(done, total, name)` and a `cancelled()` check. Signals are delivered queued, so slots run
-in the GUI thread.
+`progress(done, total, name)` and a `cancelled()` check. The pool thread sends one result across
+threads; the task, which lives in the GUI thread, then emits `succeeded` or `failed` and after it
+`done`, in that order and in the GUI thread (two cross-thread signals could arrive the other way
+round, issue #12).
 """
 from __future__ import annotations
 
@@ -16,9 +18,10 @@ import os
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +33,15 @@ Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
 
 _running: set[Task] = set()
 """Tasks in flight keep themselves alive until their result signal has been emitted."""
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What the work returned (`ok`) or raised; one object, as a bool argument in a queued PySide
+    signal can be released twice at exit."""
+
+    ok: bool
+    value: Any
 
 
 class _Runner(QRunnable):
@@ -44,11 +56,9 @@ class _Runner(QRunnable):
             result = task.work(task.report_progress, task.is_cancelled)
         except Exception as e:  # noqa: BLE001 - delivered to the GUI, which decides how to show it
             log.debug("background task failed", exc_info=True)
-            task.failed.emit(e)
+            task.finished_in_pool.emit(_Outcome(False, e))
         else:
-            task.succeeded.emit(result)
-        finally:
-            task.done.emit()
+            task.finished_in_pool.emit(_Outcome(True, result))
 
 
 def _lower_thread_priority() -> None:
@@ -70,12 +80,21 @@ class Task(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
     done = Signal()
+    finished_in_pool = Signal(object)
+    """The one cross-thread signal, carrying an `_Outcome`, queued to `_deliver`."""
 
     def __init__(self, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.work = work
         self._cancel = threading.Event()
-        self.done.connect(lambda: _running.discard(self))
+        self.finished_in_pool.connect(self._deliver)
+
+    @Slot(object)
+    def _deliver(self, outcome: _Outcome) -> None:
+        """In the GUI thread: the result or the error, then `done` (a slot that raises does not stop it)."""
+        (self.succeeded if outcome.ok else self.failed).emit(outcome.value)
+        self.done.emit()
+        _running.discard(self)
 
     def start(self, pool: QThreadPool | None = None) -> Task:
         _running.add(self)
