@@ -18,21 +18,24 @@ from ocr.extract.candidates import Candidate
 from ocr.extract.labels import AMOUNT_ROLES, LABEL_GAP, alternation, page_role
 from ocr.types import AmountRole, FieldType
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DOTTED = r"\d{1,3}(?:\.\d{3})+\.\d{2}(?![\d.])"
+"""Thousands commas OCR read as dots (余额3.026.56): only the last dot, before two decimals, is the point."""
+_NUMBER = rf"{_DOTTED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CAPTION = alternation(AMOUNT_ROLES)
 _AMOUNT = re.compile(
     rf"""
       (?P<presign>-\s*)?(?:[¥￥]|RMB|CNY|人民币)\s*(?P<innersign>-\s*)?(?P<prefixed>{_NUMBER})(?:\s*元)?
     | (?<![\d.,])(?P<suffixsign>-\s*)?(?P<suffixed>{_NUMBER})\s*(?P<scale>万|亿)?\s*(?:元|圆)
     | (?:{_CAPTION})(?P<unit>\s*\(元\))?{LABEL_GAP}(?P<labelsign>[+-])?
-      (?P<labelled>\d[\d,]*\.\d{{2}}(?![\d.])|(?(unit)\d{{1,3}}(?:,\d{{3}})*(?![\d.,])|(?!)))(?!\s*%)
-    | ^\s*(?P<baresign>[+-])?\s*(?P<bare>\d{{1,3}}(?:,\d{{3}})+(?:\.\d{{2}})?|\d+\.\d{{2}})\s*$
+      (?P<labelled>{_DOTTED}|\d[\d,]*\.\d{{2}}(?![\d.])|(?(unit)\d{{1,3}}(?:,\d{{3}})*(?![\d.,])|(?!)))(?!\s*%)
+    | ^\s*(?P<baresign>[+-])?\s*(?P<bare>{_DOTTED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d{{2}})?|\d+\.\d{{2}})\s*$
     """,
     re.VERBOSE,
 )
 _ROLE_CAPTION = re.compile(_CAPTION)
 _SCALES = {"万": 10_000, "亿": 100_000_000}
-_AMOUNT_ALONE = re.compile(rf"\s*[+-]?\s*(?:[¥￥]\s*[+-]?\s*(?:{_NUMBER})|\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|\d+\.\d{{2}})\s*元?\s*")
+_AMOUNT_ALONE = re.compile(
+    rf"\s*[+-]?\s*(?:[¥￥]\s*[+-]?\s*(?:{_NUMBER})|{_DOTTED}|\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|\d+\.\d{{2}})\s*元?\s*")
 _CN_DIGITS = {"零": 0, "〇": 0, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
               "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -56,21 +59,25 @@ _MONEY_FLOW = re.compile(r"(?:(?P<debit>扣款|支出|转出|消费|扣费)|收�
 _AMOUNT_LABEL_BEFORE = re.compile(rf"(?:{_CAPTION})(?:\s*\(元\))?{LABEL_GAP}$")
 
 
-def find_amounts(text: str, kind: str = "", hint: str = "") -> list[Candidate]:
+def find_amounts(text: str, kind: str = "", hint: str = "", implied_sign: str = "") -> list[Candidate]:
     """Every amount in `text` with its role on a page of `kind`.
 
     A 退款 before an amount (and after the previous one) makes it negative. The role comes from the
     last caption between the previous amount and this one, else from `hint` (what the layout says,
-    e.g. the headline of a payment page), else a bare signed amount is a transaction.
+    e.g. the headline of a payment page, or a refund row of a bill list, which is negative too), else
+    a bare signed amount is a transaction. `implied_sign` is the sign the layout says an amount has
+    when none is printed (a headline whose minus OCR lost).
     """
     found: list[Candidate] = []
     for start, end, value, sign, confidence in sorted(_digit_amounts(text) + _chinese_amounts(text)):
+        sign = sign or implied_sign
         # Readings of one amount overlap (123元 and 123元1角1分): look back to the last amount before it.
         previous_end = max((c.end for c in found if c.end <= start), default=0)
         flow = _MONEY_FLOW.search(text, previous_end, start)
-        if sign == "-" or _REFUND.search(text, previous_end, start) or (flow and flow.group("debit")):
-            value = -value
         captions = [m.group() for m in _ROLE_CAPTION.finditer(text, previous_end, start)]
+        refund = _REFUND.search(text, previous_end, start) or (not captions and hint == AmountRole.REFUND.value)
+        if sign == "-" or refund or (flow and flow.group("debit")):
+            value = -value
         role = page_role(captions[-1], kind) if captions else ""
         role = role or hint or (AmountRole.TRANSACTION.value if sign or flow else "")
         found.append(Candidate(FieldType.AMOUNT, start, end, format_amount(value), confidence, role=role))
@@ -80,6 +87,11 @@ def find_amounts(text: str, kind: str = "", hint: str = "") -> list[Candidate]:
 def ends_before_amount(text: str) -> bool:
     """Whether a (width-folded) line stops right before an amount, as a wrapped SMS does (…扣款人民币)."""
     return _MONEY_FLOW.search(text) is not None or text.rstrip().endswith(("人民币", "¥", "￥"))
+
+
+def mentions_refund(text: str) -> bool:
+    """Whether a (width-folded) text speaks of a refund (退款-京东商城, 退款成功), which makes its amount negative."""
+    return _REFUND.search(text) is not None
 
 
 def is_amount_alone(text: str) -> bool:
@@ -97,7 +109,7 @@ def _digit_amounts(text: str) -> list[_Found]:
     found = []
     for match in _AMOUNT.finditer(text):
         group = next(g for g in _VALUES if match.group(g))
-        value = Decimal(match.group(group).replace(",", "")) * _SCALES.get(match.group("scale"), 1)
+        value = _decimal(match.group(group)) * _SCALES.get(match.group("scale"), 1)
         sign = next((match.group(g).strip() for g in _SIGNS if match.group(g)), "")
         if group in ("prefixed", "suffixed"):
             start, end = match.span()
@@ -105,6 +117,12 @@ def _digit_amounts(text: str) -> list[_Found]:
             start, end = match.start("baresign" if match.group("baresign") else group), match.end(group)
         found.append((start, end, value, sign, _confidence(match, text)))
     return found
+
+
+def _decimal(number: str) -> Decimal:
+    """The value of 1,234.56, and of 1.234.56 whose commas OCR read as dots."""
+    whole, point, cents = number.replace(",", "").rpartition(".")
+    return Decimal(whole.replace(".", "") + point + cents if point else cents)
 
 
 def _chinese_amounts(text: str) -> list[_Found]:

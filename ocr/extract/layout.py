@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from ocr.extract.amounts import ends_before_amount, is_amount_alone
+from ocr.extract.amounts import ends_before_amount, is_amount_alone, mentions_refund
 from ocr.extract.candidates import fold_width
 from ocr.extract.labels import CAPTION_WORD, COLUMN_ONLY, DATE_CAPTIONS, LABEL_FIRST, LABEL_LAST, LABEL_ONLY, LABEL_TYPES
 from ocr.types import AmountRole, BBox, OcrLine
@@ -35,12 +35,14 @@ _TABLE_GAP = 4.0
 class TextUnit:
     """Text made of one OCR line, or a caption line and its value line joined by a space.
 
-    `hint` is the role the layout gives an amount in it (the headline of a payment page), or "".
+    `hint` is the role the layout gives an amount in it (the headline of a payment page), or "";
+    `implied_sign` the sign the layout gives an amount printed without one, or "".
     """
 
     text: str
     pieces: tuple[tuple[int, OcrLine], ...]
     hint: str = ""
+    implied_sign: str = ""
 
     def locate(self, start: int, end: int) -> tuple[BBox | None, float]:
         """The box of [start, end) narrowed by character offset, and the confidence of its line."""
@@ -61,8 +63,11 @@ def narrow_bbox(line: OcrLine, start: int, end: int) -> BBox | None:
     return (left + round(width * start / length), top, left + round(width * end / length), bottom)
 
 
-def build_units(lines: Sequence[OcrLine]) -> list[TextUnit]:
-    """One unit per line, except that a caption line absorbs its value line (column, row or below)."""
+def build_units(lines: Sequence[OcrLine], kind: str = "") -> list[TextUnit]:
+    """One unit per line, except that a caption line absorbs its value line (column, row or below).
+
+    `kind` is what the page shows (classify.py); it decides what an uncaptioned amount box is.
+    """
     lines = split_merged_headers(lines)
     page = _Page(lines)
     mark_of = page.currency_marks()
@@ -93,7 +98,7 @@ def build_units(lines: Sequence[OcrLine]) -> list[TextUnit]:
             pieces = ((0, caption), (len(caption.text) + len(_JOINER), line))
             units.append(TextUnit(caption.text + _JOINER + line.text, pieces))
         elif index not in captions_used:
-            units.append(TextUnit(line.text, ((0, line),), page.amount_hint(index)))
+            units.append(TextUnit(line.text, ((0, line),), *page.amount_hint(index, kind)))
     return units
 
 
@@ -122,15 +127,16 @@ _SINGLE_CAPTIONS = frozenset(LABEL_TYPES) | frozenset(COLUMN_ONLY) | frozenset(D
 
 
 def _caption_words(text: str) -> list[tuple[int, int]]:
-    """The spans of the caption words that make up all of `text` (spaces aside), or [] if anything else is there."""
-    spans = []
-    position = 0
-    for match in CAPTION_WORD.finditer(text):
-        if text[position:match.start()].strip():
-            return []
-        spans.append((match.start(), match.end()))
-        position = match.end()
-    return spans if not text[position:].strip() else []
+    """The spans of the captions `text` is made of: it starts with one and ends with one, else [].
+
+    What lies between two captions stays with the first, since OCR misreads merged headers too
+    (税率/征收税额 has lost the 率 of 税率/征收率, yet its end is still the 税额 column).
+    """
+    matches = list(CAPTION_WORD.finditer(text))
+    if not matches or text[:matches[0].start()].strip() or text[matches[-1].end():].strip():
+        return []
+    starts = [match.start() for match in matches]
+    return list(zip(starts, [*starts[1:], matches[-1].end()]))
 
 
 class _Page:
@@ -191,24 +197,38 @@ class _Page:
                  and abs(other[0] - box[0]) <= _height(box)]
         return self._take(below)
 
-    def amount_hint(self, index: int) -> str:
-        """The role an uncaptioned amount box has from what surrounds it.
+    def amount_hint(self, index: int, kind: str) -> tuple[str, str]:
+        """The role, and the sign if none is printed, that an uncaptioned amount box has from what surrounds it.
 
         The headline of a payment page is the transaction; a price with a payment method under it
-        (在线支付) is what was paid, and a price beside a quantity (x2) is the unit price.
+        (在线支付) is what was paid, and a price beside a quantity (x2) is the unit price. A signed
+        row amount beside a title that speaks of a refund (退款-京东商城 +1,882.21), or a headline
+        under one (退款成功), is a refund.
         """
         box = self.boxes.get(index)
-        if box is None or not is_amount_alone(self.folded[index]):
-            return ""
+        text = self.folded[index]
+        if box is None or not is_amount_alone(text):
+            return "", ""
+        row = [self.folded[i] for i, other in self.boxes.items() if i != index and _same_row(box, other)]
+        signed = text.strip()[:1] in "+-"
         if _height(box) >= _HEADLINE_HEIGHT * self.line_height:
-            return AmountRole.TRANSACTION.value
-        near = [self.folded[i] for i, other in self.boxes.items() if i != index and (
-            _same_row(box, other) or (0 <= other[1] - box[3] <= _height(box) and _overlap_x(box, other) > 0))]
-        if any(_PAYMENT_METHOD.fullmatch(text) for text in near):
-            return AmountRole.PAID.value
-        if any(_QUANTITY.fullmatch(text) for text in near):
-            return AmountRole.UNIT_PRICE.value
-        return ""
+            above = [self.folded[i] for i, other in self.boxes.items()
+                     if i != index and 0 <= box[1] - other[3] <= _height(box) and _overlap_x(box, other) > 0]
+            if any(mentions_refund(caption) for caption in above + row):
+                return AmountRole.REFUND.value, ""
+            # Alipay and WeChat Pay print a sign on every headline (-92.00, +92.00); a bare figure has lost
+            # its thin minus to OCR (a plus is larger and survives).
+            lost_minus = kind == "payment" and not signed and _NUMBER_ONLY.fullmatch(text) is not None
+            return AmountRole.TRANSACTION.value, "-" if lost_minus else ""
+        if signed and any(mentions_refund(title) for title in row):
+            return AmountRole.REFUND.value, ""
+        near = row + [self.folded[i] for i, other in self.boxes.items()
+                      if i != index and 0 <= other[1] - box[3] <= _height(box) and _overlap_x(box, other) > 0]
+        if any(_PAYMENT_METHOD.fullmatch(caption) for caption in near):
+            return AmountRole.PAID.value, ""
+        if any(_QUANTITY.fullmatch(caption) for caption in near):
+            return AmountRole.UNIT_PRICE.value, ""
+        return "", ""
 
     def _take(self, ranked: list[tuple[float, int]]) -> int | None:
         """The nearest of `ranked` if it is a value; anything else in between means the caption has none."""

@@ -16,14 +16,16 @@ from ocr.extract.timestamps import find_timestamps, with_page_dates
 from ocr.types import AmountRole, ExtractedField, OcrLine
 
 
-def find_candidates(text: str, config: ExtractionConfig, kind: str = "", hint: str = "") -> list[Candidate]:
+def find_candidates(text: str, config: ExtractionConfig, kind: str = "", hint: str = "",
+                    implied_sign: str = "") -> list[Candidate]:
     """All non-overlapping values in one text, in reading order.
 
-    `kind` is what the page shows (classify.py) and `hint` the role the layout gives an amount here.
-    A box that is nothing but a JD-shaped number is an order number only on an order page.
+    `kind` is what the page shows (classify.py), `hint` the role the layout gives an amount here and
+    `implied_sign` the sign it gives one printed without. A box that is nothing but a JD-shaped
+    number is an order number only on an order page.
     """
     folded = fold_width(text)
-    found = find_timestamps(folded, config) + find_identifiers(folded) + find_amounts(folded, kind, hint)
+    found = find_timestamps(folded, config) + find_identifiers(folded) + find_amounts(folded, kind, hint, implied_sign)
     found += find_phones(folded) + find_agents(folded)
     if kind == "order":
         alone = order_number_alone(folded)
@@ -35,10 +37,11 @@ def extract_fields(lines: Sequence[OcrLine], config: ExtractionConfig) -> list[E
     """Fields found in OCR lines; confidence is the line's confidence times the pattern's."""
     config = with_page_dates(lines, config)
     kind = classify_kind(lines)
+    units = build_units(lines, kind)
     # Pasted text names its speakers ("客服小美：…"), so it needs no chat layout to show who promised.
     pasted = not any(line.bbox for line in lines)
     promises = find_promises(lines, config) if kind == "chat" or pasted else []
-    return [field for unit in build_units(lines) for field in _unit_fields(unit, config, kind)] + promises
+    return [field for unit in units for field in _unit_fields(unit, config, kind)] + promises
 
 
 def _unit_fields(unit: TextUnit, config: ExtractionConfig, kind: str) -> list[ExtractedField]:
@@ -46,7 +49,7 @@ def _unit_fields(unit: TextUnit, config: ExtractionConfig, kind: str) -> list[Ex
     if not hint and kind == "payment" and is_amount_alone(fold_width(unit.text)):
         hint = AmountRole.TRANSACTION.value  # a row of a bill list: 京东商城 … 1,706.40
     fields = []
-    for candidate in find_candidates(unit.text, config, kind, hint):
+    for candidate in find_candidates(unit.text, config, kind, hint, unit.implied_sign):
         bbox, line_confidence = unit.locate(candidate.start, candidate.end)
         fields.append(ExtractedField(
             type=candidate.type,

@@ -6,9 +6,9 @@ recent past"). A date without a year takes the year of the full dates printed on
 there are any (issue #10: "7月15日" next to "2021-07-10" is 2021), else the latest past one.
 
 OCR of real pages loses what separates the parts, and the rules follow it: a time glued to a
-two-digit day (`01-0417:37` is 01-04 17:37, `2026-02-1422:15:35`), and a date whose 年月日 were
-dropped (`开票日期：20260109`), read as a date only right after a 日期/时间 caption because a bare
-run of eight digits is as often an invoice number.
+two-digit day (`01-0417:37` is 01-04 17:37, `2026-02-1422:15:35`), a space after the seconds'
+colon (`06:44: 21`), and a date whose 年月日 were dropped (`开票日期：20260109`), read as a date
+only right after a 日期/时间 caption because a bare run of eight digits is as often an invoice number.
 """
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ _TIME = re.compile(
     rf"""
     (?P<period>{_PERIOD})?\s*
     (?:
-      (?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?(?![\d:])
+      (?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::\x20?(?P<s>\d{{2}}))?(?![\d:])
       (?:\s*(?P<ampm>[AaPp])\.?(?:[Mm]\.?)?(?![A-Za-z]))?
     | (?P<hc>\d{{1,2}}|{CHINESE_NUMBER})[点點时時]
       (?:(?P<half>半)|(?P<quarter>[一1三3])刻|(?P<mic>\d{{1,2}}|{CHINESE_NUMBER})分?)?

@@ -47,6 +47,9 @@ def amounts(text: str) -> list[tuple[str, str]]:
         pytest.param("+1,832.17", ("1832.17", AmountRole.TRANSACTION), id="bare-income"),
         pytest.param("1,234.56", ("1234.56", ""), id="bare-unsigned-no-role"),
         pytest.param("¥99.00", ("99.00", ""), id="no-caption-no-role"),
+        pytest.param("余额3.026.56", ("3026.56", ""), id="thousands-commas-read-as-dots"),
+        pytest.param("余额10.290.90", ("10290.90", ""), id="ten-thousands-commas-read-as-dots"),
+        pytest.param("¥1.234.56", ("1234.56", ""), id="yen-commas-read-as-dots"),
     ],
 )
 def test_amount_role(text: str, expected: tuple[str, str]) -> None:
@@ -71,18 +74,50 @@ def test_each_amount_takes_the_caption_just_before_it() -> None:
         pytest.param("13812345678", id="phone"),
         pytest.param("285123456789", id="order-id"),
         pytest.param("版本 12.5", id="one-decimal-is-no-bare-amount"),
+        pytest.param("版本 1.234.56", id="dotted-version-after-a-word"),
     ],
 )
 def test_not_an_amount(text: str) -> None:
     assert amounts(text) == []
 
 
-def test_headline_amount_of_a_payment_page_is_the_transaction() -> None:
-    """WeChat Pay 交易详情: the big figure under the merchant's name has no caption."""
-    lines = [OcrLine("京东商城平台商户", (380, 260, 700, 305), 0.95), OcrLine("1,130.00", (340, 340, 740, 450), 0.95),
-             OcrLine("支付时间", (60, 560, 220, 600), 0.95), OcrLine("2024-01-15 20:31:22", (330, 563, 800, 603), 0.95)]
-    [headline] = [f for f in extract_fields(lines, CONFIG) if f.type is FieldType.AMOUNT]
-    assert (headline.normalized, headline.role) == ("1130.00", AmountRole.TRANSACTION)
+def payment_detail(caption: str, headline: str) -> list[OcrLine]:
+    """WeChat Pay 交易详情: the big figure under the merchant's name (or a status) has no caption."""
+    return [OcrLine(caption, (380, 260, 700, 305), 0.95), OcrLine(headline, (340, 320, 740, 430), 0.95),
+            OcrLine("支付时间", (60, 560, 220, 600), 0.95), OcrLine("2024-01-15 20:31:22", (330, 563, 800, 603), 0.95),
+            OcrLine("交易单号", (60, 640, 220, 680), 0.95),
+            OcrLine("4200002123202401151234567890", (330, 643, 900, 683), 0.95)]
+
+
+@pytest.mark.parametrize(
+    ("caption", "headline", "expected"),
+    [
+        pytest.param("京东商城平台商户", "-1,130.00", ("-1130.00", AmountRole.TRANSACTION), id="payment"),
+        pytest.param("京东商城平台商户", "+1,130.00", ("1130.00", AmountRole.TRANSACTION), id="income"),
+        pytest.param("京东商城平台商户", "1,130.00", ("-1130.00", AmountRole.TRANSACTION), id="minus-lost-to-ocr"),
+        pytest.param("已收款", "¥1,130.00", ("1130.00", AmountRole.TRANSACTION), id="transfer-with-yen-sign"),
+        pytest.param("退款成功", "¥99.00", ("-99.00", AmountRole.REFUND), id="refund-under-its-status"),
+    ],
+)
+def test_headline_amount_of_a_payment_page(caption: str, headline: str, expected: tuple[str, str]) -> None:
+    [amount] = [(f.normalized, f.role) for f in extract_fields(payment_detail(caption, headline), CONFIG)
+                if f.type is FieldType.AMOUNT]
+    assert amount == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "shown", "expected"),
+    [
+        pytest.param("退款-京东商城", "+1,882.21", ("-1882.21", AmountRole.REFUND), id="refund-row"),
+        pytest.param("京东商城平台商户", "-194.26", ("-194.26", AmountRole.TRANSACTION), id="payment-row"),
+        pytest.param("转账-张三", "+1,832.17", ("1832.17", AmountRole.TRANSACTION), id="income-row"),
+    ],
+)
+def test_bill_list_row_takes_its_title(title: str, shown: str, expected: tuple[str, str]) -> None:
+    """A bill list's row: the title at the left, the signed amount right-aligned on the same row."""
+    lines = [OcrLine("账单", (490, 100, 590, 150), 0.95), OcrLine(title, (180, 400, 600, 445), 0.95),
+             OcrLine(shown, (830, 400, 1020, 445), 0.95), OcrLine("01-15 20:31", (180, 455, 360, 485), 0.95)]
+    assert [(f.normalized, f.role) for f in extract_fields(lines, CONFIG) if f.type is FieldType.AMOUNT] == [expected]
 
 
 @pytest.mark.slow
