@@ -72,10 +72,13 @@ def build_units(lines: Sequence[OcrLine], kind: str = "") -> list[TextUnit]:
     page = _Page(lines)
     mark_of = page.currency_marks()
     caption_of = page.column_cells()
+    wrapped: dict[int, list[int]] = {}
     for index in page.captions:
         if index not in page.header_cells:
             value = page.value_right(index)
-            if value is None:
+            if value is not None:
+                wrapped[value] = page.wrapped_lines(value)
+            else:
                 value = page.value_below(index)
             if value is not None:
                 caption_of[value] = index
@@ -87,16 +90,16 @@ def build_units(lines: Sequence[OcrLine], kind: str = "") -> list[TextUnit]:
             if value is not None:
                 caption_of[value] = index
     captions_used = set(caption_of.values()) | page.header_cells | set(mark_of.values())
+    captions_used.update(tail for tails in wrapped.values() for tail in tails)
     units = []
     for index, line in enumerate(lines):
         if index in mark_of:
             first, second = sorted((index, mark_of[index]), key=lambda i: page.boxes[i][0])
-            pieces = ((0, lines[first]), (len(lines[first].text) + len(_JOINER), lines[second]))
-            units.append(TextUnit(lines[first].text + _JOINER + lines[second].text, pieces))
+            units.append(_joined([lines[first], lines[second]], [_JOINER]))
         elif index in caption_of:
-            caption = lines[caption_of[index]]
-            pieces = ((0, caption), (len(caption.text) + len(_JOINER), line))
-            units.append(TextUnit(caption.text + _JOINER + line.text, pieces))
+            # A wrapped value goes on without a space: an id cut at the column's edge, or Chinese text.
+            tails = [lines[tail] for tail in wrapped.get(index, [])]
+            units.append(_joined([lines[caption_of[index]], line, *tails], [_JOINER] + [""] * len(tails)))
         elif index not in captions_used:
             units.append(TextUnit(line.text, ((0, line),), *page.amount_hint(index, kind)))
     return units
@@ -137,6 +140,16 @@ def _caption_words(text: str) -> list[tuple[int, int]]:
         return []
     starts = [match.start() for match in matches]
     return list(zip(starts, [*starts[1:], matches[-1].end()]))
+
+
+def _joined(lines: Sequence[OcrLine], joiners: Sequence[str]) -> TextUnit:
+    """One unit of `lines`, each joined to the one before by its joiner."""
+    text, pieces = lines[0].text, [(0, lines[0])]
+    for line, joiner in zip(lines[1:], joiners):
+        text += joiner
+        pieces.append((len(text), line))
+        text += line.text
+    return TextUnit(text, tuple(pieces))
 
 
 class _Page:
@@ -196,6 +209,30 @@ class _Page:
                  if i != index and -0.3 * _height(box) <= other[1] - box[3] <= 0.6 * _height(box)
                  and abs(other[0] - box[0]) <= _height(box)]
         return self._take(below)
+
+    def wrapped_lines(self, value: int) -> list[int]:
+        """The lines a value right of its caption wrapped onto in its column (a long 商家订单号 or address).
+
+        Such a line starts at the value's left edge just below it, in the same type size, with nothing
+        left of it on its row; the next row of a detail page starts with its own caption instead.
+        """
+        tails: list[int] = []
+        box = self.boxes[value]
+        while True:
+            height = _height(box)
+            below = [(other[1] - box[3], i) for i, other in self.boxes.items()
+                     if i != value and i not in tails and -0.3 * height <= other[1] - box[3] <= 0.6 * height
+                     and abs(other[0] - box[0]) <= height and abs(_height(other) - height) <= 0.25 * height]
+            if not below:
+                return tails
+            index = min(below)[1]
+            line = self.boxes[index]
+            if not self.is_value(index) or any(
+                    _same_row(line, other) and other[0] < line[0] for i, other in self.boxes.items() if i != index):
+                return tails
+            self.taken.add(index)
+            tails.append(index)
+            box = line
 
     def amount_hint(self, index: int, kind: str) -> tuple[str, str]:
         """The role, and the sign if none is printed, that an uncaptioned amount box has from what surrounds it.

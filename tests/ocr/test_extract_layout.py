@@ -138,3 +138,22 @@ def test_price_beside_a_quantity_is_the_unit_price(marker: str, box: tuple[int, 
              OcrLine("¥298.79", (880, 480, 1020, 520), 0.95), OcrLine(marker, box, 0.95)]
     assert [(f.normalized, f.role) for f in extract_fields(lines, CONFIG) if f.type is FieldType.AMOUNT] == [
         ("298.79", AmountRole.UNIT_PRICE)]
+
+
+@pytest.mark.parametrize(
+    ("caption", "first", "second", "expected"),
+    [
+        pytest.param("商家订单号", "T200P2851234567890", "12345678", (FieldType.ORDER_NO, "T200P285123456789012345678"),
+                     id="merchant-order-number"),
+        pytest.param("订单号", "20240115220014123456", "78901234", (FieldType.TRANSACTION_NO, "2024011522001412345678901234"),
+                     id="alipay-trade-number"),
+    ],
+)
+def test_value_wrapped_in_its_column_is_joined(caption: str, first: str, second: str,
+                                               expected: tuple[FieldType, str]) -> None:
+    """A long value of a two-column detail page wraps at the column's edge; the next row starts with a caption."""
+    lines = pages.page(("账单详情", 440, 150, 640, 200), (caption, 60, 640, 60 + 40 * len(caption), 680),
+                       (first, 300, 643, 1020, 683), (second, 300, 690, 520, 730),
+                       *pages.detail_rows(780, [("账单分类", "数码电器")]))
+    assert [(f.type, f.normalized) for f in extract_fields(lines, CONFIG)
+            if f.type in (FieldType.ORDER_NO, FieldType.TRANSACTION_NO)] == [expected]
