@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from app import settings
-from app.labels import rejection_text
+from app.labels import notice_text, rejection_text
 from app.tasks import Task
-from ocr.errors import OcrError
-from vault.ingest import OcrReport, choose_engine, expand_paths, import_paths, run_ocr
+from vault.ingest import IngestOptions, IngestReport, Stage, StageProgress, ingest, ingest_pasted
 from vault.models import ImportOutcome, ImportStatus
 from vault.store import Vault
 
-ImportWork = Callable[[Callable[[int, int, str], None], Callable[[], bool]], list[ImportOutcome]]
+Ingest = Callable[[StageProgress, Callable[[], bool]], IngestReport]
+"""One queued ingest, given the stage progress and cancel check of the task that runs it."""
 
 
 class ImportPanel(QWidget):
@@ -24,6 +24,8 @@ class ImportPanel(QWidget):
     items_changed = Signal()
     finished = Signal()
     """Import and OCR of everything queued are over (the summary has been shown)."""
+    _stage_reached = Signal(str)
+    """Emitted from the pool thread; queued, so it reaches the GUI thread before the progress after it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,9 +39,10 @@ class ImportPanel(QWidget):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
-        self.vault: Vault | None = None
         self.task: Task | None = None
-        self._queue: list[tuple[int, ImportWork]] = []
+        self._stage = Stage.FINDING
+        self._stage_reached.connect(self._enter_stage)
+        self._queue: list[Ingest] = []
         self._outcomes: list[ImportOutcome] = []
         self._ocr_failures = 0
         self._notes: list[str] = []
@@ -50,20 +53,23 @@ class ImportPanel(QWidget):
         return self.task is not None
 
     def import_files(self, vault: Vault, case_id: int, paths: list[Path]) -> None:
-        self.vault = vault
-
-        def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> list[ImportOutcome]:
-            files = expand_paths(paths)  # walking a big folder is slow too, so it runs here
-            return import_paths(vault, case_id, files, progress=progress, cancelled=cancelled)
-
-        self._enqueue(case_id, work)
+        options = self._options()
+        self._enqueue(lambda progress, cancelled: ingest(vault, case_id, paths, options, progress, cancelled))
 
     def import_bytes(self, vault: Vault, case_id: int, data: bytes, name: str) -> None:
-        self.vault = vault
-        self._enqueue(case_id, lambda progress, cancelled: [vault.import_bytes(case_id, data, name)])
+        options = self._options()
+        self._enqueue(lambda progress, cancelled: ingest_pasted(vault, case_id, data, name, options, progress, cancelled))
 
-    def _enqueue(self, case_id: int, work: ImportWork) -> None:
-        self._queue.append((case_id, work))
+    @staticmethod
+    def _options() -> IngestOptions:
+        """The settings as they are when the files arrive."""
+        return IngestOptions(
+            read=bool(settings.OCR_AFTER_IMPORT.get()),
+            engine=settings.OCR_ENGINE.get() or None,
+        )
+
+    def _enqueue(self, work: Ingest) -> None:
+        self._queue.append(work)
         if self.task is None:
             self._next()
 
@@ -71,63 +77,54 @@ class ImportPanel(QWidget):
         if not self._queue:
             self._finish()
             return
-        _, work = self._queue.pop(0)
+        work = self._queue.pop(0)
         self.show()
-        self.label.setText(self.tr("Importing…"))
-        self.bar.setRange(0, 0)
-        self._run(Task(work), self._imported)
+        self._enter_stage(Stage.FINDING)
 
-    def _run(self, task: Task, on_success: Callable[[object], None]) -> None:
-        self.task = task
-        task.progressed.connect(self._progress)
-        task.succeeded.connect(on_success)
-        task.failed.connect(self._failed)
-        task.start()
+        def run(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> IngestReport:
+            reached = Stage.FINDING
+
+            def report(stage: Stage, done: int, total: int, name: str) -> None:
+                nonlocal reached
+                if stage != reached:
+                    reached = stage
+                    self._stage_reached.emit(stage.value)
+                progress(done, total, name)
+
+            return work(report, cancelled)
+
+        self.task = Task(run)
+        self.task.progressed.connect(self._progress)
+        self.task.succeeded.connect(self._ingested)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+
+    def _enter_stage(self, stage: str) -> None:
+        self._stage = Stage(stage)
+        if self._stage == Stage.READING:
+            self.items_changed.emit()  # the stored files show while their text is read
+        self.label.setText(self.tr("Reading text…") if self._stage == Stage.READING else self.tr("Importing…"))
+        self.bar.setRange(0, 0)
 
     def _progress(self, done: int, total: int, name: str) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        stage = self.tr("Reading text") if self._ocr_running else self.tr("Importing")
+        stage = self.tr("Reading text") if self._stage == Stage.READING else self.tr("Importing")
         self.label.setText(self.tr("%1 %2 of %3: %4").replace("%1", stage).replace("%2", str(min(done + 1, total)))
                            .replace("%3", str(total)).replace("%4", name))
 
-    @property
-    def _ocr_running(self) -> bool:
-        return bool(self.task and self.task.property("ocr"))
-
-    def _imported(self, outcomes: object) -> None:
-        assert isinstance(outcomes, list) and self.vault is not None
-        self._outcomes += outcomes
-        self.items_changed.emit()
-        ids = [o.item_id for o in outcomes if o.status == ImportStatus.IMPORTED and o.item_id is not None]
-        if not ids or self.task is None or self.task.is_cancelled() or not settings.OCR_AFTER_IMPORT.get():
-            self.task = None
-            self._next()
-            return
-        try:
-            engine, warning = choose_engine(settings.OCR_ENGINE.get() or None)
-        except OcrError as e:
-            self._notes.append(str(e))
-            self.task = None
-            self._next()
-            return
-        if warning:
-            self._notes.append(warning)
-        vault = self.vault
-        task = Task(lambda progress, cancelled: run_ocr(vault, ids, engine, progress, cancelled))
-        task.setProperty("ocr", True)
-        self.label.setText(self.tr("Reading text…"))
-        self._run(task, self._read)
-
-    def _read(self, report: object) -> None:
-        assert isinstance(report, OcrReport)
-        self._ocr_failures += len(report.failed)
-        self.task = None
-        self.items_changed.emit()
-        self._next()
+    def _ingested(self, report: object) -> None:
+        assert isinstance(report, IngestReport)
+        self._outcomes += report.outcomes
+        self._ocr_failures += len(report.ocr.failed) if report.ocr else 0
+        self._notes += [notice_text(notice) for notice in report.notices]
+        self._done()
 
     def _failed(self, error: object) -> None:
         self._notes.append(str(error))
+        self._done()
+
+    def _done(self) -> None:
         self.task = None
         self.items_changed.emit()
         self._next()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from ocr.types import FieldType
 from vault.errors import CannotWrite, DamagedVault, NotAVault, VaultExists, VaultNotFound, VaultTooNew
 from vault.media import MAX_ASPECT_RATIO, MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
+from vault.ingest import Notice, NoticeCode
 from vault.models import KINDS
 
 
@@ -81,6 +82,20 @@ def rejection_text(reason: str, detail: str) -> str:
         "unreadable": QCoreApplication.translate("Labels", "cannot be read (no permission, or the file is gone)"),
     }
     return texts.get(reason, detail)
+
+
+def notice_text(notice: Notice) -> str:
+    """What the import workflow wants the person to know, from its notice code and parameters."""
+    texts = {
+        NoticeCode.ENGINE_REPLACED: QCoreApplication.translate(
+            "Labels", "The OCR engine %1 is not installed; %2 read the text instead."),
+        NoticeCode.NO_ENGINE: QCoreApplication.translate(
+            "Labels", "No OCR engine is installed, so no text was read; the files are stored and can be read later."),
+    }
+    text = texts[notice.code]
+    for number, key in enumerate(("requested", "used"), start=1):
+        text = text.replace(f"%{number}", notice.params.get(key, ""))
+    return text
 
 
 def vault_error_text(error: Exception) -> str:

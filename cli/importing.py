@@ -4,14 +4,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.common import (
     EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Subparsers, UsageError, end_progress, item_id, open_vault,
     print_progress, say,
 )
-from vault.ingest import DEFAULT_CASE_TITLE
-from vault.models import KINDS, ImportStatus
+from vault.models import DEFAULT_CASE_TITLE, KINDS, ImportStatus
 from vault.store import Vault
+from vault.terminal import terminal_safe
+
+if TYPE_CHECKING:  # vault.ingest loads numpy and the engines: imported only when a command reads
+    from vault.ingest import Notice, OcrReport, Progress, Stage
 
 
 def _case_for_import(vault: Vault, ref: str | None) -> int:
@@ -26,54 +30,91 @@ def _case_for_import(vault: Vault, ref: str | None) -> int:
     raise UsageError("the vault has several cases; say which with --case (see 'evidence-vault case list')")
 
 
-def _ocr_and_report(vault: Vault, item_ids: list[int], engine_request: str | None) -> int:
-    from vault.ingest import choose_engine, run_ocr  # loads numpy and the engines: only when reading
+def notice_text(notice: Notice) -> str:
+    """A notice of the import workflow in the CLI's words."""
+    from vault.ingest import NoticeCode
 
-    engine, warning = choose_engine(engine_request)
-    if warning:
-        print(warning, file=sys.stderr)
-    report = run_ocr(vault, item_ids, engine, progress=print_progress("OCR"))
-    end_progress()
-    print(f"OCR ({engine}): {len(report.done)} read, {len(report.failed)} failed")
+    texts = {
+        NoticeCode.ENGINE_REPLACED: "OCR engine {requested!r} is not installed; using {used!r} instead",
+        NoticeCode.NO_ENGINE: "no OCR engine is installed (RapidOCR or Tesseract); run 'make setup', "
+                              "then 'evidence-vault ocr' reads what is stored",
+    }
+    return texts[notice.code].format(**notice.params)
+
+
+def _report_notices(notices: list[Notice]) -> int:
+    """Print notices to stderr; a missing engine is an input error (exit 2), a replaced one is not."""
+    for notice in notices:
+        print(f"evidence-vault: {terminal_safe(notice_text(notice))}", file=sys.stderr)
+    return EXIT_USAGE if any(n.code == "no_engine" for n in notices) else EXIT_OK
+
+
+def _report_ocr(report: OcrReport | None) -> int:
+    if report is None:
+        return EXIT_OK
+    print(f"OCR ({report.engine}): {len(report.done)} read, {len(report.failed)} failed")
     for failed_id, error in report.failed.items():
         say(f"  item {failed_id}: {error} — retry with 'evidence-vault ocr --retry'")
     return EXIT_PROBLEMS if report.failed else EXIT_OK
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from vault.ingest import expand_paths, import_paths
+class _StageLine:
+    """Progress on one stderr line per stage: 'Import 3/20 name', then 'OCR 1/3 name'."""
 
-    files = expand_paths(Path(p) for p in args.paths)
+    def __init__(self) -> None:
+        from vault.ingest import Stage
+
+        self.labels = {Stage.STORING: "Import", Stage.READING: "OCR"}
+        self.stage: Stage | None = None
+        self.line: Progress | None = None
+
+    def __call__(self, stage: Stage, done: int, total: int, name: str) -> None:
+        if stage not in self.labels:
+            return
+        if stage != self.stage:
+            if self.stage is not None:
+                end_progress()
+            self.stage, self.line = stage, print_progress(self.labels[stage])
+        assert self.line is not None
+        self.line(done, total, name)
+
+    def end(self) -> None:
+        if self.stage is not None:
+            end_progress()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from vault.ingest import IngestOptions, ingest
+
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    options = IngestOptions(kind=args.kind, read=not args.no_ocr, engine=args.ocr_engine)
+    progress = _StageLine()
     with open_vault(args) as vault:
-        case_id = _case_for_import(vault, args.case)
-        outcomes = import_paths(vault, case_id, files, kind=args.kind, progress=print_progress("Import"))
-        end_progress()
-        imported = [o for o in outcomes if o.status == ImportStatus.IMPORTED]
-        duplicates = [o for o in outcomes if o.status == ImportStatus.DUPLICATE]
-        rejected = [o for o in outcomes if o.status == ImportStatus.REJECTED]
-        print(f"Imported {len(imported)}, duplicates {len(duplicates)}, rejected {len(rejected)}")
-        for o in duplicates:
-            say(f"  duplicate: {o.name} (already stored as item {o.item_id})")
-        for o in rejected:
-            say(f"  rejected: {o.name}: {o.detail}")
-        status = EXIT_USAGE if rejected else EXIT_OK
-        if imported and not args.no_ocr:
-            status = max(status, _ocr_and_report(vault, [o.item_id for o in imported if o.item_id], args.ocr_engine))
-    return status
+        report = ingest(vault, _case_for_import(vault, args.case), [Path(p) for p in args.paths], options, progress)
+    progress.end()
+    imported, duplicates, rejected = (report.with_status(s) for s in ImportStatus)
+    print(f"Imported {len(imported)}, duplicates {len(duplicates)}, rejected {len(rejected)}")
+    for o in duplicates:
+        say(f"  duplicate: {o.name} (already stored as item {o.item_id})")
+    for o in rejected:
+        say(f"  rejected: {o.name}: {o.detail}")
+    status = EXIT_USAGE if rejected else EXIT_OK
+    return max(status, _report_notices(report.notices), _report_ocr(report.ocr))
 
 
 def cmd_ocr(args: argparse.Namespace) -> int:
-    from vault.ingest import items_needing_ocr
+    from vault.ingest import items_needing_ocr, read_items
 
     with open_vault(args) as vault:
         item_ids = args.items or items_needing_ocr(vault, retry_failed=args.retry)
         if not item_ids:
             print("Nothing to read: every item has OCR text.")
             return EXIT_OK
-        return _ocr_and_report(vault, item_ids, args.ocr_engine)
+        report, notices = read_items(vault, item_ids, args.ocr_engine, progress=print_progress("OCR"))
+    end_progress()
+    return max(_report_notices(notices), _report_ocr(report))
 
 
 def register(sub: Subparsers) -> None:

@@ -1,23 +1,57 @@
-"""The import workflow shared by the CLI and the GUI: store files first, then read them."""
+"""The import workflow both front ends run: find files, store them, then read them.
+
+`ingest` reports its stage as a `Stage` and what the person should know as `Notice` codes with
+parameters, never as sentences: the CLI words them in English, the GUI in its interface language
+(the style Paperless-ngx's consumer uses for its status updates). The store takes bytes; this
+workflow takes paths.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 
 from ocr.engines import DEFAULT_ENGINE, available_engines
 from ocr.errors import OcrEngineUnavailable
 from ocr.extract.filenames import capture_time_from_name
-from vault.models import ImportOutcome, Item, OcrState
+from vault.models import ImportOutcome, ImportStatus, Item, OcrState
 from vault.ocr_jobs import OcrJob, run_jobs
 from vault.store import Vault
 
-DEFAULT_CASE_TITLE = "我的投诉"
-"""The case an import creates in a vault that has none, so evidence can be stored at once."""
-
 Progress = Callable[[int, int, str], None]
 """progress(done, total, current file or item name)."""
+
+
+class Stage(StrEnum):
+    """Where an ingest is, for the front end's progress line."""
+
+    FINDING = "finding"
+    """Walking the folders given (slow for a big folder on a slow disk)."""
+    STORING = "storing"
+    """Checking and storing each file in the vault; done files are committed."""
+    READING = "reading"
+    """OCR of the newly stored files."""
+
+
+StageProgress = Callable[[Stage, int, int, str], None]
+"""progress(stage, done, total, current file or item name)."""
+
+
+class NoticeCode(StrEnum):
+    """Something a person should know about an ingest that is neither an outcome nor a failure."""
+
+    ENGINE_REPLACED = "engine_replaced"
+    """params: requested, used — the engine asked for is not installed, another one read the files."""
+    NO_ENGINE = "no_engine"
+    """No OCR engine is installed: the files are stored and can be read later."""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    code: NoticeCode
+    params: Mapping[str, str] = field(default_factory=dict)
 
 
 def _never() -> bool:
@@ -82,15 +116,15 @@ def reference_for(item: Item) -> tuple[str, str]:
     return item.imported_at, "import"
 
 
-def choose_engine(requested: str | None = None) -> tuple[str, str | None]:
-    """(engine name, warning): the requested or default engine, else the one installed."""
+def choose_engine(requested: str | None = None) -> tuple[str, Notice | None]:
+    """(engine name, notice): the requested or default engine, else the one installed."""
     installed = available_engines()
     wanted = requested or DEFAULT_ENGINE
     if wanted in installed:
         return wanted, None
     if not installed:
         raise OcrEngineUnavailable("no OCR engine is installed (RapidOCR or Tesseract); run 'make setup'")
-    return installed[0], f"OCR engine {wanted!r} is not installed; using {installed[0]!r} instead"
+    return installed[0], Notice(NoticeCode.ENGINE_REPLACED, {"requested": wanted, "used": installed[0]})
 
 
 @dataclass
@@ -139,3 +173,104 @@ def run_ocr(
 def items_needing_ocr(vault: Vault, retry_failed: bool = True) -> list[int]:
     states = {OcrState.PENDING, OcrState.FAILED} if retry_failed else {OcrState.PENDING}
     return [item.id for item in vault.items() if item.ocr_state in states]
+
+
+def _quiet_stage(stage: Stage, done: int, total: int, name: str) -> None:
+    """Default stage progress callback: report nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    """How an ingest stores and reads: the front ends fill it from their arguments or settings."""
+
+    kind: str | None = None
+    """The kind every file is stored as; None lets OCR guess it."""
+    read: bool = True
+    """OCR the files once stored."""
+    engine: str | None = None
+    """The OCR engine asked for; None: the default engine."""
+    workers: int | None = None
+
+
+@dataclass
+class IngestReport:
+    """Every file's outcome, the OCR report (None when nothing was read) and the notices."""
+
+    outcomes: list[ImportOutcome]
+    ocr: OcrReport | None = None
+    notices: list[Notice] = field(default_factory=list)
+
+    def with_status(self, status: ImportStatus) -> list[ImportOutcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def imported_ids(self) -> list[int]:
+        return [o.item_id for o in self.with_status(ImportStatus.IMPORTED) if o.item_id is not None]
+
+
+def read_items(
+    vault: Vault,
+    item_ids: Sequence[int],
+    requested_engine: str | None = None,
+    progress: Progress = _quiet,
+    cancelled: Callable[[], bool] = _never,
+    workers: int | None = None,
+) -> tuple[OcrReport | None, list[Notice]]:
+    """OCR stored items with the requested engine or a replacement; (None, [NO_ENGINE]) without any."""
+    try:
+        engine, notice = choose_engine(requested_engine)
+    except OcrEngineUnavailable:
+        return None, [Notice(NoticeCode.NO_ENGINE)]
+    report = run_ocr(vault, item_ids, engine, progress, cancelled, workers)
+    return report, [notice] if notice else []
+
+
+def _stage(stage: Stage, progress: StageProgress) -> Progress:
+    return lambda done, total, name: progress(stage, done, total, name)
+
+
+def _read_stored(
+    vault: Vault,
+    outcomes: list[ImportOutcome],
+    options: IngestOptions,
+    progress: StageProgress,
+    cancelled: Callable[[], bool],
+) -> IngestReport:
+    report = IngestReport(outcomes)
+    if not options.read or not report.imported_ids or cancelled():
+        return report
+    report.ocr, report.notices = read_items(
+        vault, report.imported_ids, options.engine, _stage(Stage.READING, progress), cancelled, options.workers
+    )
+    return report
+
+
+def ingest(
+    vault: Vault,
+    case_id: int,
+    paths: Iterable[Path],
+    options: IngestOptions = IngestOptions(),
+    progress: StageProgress = _quiet_stage,
+    cancelled: Callable[[], bool] = _never,
+) -> IngestReport:
+    """Files and folders into a case: expand, store each file, then OCR what is new."""
+    progress(Stage.FINDING, 0, 0, "")
+    files = expand_paths(paths)
+    outcomes = import_paths(vault, case_id, files, options.kind, _stage(Stage.STORING, progress), cancelled)
+    return _read_stored(vault, outcomes, options, progress, cancelled)
+
+
+def ingest_pasted(
+    vault: Vault,
+    case_id: int,
+    data: bytes,
+    name: str,
+    options: IngestOptions = IngestOptions(),
+    progress: StageProgress = _quiet_stage,
+    cancelled: Callable[[], bool] = _never,
+) -> IngestReport:
+    """A pasted image (bytes with a made-up name) into a case, then OCR it as `ingest` does."""
+    progress(Stage.STORING, 0, 1, name)
+    outcome = vault.import_bytes(case_id, data, name, kind=options.kind)
+    vault.checkpoint()
+    return _read_stored(vault, [outcome], options, progress, cancelled)

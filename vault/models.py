@@ -8,6 +8,9 @@ from ocr.types import KINDS
 
 BBox = tuple[int, int, int, int]
 
+DEFAULT_CASE_TITLE = "我的投诉"
+"""The case created when evidence arrives in a vault that has none, so it can be stored at once
+(renamed later in the case details); one name for both front ends."""
 
 
 class ImportStatus(StrEnum):

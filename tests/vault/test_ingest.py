@@ -7,7 +7,11 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr.engines import available_engines
-from vault.ingest import choose_engine, expand_paths, import_paths, items_needing_ocr, reference_for, run_ocr
+from tests.factories import png_bytes
+from vault.ingest import (
+    IngestOptions, Notice, NoticeCode, OcrReport, Progress, Stage, choose_engine, expand_paths, import_paths, ingest,
+    ingest_pasted, items_needing_ocr, reference_for, run_ocr,
+)
 from vault.models import ImportStatus, OcrState
 from vault.store import Vault
 
@@ -90,14 +94,82 @@ def test_items_needing_ocr_and_failure_is_recorded_for_retry(vault: Vault, case_
     assert vault.audit_entries(item_id)[-1].action == "item.ocr_failed"
 
 
-def test_choose_engine_falls_back_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
-    import vault.ingest as ingest
+def test_choose_engine_falls_back_with_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    import vault.ingest as workflow
 
-    monkeypatch.setattr(ingest, "available_engines", lambda: ["tesseract"])
-    assert choose_engine("rapidocr") == ("tesseract", "OCR engine 'rapidocr' is not installed; using 'tesseract' instead")
-    monkeypatch.setattr(ingest, "available_engines", lambda: [])
+    monkeypatch.setattr(workflow, "available_engines", lambda: ["tesseract"])
+    assert choose_engine("rapidocr") == (
+        "tesseract", Notice(NoticeCode.ENGINE_REPLACED, {"requested": "rapidocr", "used": "tesseract"})
+    )
+    monkeypatch.setattr(workflow, "available_engines", lambda: [])
     with pytest.raises(Exception, match="no OCR engine is installed"):
         choose_engine(None)
+
+
+@pytest.fixture
+def fake_ocr(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """Replace the OCR run (worker processes, a real engine) by one that records the items it was given."""
+    import vault.ingest as workflow
+
+    calls: list[list[int]] = []
+
+    def run(vault: Vault, item_ids: list[int], engine: str, progress: Progress, *_: object) -> OcrReport:
+        calls.append(list(item_ids))
+        progress(len(item_ids), len(item_ids), "done.png")
+        return OcrReport(engine, done=list(item_ids))
+
+    monkeypatch.setattr(workflow, "available_engines", lambda: ["tesseract"])
+    monkeypatch.setattr(workflow, "run_ocr", run)
+    return calls
+
+
+def test_ingest_stores_then_reads_only_new_files_and_reports_each_stage(
+    vault: Vault, case_id: int, tmp_path: Path, fake_ocr: list[list[int]]
+) -> None:
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    (folder / "a.png").write_bytes(png_bytes(seed=1))
+    (folder / "b.png").write_bytes(png_bytes(seed=1))
+    (folder / "notes.txt").write_text("not evidence")
+    stages: list[Stage] = []
+    report = ingest(vault, case_id, [folder], IngestOptions(engine="tesseract"),
+                    progress=lambda stage, done, total, name: stages.append(stage))
+    assert [len(report.with_status(s)) for s in ImportStatus] == [1, 1, 1]
+    assert fake_ocr == [report.imported_ids] and report.ocr is not None and report.notices == []
+    assert stages[0] == Stage.FINDING and stages[-1] == Stage.READING
+    assert stages.index(Stage.READING) > max(i for i, s in enumerate(stages) if s == Stage.STORING)
+
+
+@pytest.mark.parametrize(
+    ("options", "cancelled"),
+    [
+        pytest.param(IngestOptions(read=False), False, id="read-switched-off"),
+        pytest.param(IngestOptions(), True, id="cancelled-after-storing"),
+    ],
+)
+def test_ingest_stores_without_reading(
+    vault: Vault, case_id: int, tmp_path: Path, fake_ocr: list[list[int]], options: IngestOptions, cancelled: bool
+) -> None:
+    (tmp_path / "a.png").write_bytes(png_bytes(seed=2))
+    stored: list[bool] = []
+
+    def stop_after_storing() -> bool:
+        stored.append(True)
+        return cancelled and len(stored) > 1
+
+    report = ingest(vault, case_id, [tmp_path / "a.png"], options, cancelled=stop_after_storing)
+    assert len(report.imported_ids) == 1 and report.ocr is None and fake_ocr == []
+
+
+def test_ingest_without_an_engine_stores_and_says_so(
+    vault: Vault, case_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import vault.ingest as workflow
+
+    monkeypatch.setattr(workflow, "available_engines", lambda: [])
+    report = ingest_pasted(vault, case_id, png_bytes(seed=3), "clipboard-1.png")
+    assert report.ocr is None and report.notices == [Notice(NoticeCode.NO_ENGINE)]
+    assert vault.item(report.imported_ids[0]).ocr_state == OcrState.PENDING
 
 
 @pytest.mark.slow
