@@ -26,6 +26,7 @@ _CURRENCY_MARKS = ("元", "¥", "￥")
 _NUMBER_ONLY = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
 _QUANTITY = re.compile(r"\s*[xX×]\s*\d{0,4}\s*")
 """x2 beside a price; OCR often drops the small digit and leaves the x alone."""
+_TRAILING_PRICE = re.compile(r"[¥￥]\s*\d[\d,]*\.\d{2}\s*$")
 _PAYMENT_METHOD = re.compile(r"\s*(?:在线支付|货到付款|微信支付|支付宝支付|白条支付|京东白条)\s*")
 _TABLE_GAP = 4.0
 """A table ends where no cell follows for this many median box heights."""
@@ -244,8 +245,10 @@ class _Page:
         """
         box = self.boxes.get(index)
         text = self.folded[index]
-        if box is None or not is_amount_alone(text):
+        if box is None:
             return "", ""
+        if not is_amount_alone(text):
+            return self._merged_price_hint(index), ""
         row = [self.folded[i] for i, other in self.boxes.items() if i != index and _same_row(box, other)]
         signed = text.strip()[:1] in "+-"
         if _height(box) >= _HEADLINE_HEIGHT * self.line_height:
@@ -266,6 +269,17 @@ class _Page:
         if any(_QUANTITY.fullmatch(caption) for caption in near):
             return AmountRole.UNIT_PRICE.value, ""
         return "", ""
+
+    def _merged_price_hint(self, index: int) -> str:
+        """OCR merges a goods title with the price at its end (…降噪耳机 ¥1,547.35); the x1 under that
+        price still makes it the unit price."""
+        price = _TRAILING_PRICE.search(self.folded[index])
+        box = narrow_bbox(self.lines[index], price.start(), price.end()) if price else None
+        if box is None:
+            return ""
+        below = [self.folded[i] for i, other in self.boxes.items()
+                 if i != index and 0 <= other[1] - box[3] <= _height(box) and _overlap_x(box, other) > 0]
+        return AmountRole.UNIT_PRICE.value if any(_QUANTITY.fullmatch(text) for text in below) else ""
 
     def _take(self, ranked: list[tuple[float, int]]) -> int | None:
         """The nearest of `ranked` if it is a value; anything else in between means the caption has none."""

@@ -157,3 +157,12 @@ def test_value_wrapped_in_its_column_is_joined(caption: str, first: str, second:
                        *pages.detail_rows(780, [("账单分类", "数码电器")]))
     assert [(f.type, f.normalized) for f in extract_fields(lines, CONFIG)
             if f.type in (FieldType.ORDER_NO, FieldType.TRANSACTION_NO)] == [expected]
+
+
+def test_price_merged_into_its_title_box_is_still_the_unit_price() -> None:
+    """OCR joins a goods title and the price printed at its end into one box; the x1 sits under the price."""
+    lines = [OcrLine("华为 HUAWEI FreeBuds Pro 3 真无线蓝牙降噪耳机 ¥1,547.35", (148, 189, 677, 215), 0.95),
+             OcrLine("x1", (652, 224, 678, 246), 0.95), OcrLine("实付款", (34, 334, 104, 365), 0.95),
+             OcrLine("¥1,547.35", (574, 337, 677, 361), 0.95)]
+    assert [(f.normalized, f.role) for f in extract_fields(lines, CONFIG) if f.type is FieldType.AMOUNT] == [
+        ("1547.35", AmountRole.UNIT_PRICE), ("1547.35", AmountRole.PAID)]
