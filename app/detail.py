@@ -1,8 +1,10 @@
-"""The detail pane: the original with OCR boxes, its fields and the user's notes, all edits via the vault."""
+"""The detail pane: the original with OCR boxes, its fields and the user's notes, all edits via the vault session."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image
 from PySide6.QtCore import QDateTime, QRectF, Qt, Signal
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.labels import FIELD_TYPES, field_label, kind_choices
 from app.models import FieldsModel
-from app.tasks import Task
+from app.session import VaultSession
 from vault.media import open_image, to_rgb
 from vault.models import Field, Item
 from vault.pdf_text import render_pdf_stacked
@@ -127,11 +129,12 @@ class ImageView(QGraphicsView):
 class DetailPane(QWidget):
     """One exhibit: image, fields (correct, add) and title, kind, 形成时间, 证明目的, note."""
 
-    item_changed = Signal(int)
+    item_changed = Signal(object)
+    """An edit was stored: the exhibit as the vault now holds it (an Item)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.vault: Vault | None = None
+        self.session = session
         self.item: Item | None = None
         self._images: OrderedDict[int, tuple[QPixmap, PageCount]] = OrderedDict()
         self._vault_generation = 0  # bumped by clear(): decodes started before it are dropped
@@ -225,10 +228,6 @@ class DetailPane(QWidget):
         layout.addWidget(splitter)
         self.clear()
 
-    def set_vault(self, vault: Vault | None) -> None:
-        self.vault = vault
-        self.clear()
-
     def clear(self) -> None:
         """Forget the shown item and every decoded image (on lock, case switch)."""
         self.item = None
@@ -242,10 +241,9 @@ class DetailPane(QWidget):
         self.note.clear()
         self.setEnabled(False)
 
-    def show_item(self, item_id: int) -> None:
+    def show_item(self, item: Item) -> None:
         """Fill in the exhibit at once; its image is decoded in the background the first time."""
-        assert self.vault is not None
-        self.item = item = self.vault.item(item_id)
+        self.item = item
         self.setEnabled(True)
         self.fields.set_fields(item.effective_fields())
         self.title.setText(item.title)
@@ -274,16 +272,14 @@ class DetailPane(QWidget):
         return caption
 
     def _decode(self, item: Item) -> None:
-        vault, generation = self.vault, self._vault_generation
-        assert vault is not None
-        task = Task(lambda progress, cancelled: decode_original(item, vault.original(item.id)))
-        task.succeeded.connect(lambda result: self._decoded(generation, item.id, *result))
-        task.failed.connect(lambda _error: self._decoded(generation, item.id, QImage(), PageCount()))
-        task.start()
+        generation = self._vault_generation
+        self.session.read(lambda vault: decode_original(item, vault.original(item.id)),
+                          lambda result: self._decoded(generation, item.id, *result),
+                          lambda _error: self._decoded(generation, item.id, QImage(), PageCount()))
 
     def _decoded(self, generation: int, item_id: int, image: QImage, pages: PageCount) -> None:
         if generation != self._vault_generation:
-            return  # the vault was locked or switched meanwhile
+            return  # the case was switched meanwhile
         self._images[item_id] = (QPixmap.fromImage(image), pages)
         while len(self._images) > DECODED_IMAGES_KEPT:
             self._images.popitem(last=False)
@@ -308,7 +304,7 @@ class DetailPane(QWidget):
 
     def save(self) -> None:
         """Write only what changed, so the audit log records real edits."""
-        if self.item is None or self.vault is None:
+        if self.item is None:
             return
         formed_at = self._formed_at_value()
         if formed_at is False:
@@ -324,29 +320,33 @@ class DetailPane(QWidget):
         current = {name: getattr(self.item, name) or ("" if name != "formed_at" else None) for name in wanted}
         changes = {name: value for name, value in wanted.items() if value != current[name]}
         if changes:
-            self.vault.update_item(self.item.id, **changes)
-            self._changed()
+            item_id = self.item.id
+            self._change(lambda vault: vault.update_item(item_id, **changes))
 
     def _correct_field(self, field: Field, value: str) -> None:
-        assert self.item is not None and self.vault is not None
-        if field.origin == "user":
-            self.vault.delete_user_field(field.id)  # replace the user's own value, keep what it corrects
-            self.vault.add_user_field(self.item.id, field.type, value, corrects=field.corrects)
-        else:
-            self.vault.add_user_field(self.item.id, field.type, value, corrects=field.id)
-        self._changed()
+        assert self.item is not None
+        item_id = self.item.id
+
+        def correct(vault: Vault) -> None:
+            if field.origin == "user":
+                vault.delete_user_field(field.id)  # replace the user's own value, keep what it corrects
+                vault.add_user_field(item_id, field.type, value, corrects=field.corrects)
+            else:
+                vault.add_user_field(item_id, field.type, value, corrects=field.id)
+
+        self._change(correct)
 
     def _add_field(self) -> None:
         value = self.new_field_value.text().strip()
-        if self.item is None or self.vault is None or not value:
+        if self.item is None or not value:
             return
-        self.vault.add_user_field(self.item.id, self.new_field_type.currentData(), value)
+        item_id, field_type = self.item.id, self.new_field_type.currentData()
+        self._change(lambda vault: vault.add_user_field(item_id, field_type, value))
         self.new_field_value.clear()
-        self._changed()
 
     def _selected_field(self) -> Field | None:
         rows = self.fields_view.selectionModel().selectedRows() or [self.fields_view.currentIndex()]
-        if self.item is None or self.vault is None or not rows or not rows[0].isValid():
+        if self.item is None or not rows or not rows[0].isValid():
             return None
         return self.fields.field_at(rows[0].row())
 
@@ -357,14 +357,18 @@ class DetailPane(QWidget):
 
     def _reject_field(self, field: Field) -> None:
         """Mark an OCR value wrong; for the user's own value, take it back (and reject what it corrected)."""
-        assert self.item is not None and self.vault is not None
-        if field.origin == "user":
-            self.vault.delete_user_field(field.id)
-            if field.corrects is not None:
-                self.vault.reject_field(self.item.id, field.corrects)
-        else:
-            self.vault.reject_field(self.item.id, field.id)
-        self._changed()
+        assert self.item is not None
+        item_id = self.item.id
+
+        def reject(vault: Vault) -> None:
+            if field.origin == "user":
+                vault.delete_user_field(field.id)
+                if field.corrects is not None:
+                    vault.reject_field(item_id, field.corrects)
+            else:
+                vault.reject_field(item_id, field.id)
+
+        self._change(reject)
 
     def _remove_field(self) -> None:
         field = self._selected_field()
@@ -376,11 +380,20 @@ class DetailPane(QWidget):
                 self.tr("Fields read by OCR are kept as evidence. Correct the value, or mark it as wrong."),
             )
             return
-        self.vault.delete_user_field(field.id)
-        self._changed()
+        self._change(lambda vault: vault.delete_user_field(field.id))
 
-    def _changed(self) -> None:
+    def _change(self, edit: Callable[[Vault], Any]) -> None:
+        """Store the edit on the writer thread, then show the exhibit as the vault holds it afterwards."""
         assert self.item is not None
         item_id = self.item.id
-        self.show_item(item_id)
-        self.item_changed.emit(item_id)
+
+        def edit_and_reread(vault: Vault) -> Item:
+            edit(vault)
+            return vault.item(item_id)
+
+        self.session.write(edit_and_reread, self._changed)
+
+    def _changed(self, item: Item) -> None:
+        if self.item is not None and self.item.id == item.id:
+            self.show_item(item)
+        self.item_changed.emit(item)

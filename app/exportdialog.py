@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 from app.dialogs import CaseDialog
 from app.labels import kind_label, short_time
 from app.models import Roles
+from app.session import VaultSession
 from app.tasks import Task
 from export.errors import DossierTooLarge, ExhibitUnreadable, ExportCancelled, ExportError, IntegrityMismatch
 from export.from_vault import export_case
 from export.model import ExportOptions, ExportResult
-from vault.store import Vault
+from vault.models import Case, Item
 
 TITLE_ROLE = Roles.SORT_KEY
 PURPOSE_ROLE = Roles.EVENT_TIME
@@ -40,20 +41,23 @@ PURPOSE_ROLE = Roles.EVENT_TIME
 
 
 class ExportDialog(QDialog):
-    """Runs export_case in the background; the vault records the export in its audit log."""
+    """Runs export_case through the vault session; the vault records the export in its audit log.
 
-    def __init__(self, vault: Vault, case_id: int, parent: QWidget | None = None) -> None:
+    The case and its items come from what the window shows, so opening the dialog reads nothing.
+    """
+
+    def __init__(self, session: VaultSession, case: Case, items: list[Item], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export dossier"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.vault = vault
-        self.case_id = case_id
+        self.session = session
+        self.case_id = case.id
+        self.items = {item.id: item for item in items}
         self.task: Task | None = None
         self.result: ExportResult | None = None
-        case = vault.case(case_id)
 
         self.exhibits = QStandardItemModel(self)
-        for item in sorted(vault.items_with_fields(case_id), key=lambda i: (i.event_time() or "9", i.id)):
+        for item in sorted(items, key=lambda i: (i.event_time() or "9", i.id)):
             entry = QStandardItem(self._entry_text(item.title or kind_label(item.kind), item))
             entry.setData(item.id, Roles.ITEM_ID)
             entry.setData(item.title, TITLE_ROLE)
@@ -156,7 +160,7 @@ class ExportDialog(QDialog):
             return
         self.exhibits.setData(index, text, role)
         if role == TITLE_ROLE:
-            item = self.vault.item(index.data(Roles.ITEM_ID))
+            item = self.items[index.data(Roles.ITEM_ID)]
             self.exhibits.setData(index, self._entry_text(text or kind_label(item.kind), item))
 
     def _show_cover(self) -> None:
@@ -208,7 +212,7 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Tick at least one exhibit."))
             return
         out = Path(self.out_path.text()).expanduser()
-        vault, case_id, options = self.vault, self.case_id, self.options()
+        case_id, options = self.case_id, self.options()
         ids = [item_id for item_id, _, _ in chosen]
         titles = {item_id: title for item_id, title, _ in chosen if title}
         purposes = {item_id: purpose for item_id, _, purpose in chosen if purpose}
@@ -217,14 +221,12 @@ class ExportDialog(QDialog):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Building the PDF…"))
-        self.task = Task(lambda progress, cancelled: export_case(
+        self.task = self.session.run(lambda vault, progress, cancelled: export_case(
             vault, case_id, out, options, item_ids=ids, titles=titles, purposes=purposes, cover=cover,
             progress=lambda done, total: progress(done, total, ""), cancelled=cancelled,
-        ))
-        self.task.progressed.connect(self._progress)
-        self.task.succeeded.connect(self._done)
-        self.task.failed.connect(self._failed)
-        self.task.start()
+        ), self._done, self._failed, writes=True)
+        if self.task is not None:
+            self.task.progressed.connect(self._progress)
 
     def _progress(self, done: int, total: int, _: str) -> None:
         self.progress.setRange(0, total)

@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.trace:
             tracer.stop()
         elapsed = time.perf_counter() - started
-        rows = window.evidence.rowCount()
+        rows = window.workspace.evidence.rowCount()
         window.lock()
         window.close()
         app.processEvents()

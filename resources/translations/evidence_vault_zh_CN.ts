@@ -267,120 +267,120 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../app/detail.py" line="140"/>
+        <location filename="../../app/detail.py" line="143"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="141"/>
+        <location filename="../../app/detail.py" line="144"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="142"/>
+        <location filename="../../app/detail.py" line="145"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="173"/>
+        <location filename="../../app/detail.py" line="176"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="174"/>
+        <location filename="../../app/detail.py" line="177"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="177"/>
+        <location filename="../../app/detail.py" line="180"/>
         <source>Remove my field</source>
         <translation>删除我添加的字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="179"/>
+        <location filename="../../app/detail.py" line="182"/>
         <source>Mark as wrong</source>
         <translation>标记为识别错误</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="181"/>
+        <location filename="../../app/detail.py" line="184"/>
         <source>The value read by OCR is wrong: it stays in the vault&apos;s history but no longer counts as a fact</source>
         <translation>OCR 识别的值有误：它仍保留在保险箱的历史记录中，但不再作为事实使用</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="196"/>
+        <location filename="../../app/detail.py" line="199"/>
         <source>What this exhibit proves (证明目的)</source>
         <translation>这份证据证明什么（证明目的）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="199"/>
+        <location filename="../../app/detail.py" line="202"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="202"/>
+        <location filename="../../app/detail.py" line="205"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="203"/>
+        <location filename="../../app/detail.py" line="206"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="204"/>
-        <location filename="../../app/detail.py" line="315"/>
+        <location filename="../../app/detail.py" line="207"/>
+        <location filename="../../app/detail.py" line="311"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="205"/>
+        <location filename="../../app/detail.py" line="208"/>
         <source>Purpose</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="206"/>
+        <location filename="../../app/detail.py" line="209"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="212"/>
+        <location filename="../../app/detail.py" line="215"/>
         <source>Extracted fields (double-click a value to correct it)</source>
         <translation>识别出的字段（双击数值可更正）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="239"/>
+        <location filename="../../app/detail.py" line="238"/>
         <source>Select an exhibit to see it here.</source>
         <translation>选择一份证据后在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="264"/>
+        <location filename="../../app/detail.py" line="262"/>
         <source>loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="270"/>
+        <location filename="../../app/detail.py" line="268"/>
         <source>pages 1–%1 of %2 shown</source>
         <translation>显示第 1–%1 页，共 %2 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/detail.py" line="273"/>
+        <location filename="../../app/detail.py" line="271"/>
         <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="315"/>
+        <location filename="../../app/detail.py" line="311"/>
         <source>Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
         <translation>请按 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式输入日期。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="375"/>
+        <location filename="../../app/detail.py" line="379"/>
         <source>Remove field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="376"/>
+        <location filename="../../app/detail.py" line="380"/>
         <source>Fields read by OCR are kept as evidence. Correct the value, or mark it as wrong.</source>
         <translation>OCR 识别的字段作为证据保留。请更正该值，或将其标记为识别错误。</translation>
     </message>
@@ -421,163 +421,163 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/exportdialog.py" line="47"/>
+        <location filename="../../app/exportdialog.py" line="51"/>
         <source>Export dossier</source>
         <translation>导出证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="71"/>
-        <location filename="../../app/exportdialog.py" line="72"/>
+        <location filename="../../app/exportdialog.py" line="75"/>
+        <location filename="../../app/exportdialog.py" line="76"/>
         <source>Default: by kind</source>
         <translation>默认：按类型</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="76"/>
+        <location filename="../../app/exportdialog.py" line="80"/>
         <source>Exhibit name</source>
         <translation>证据名称</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="77"/>
+        <location filename="../../app/exportdialog.py" line="81"/>
         <source>Purpose (证明目的)</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="78"/>
+        <location filename="../../app/exportdialog.py" line="82"/>
         <source>Exhibits: tick to include, drag to reorder</source>
         <translation>证据：勾选要导出的证据，拖动调整顺序</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="84"/>
+        <location filename="../../app/exportdialog.py" line="88"/>
         <source>Cover details…</source>
         <translation>封面信息…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="92"/>
+        <location filename="../../app/exportdialog.py" line="96"/>
         <source>Hide phone, ID and card numbers (redacted copy)</source>
         <translation>隐藏手机号、身份证号和银行卡号（脱敏版）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="93"/>
+        <location filename="../../app/exportdialog.py" line="97"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="94"/>
+        <location filename="../../app/exportdialog.py" line="98"/>
         <source>Attach the original files inside the PDF</source>
         <translation>在 PDF 中附带原始文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="96"/>
+        <location filename="../../app/exportdialog.py" line="100"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="99"/>
+        <location filename="../../app/exportdialog.py" line="103"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="104"/>
+        <location filename="../../app/exportdialog.py" line="108"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="106"/>
+        <location filename="../../app/exportdialog.py" line="110"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="108"/>
+        <location filename="../../app/exportdialog.py" line="112"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="110"/>
+        <location filename="../../app/exportdialog.py" line="114"/>
         <source>Size limit</source>
         <translation>大小上限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="111"/>
+        <location filename="../../app/exportdialog.py" line="115"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="112"/>
+        <location filename="../../app/exportdialog.py" line="116"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="121"/>
+        <location filename="../../app/exportdialog.py" line="125"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="164"/>
+        <location filename="../../app/exportdialog.py" line="168"/>
         <source>Complainant: %1</source>
         <translation>投诉人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="165"/>
+        <location filename="../../app/exportdialog.py" line="169"/>
         <source>Respondent: %1</source>
         <translation>被投诉方：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="170"/>
+        <location filename="../../app/exportdialog.py" line="174"/>
         <source>Cover details (this export only)</source>
         <translation>封面信息（仅用于本次导出）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="184"/>
+        <location filename="../../app/exportdialog.py" line="188"/>
         <source>Save dossier</source>
         <translation>保存证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="208"/>
+        <location filename="../../app/exportdialog.py" line="212"/>
         <source>Tick at least one exhibit.</source>
         <translation>请至少勾选一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="219"/>
+        <location filename="../../app/exportdialog.py" line="223"/>
         <source>Building the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="238"/>
+        <location filename="../../app/exportdialog.py" line="240"/>
         <source>Saved %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
         <translation>已保存 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="252"/>
+        <location filename="../../app/exportdialog.py" line="254"/>
         <source>The attached originals alone take %1 MB, more than the size limit. Untick “Attach the original files inside the PDF” or raise the limit.</source>
         <translation>附带的原始文件本身就有 %1 MB，超过了大小上限。请取消勾选“在 PDF 中附带原始文件”，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="256"/>
+        <location filename="../../app/exportdialog.py" line="258"/>
         <source>Even at the lowest legible image quality the dossier needs %1 MB, more than the size limit. Raise the limit or choose fewer exhibits.</source>
         <translation>即使用仍可辨认的最低图像质量，证据材料也需要 %1 MB，超过了大小上限。请提高上限或减少证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="259"/>
+        <location filename="../../app/exportdialog.py" line="261"/>
         <source>An original no longer matches the SHA-256 recorded when it was imported, so it was not exported. Run “Verify vault” to see which.</source>
         <translation>有原始文件与导入时记录的 SHA-256 不符，因此未导出。请运行“校验保险箱”查看是哪一份。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="262"/>
+        <location filename="../../app/exportdialog.py" line="264"/>
         <source>An exhibit&apos;s original could not be read as an image or PDF.</source>
         <translation>有一份证据的原始文件无法作为图片或 PDF 读取。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="264"/>
+        <location filename="../../app/exportdialog.py" line="266"/>
         <source>The dossier could not be written to %1. Check that the folder exists, that you may write to it and that the disk has free space.</source>
         <translation>无法将证据材料写入 %1。请确认文件夹存在、有写入权限且磁盘空间充足。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="266"/>
+        <location filename="../../app/exportdialog.py" line="268"/>
         <source>The dossier could not be built: %1</source>
         <translation>无法生成证据材料：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="273"/>
+        <location filename="../../app/exportdialog.py" line="275"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -618,66 +618,66 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../app/importer.py" line="33"/>
+        <location filename="../../app/importer.py" line="35"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="76"/>
+        <location filename="../../app/importer.py" line="107"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="90"/>
+        <location filename="../../app/importer.py" line="113"/>
         <source>Reading text</source>
         <translation>正在识别文字</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="90"/>
+        <location filename="../../app/importer.py" line="113"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="91"/>
+        <location filename="../../app/importer.py" line="114"/>
         <source>%1 %2 of %3: %4</source>
         <translation>%1 第 %2/%3 个：%4</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="119"/>
+        <location filename="../../app/importer.py" line="107"/>
         <source>Reading text…</source>
         <translation>正在识别文字…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="140"/>
+        <location filename="../../app/importer.py" line="138"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="150"/>
+        <location filename="../../app/importer.py" line="148"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="158"/>
+        <location filename="../../app/importer.py" line="156"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="161"/>
+        <location filename="../../app/importer.py" line="159"/>
         <source>%n already in this case, skipped:</source>
         <translation>
             <numerusform>%n 个文件已在本案件中，已跳过：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="164"/>
+        <location filename="../../app/importer.py" line="162"/>
         <source>Not imported: %1 (%2)</source>
         <translation>未导入：%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="166"/>
+        <location filename="../../app/importer.py" line="164"/>
         <source>Text could not be read from %n file(s); you can type the fields in.</source>
         <translation>
             <numerusform>有 %n 个文件未能识别出文字，您可以手动填写字段。</numerusform>
@@ -687,187 +687,197 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/labels.py" line="14"/>
+        <location filename="../../app/labels.py" line="15"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="15"/>
+        <location filename="../../app/labels.py" line="16"/>
         <source>Payment / bill</source>
         <translation>支付/账单</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="16"/>
+        <location filename="../../app/labels.py" line="17"/>
         <source>Customer-service chat</source>
         <translation>客服聊天</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="17"/>
+        <location filename="../../app/labels.py" line="18"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="18"/>
+        <location filename="../../app/labels.py" line="19"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="30"/>
+        <location filename="../../app/labels.py" line="31"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="31"/>
+        <location filename="../../app/labels.py" line="32"/>
         <source>Tracking number</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="32"/>
+        <location filename="../../app/labels.py" line="33"/>
         <source>Transaction number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="33"/>
+        <location filename="../../app/labels.py" line="34"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="34"/>
+        <location filename="../../app/labels.py" line="35"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="35"/>
+        <location filename="../../app/labels.py" line="36"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="36"/>
+        <location filename="../../app/labels.py" line="37"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="37"/>
+        <location filename="../../app/labels.py" line="38"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="38"/>
+        <location filename="../../app/labels.py" line="39"/>
         <source>Agent ID</source>
         <translation>客服工号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="39"/>
+        <location filename="../../app/labels.py" line="40"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="40"/>
+        <location filename="../../app/labels.py" line="41"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="41"/>
+        <location filename="../../app/labels.py" line="42"/>
         <source>Bank card number</source>
         <translation>银行卡号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="60"/>
+        <location filename="../../app/labels.py" line="61"/>
         <source>the file is empty (0 bytes)</source>
         <translation>文件是空的（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="61"/>
+        <location filename="../../app/labels.py" line="62"/>
         <source>larger than the limit of %1 MiB</source>
         <translation>文件超过 %1 MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="63"/>
+        <location filename="../../app/labels.py" line="64"/>
         <source>the image is larger than the limit of %1 megapixels</source>
         <translation>图片超过 %1 百万像素的上限</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="65"/>
+        <location filename="../../app/labels.py" line="66"/>
         <source>the image format is not recognised</source>
         <translation>无法识别的图片格式</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="66"/>
+        <location filename="../../app/labels.py" line="67"/>
         <source>the image is damaged or cut short</source>
         <translation>图片已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="67"/>
+        <location filename="../../app/labels.py" line="68"/>
         <source>the PDF is damaged and cannot be read</source>
         <translation>PDF 已损坏，无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="68"/>
+        <location filename="../../app/labels.py" line="69"/>
         <source>the PDF has no pages</source>
         <translation>PDF 没有页面</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="69"/>
+        <location filename="../../app/labels.py" line="70"/>
         <source>the PDF has more than %1 pages</source>
         <translation>PDF 超过 %1 页</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="71"/>
+        <location filename="../../app/labels.py" line="72"/>
         <source>the PDF&apos;s pages together are larger than %1 A4 pages</source>
         <translation>PDF 各页合计超过 %1 页 A4 纸的大小</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="73"/>
+        <location filename="../../app/labels.py" line="74"/>
         <source>too long and narrow: one side is more than %1 times the other</source>
         <translation>过于细长：一边超过另一边的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="76"/>
+        <location filename="../../app/labels.py" line="77"/>
         <source>not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)</source>
         <translation>不支持的格式（支持 PNG、JPEG、WebP、HEIC、GIF、BMP、TIFF、PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="78"/>
+        <location filename="../../app/labels.py" line="79"/>
         <source>a text file, not an image or PDF (is the file name extension wrong?)</source>
         <translation>这是文本文件，不是图片或 PDF（扩展名是否写错了？）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="80"/>
+        <location filename="../../app/labels.py" line="81"/>
         <source>not a regular file (a folder, device or pipe)</source>
         <translation>不是普通文件（文件夹、设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="81"/>
+        <location filename="../../app/labels.py" line="82"/>
         <source>cannot be read (no permission, or the file is gone)</source>
         <translation>无法读取（没有权限，或文件已不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="89"/>
+        <location filename="../../app/labels.py" line="90"/>
+        <source>The OCR engine %1 is not installed; %2 read the text instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="92"/>
+        <source>No OCR engine is installed, so no text was read; the files are stored and can be read later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="104"/>
         <source>there is no vault file at this location</source>
         <translation>此位置没有保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="90"/>
+        <location filename="../../app/labels.py" line="105"/>
         <source>this file is not an Evidence Vault (perhaps another database or document)</source>
         <translation>这个文件不是证据保险箱（可能是其他数据库或文档）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="92"/>
+        <location filename="../../app/labels.py" line="107"/>
         <source>the vault file is damaged (cut short or overwritten); restore it from a backup</source>
         <translation>保险箱文件已损坏（不完整或被覆盖），请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="94"/>
+        <location filename="../../app/labels.py" line="109"/>
         <source>a file with that name already exists; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="95"/>
+        <location filename="../../app/labels.py" line="110"/>
         <source>the file cannot be written there (the folder is missing or read-only, or the disk is full)</source>
         <translation>无法在该位置写入文件（文件夹不存在或只读，或磁盘已满）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="97"/>
+        <location filename="../../app/labels.py" line="112"/>
         <source>the vault was written by a newer version of Evidence Vault; update the program</source>
         <translation>该保险箱由更新版本的证据保险箱创建，请先升级程序</translation>
     </message>
@@ -875,232 +885,90 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.py" line="89"/>
+        <location filename="../../app/mainwindow.py" line="33"/>
+        <location filename="../../app/mainwindow.py" line="40"/>
         <source>Evidence Vault</source>
         <translation>证据保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="123"/>
-        <source>New case…</source>
-        <translation>新建案件…</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="125"/>
-        <source>Details…</source>
-        <translation>详情…</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="133"/>
-        <source>Cases</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="138"/>
-        <source>Search order number, text or note…</source>
-        <translation>搜索订单号、文字或备注…</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="142"/>
-        <source>All kinds</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="146"/>
-        <source>Formed between</source>
-        <translation>形成时间介于</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="152"/>
-        <location filename="../../app/mainwindow.py" line="221"/>
+        <location filename="../../app/mainwindow.py" line="68"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="191"/>
-        <source>Thumbnails</source>
-        <translation>缩略图</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="192"/>
-        <source>Table</source>
-        <translation>表格</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="193"/>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="195"/>
-        <source>Drop screenshots, PDFs or folders here, paste an image with Ctrl+V, or use “Add files…”.</source>
-        <translation>把截图、PDF 或文件夹拖到这里，按 Ctrl+V 粘贴图片，或点击“添加文件…”。</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="217"/>
+        <location filename="../../app/mainwindow.py" line="64"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="222"/>
+        <location filename="../../app/mainwindow.py" line="69"/>
         <source>Paste image</source>
         <translation>粘贴图片</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="223"/>
+        <location filename="../../app/mainwindow.py" line="70"/>
         <source>Export dossier…</source>
         <translation>导出证据材料…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="224"/>
+        <location filename="../../app/mainwindow.py" line="71"/>
         <source>Delete item…</source>
         <translation>删除证据…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="225"/>
+        <location filename="../../app/mainwindow.py" line="72"/>
         <source>Item history…</source>
         <translation>证据历史…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="226"/>
-        <location filename="../../app/mainwindow.py" line="515"/>
+        <location filename="../../app/mainwindow.py" line="73"/>
         <source>Verify vault</source>
         <translation>校验保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="227"/>
+        <location filename="../../app/mainwindow.py" line="74"/>
         <source>Back up vault…</source>
         <translation>备份保险箱…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="228"/>
+        <location filename="../../app/mainwindow.py" line="75"/>
         <source>Change passphrase…</source>
         <translation>更改密码…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="229"/>
+        <location filename="../../app/mainwindow.py" line="77"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="230"/>
+        <location filename="../../app/mainwindow.py" line="78"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="252"/>
-        <location filename="../../app/mainwindow.py" line="340"/>
-        <location filename="../../app/mainwindow.py" line="436"/>
-        <source>My case</source>
-        <translation>我的案件</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="298"/>
+        <location filename="../../app/mainwindow.py" line="142"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="298"/>
+        <location filename="../../app/mainwindow.py" line="142"/>
         <source>Background work is running; the new language applies the next time Evidence Vault starts.</source>
         <translation>后台任务正在运行，新的界面语言将在下次启动证据保险箱时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="446"/>
+        <location filename="../../app/mainwindow.py" line="199"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="447"/>
+        <location filename="../../app/mainwindow.py" line="200"/>
         <source>Screenshots and PDFs (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;All files (*)</source>
         <translation>截图和 PDF (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="459"/>
+        <location filename="../../app/mainwindow.py" line="212"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="501"/>
-        <source>Checking every original and the audit log…</source>
-        <translation>正在校验每份原件和审计日志…</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="510"/>
-        <source>The vault is intact: every original matches its fingerprint and the log is unbroken.</source>
-        <translation>保险箱完好：每份原件都与其指纹一致，日志链完整无缺。</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="513"/>
-        <source>Problems were found. Keep a backup and do not rely on the listed items:</source>
-        <translation>发现问题。请保留备份，不要依赖以下所列内容：</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="533"/>
-        <location filename="../../app/mainwindow.py" line="570"/>
-        <source>Select an exhibit first.</source>
-        <translation>请先选择一份证据。</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="537"/>
-        <location filename="../../app/mainwindow.py" line="557"/>
-        <source>Delete item</source>
-        <translation>删除证据</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="538"/>
-        <source>Delete “%1” from the vault? The original, its text and fields are removed. The deletion is recorded in the audit log with the file name and fingerprint.</source>
-        <translation>要从保险箱中删除“%1”吗？原件及其文字、字段都将被移除。删除操作会连同文件名和指纹记录在审计日志中。</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="546"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="563"/>
-        <source>Deleted; the audit log records it.</source>
-        <translation>已删除；审计日志已记录此操作。</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="594"/>
-        <source>Writing the backup…</source>
-        <translation>正在写入备份…</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="597"/>
-        <location filename="../../app/mainwindow.py" line="604"/>
-        <source>Back up vault</source>
-        <translation>备份保险箱</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="605"/>
-        <source>The encrypted backup is in %1. Keep it somewhere other than this computer.</source>
-        <translation>加密备份已保存到 %1。请把它另存到这台电脑以外的地方。</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="610"/>
-        <location filename="../../app/mainwindow.py" line="642"/>
-        <source>Change passphrase</source>
-        <translation>更改密码</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="610"/>
-        <source>Wait until the import has finished.</source>
-        <translation>请等导入完成后再操作。</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="627"/>
-        <source>Re-encrypting the vault…</source>
-        <translation>正在重新加密保险箱…</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="635"/>
-        <source>The passphrase has been changed.</source>
-        <translation>密码已更改。</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.py" line="643"/>
-        <source>The passphrase could not be changed: %1</source>
-        <translation>无法更改密码：%1</translation>
     </message>
 </context>
 <context>
@@ -1127,52 +995,63 @@
     </message>
     <message>
         <location filename="../../app/dialogs.py" line="93"/>
+        <location filename="../../app/dialogs.py" line="99"/>
         <source>%1 (not installed)</source>
         <translation>%1（未安装）</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="98"/>
+        <location filename="../../app/dialogs.py" line="97"/>
+        <source>Automatic (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="104"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="99"/>
+        <location filename="../../app/dialogs.py" line="105"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="101"/>
+        <location filename="../../app/dialogs.py" line="107"/>
         <source>Read text right after import</source>
         <translation>导入后立即识别文字</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="108"/>
+        <location filename="../../app/dialogs.py" line="114"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="114"/>
+        <location filename="../../app/dialogs.py" line="120"/>
         <source>OCR engine</source>
         <translation>文字识别引擎</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="116"/>
+        <location filename="../../app/dialogs.py" line="121"/>
+        <source>RapidOCR backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="123"/>
         <source>Lock after idle</source>
         <translation>空闲后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="117"/>
+        <location filename="../../app/dialogs.py" line="124"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="118"/>
-        <location filename="../../app/dialogs.py" line="127"/>
+        <location filename="../../app/dialogs.py" line="125"/>
+        <location filename="../../app/dialogs.py" line="134"/>
         <source>Vault file</source>
         <translation>保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="127"/>
+        <location filename="../../app/dialogs.py" line="134"/>
         <source>Evidence vault (*.evault);;All files (*)</source>
         <translation>证据保险箱 (*.evault);;所有文件 (*)</translation>
     </message>
@@ -1209,6 +1088,161 @@
         <location filename="../../app/unlock.py" line="190"/>
         <source>The vault cannot be opened: %1</source>
         <translation>无法打开保险箱：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VaultActions</name>
+    <message>
+        <location filename="../../app/vaultactions.py" line="54"/>
+        <source>Checking every original and the audit log…</source>
+        <translation>正在校验每份原件和审计日志…</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="61"/>
+        <source>The vault is intact: every original matches its fingerprint and the log is unbroken.</source>
+        <translation>保险箱完好：每份原件都与其指纹一致，日志链完整无缺。</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="64"/>
+        <source>Problems were found. Keep a backup and do not rely on the listed items:</source>
+        <translation>发现问题。请保留备份，不要依赖以下所列内容：</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="65"/>
+        <source>Verify vault</source>
+        <translation>校验保险箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="71"/>
+        <source>Select an exhibit first.</source>
+        <translation>请先选择一份证据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="81"/>
+        <location filename="../../app/vaultactions.py" line="97"/>
+        <source>Delete item</source>
+        <translation>删除证据</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="82"/>
+        <source>Delete “%1” from the vault? The original, its text and fields are removed. The deletion is recorded in the audit log with the file name and fingerprint.</source>
+        <translation>要从保险箱中删除“%1”吗？原件及其文字、字段都将被移除。删除操作会连同文件名和指纹记录在审计日志中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="90"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="103"/>
+        <source>Deleted; the audit log records it.</source>
+        <translation>已删除；审计日志已记录此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="126"/>
+        <source>Writing the backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="129"/>
+        <location filename="../../app/vaultactions.py" line="136"/>
+        <source>Back up vault</source>
+        <translation>备份保险箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="137"/>
+        <source>The encrypted backup is in %1. Keep it somewhere other than this computer.</source>
+        <translation>加密备份已保存到 %1。请把它另存到这台电脑以外的地方。</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="142"/>
+        <location filename="../../app/vaultactions.py" line="167"/>
+        <source>Change passphrase</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="142"/>
+        <source>Wait until the import has finished.</source>
+        <translation>请等导入完成后再操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="154"/>
+        <source>Re-encrypting the vault…</source>
+        <translation>正在重新加密保险箱…</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="160"/>
+        <source>The passphrase has been changed.</source>
+        <translation>密码已更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/vaultactions.py" line="168"/>
+        <source>The passphrase could not be changed: %1</source>
+        <translation>无法更改密码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../app/workspace.py" line="64"/>
+        <source>New case…</source>
+        <translation>新建案件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="66"/>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="74"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="81"/>
+        <source>Search order number, text or note…</source>
+        <translation>搜索订单号、文字或备注…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="85"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="89"/>
+        <source>Formed between</source>
+        <translation>形成时间介于</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="96"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="132"/>
+        <source>Thumbnails</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="133"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="134"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="136"/>
+        <source>Drop screenshots, PDFs or folders here, paste an image with Ctrl+V, or use “Add files…”.</source>
+        <translation>把截图、PDF 或文件夹拖到这里，按 Ctrl+V 粘贴图片，或点击“添加文件…”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/workspace.py" line="191"/>
+        <location filename="../../app/workspace.py" line="197"/>
+        <source>My case</source>
+        <translation>我的案件</translation>
     </message>
 </context>
 </TS>

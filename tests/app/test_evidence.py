@@ -17,67 +17,69 @@ pytestmark = pytest.mark.gui
 
 
 def visible_ids(window: MainWindow) -> list[int]:
-    return [window.proxy.index(row, 0).data(Roles.ITEM_ID) for row in range(window.proxy.rowCount())]
+    return [window.workspace.proxy.index(row, 0).data(Roles.ITEM_ID) for row in range(window.workspace.proxy.rowCount())]
 
 
 def test_models_pass_the_model_tester(qtmodeltester, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    assert window.evidence.rowCount() == 3
-    qtmodeltester.check(window.evidence)
-    qtmodeltester.check(window.proxy)
-    qtmodeltester.check(window.cases)
-    qtmodeltester.check(window.timeline)
-    window.grid.setCurrentIndex(window.proxy.index(0, Column.NAME))
-    qtmodeltester.check(window.detail.fields)
+    assert window.workspace.evidence.rowCount() == 3
+    qtmodeltester.check(window.workspace.evidence)
+    qtmodeltester.check(window.workspace.proxy)
+    qtmodeltester.check(window.workspace.cases)
+    qtmodeltester.check(window.workspace.timeline)
+    window.workspace.grid.setCurrentIndex(window.workspace.proxy.index(0, Column.NAME))
+    qtmodeltester.check(window.workspace.detail.fields)
 
 
 def test_table_sorts_by_formed_at_and_amount(vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.table.sortByColumn(Column.FORMED_AT, Qt.SortOrder.AscendingOrder)
-    column = [window.proxy.index(r, Column.FORMED_AT).data() for r in range(3)]
+    window.workspace.table.sortByColumn(Column.FORMED_AT, Qt.SortOrder.AscendingOrder)
+    column = [window.workspace.proxy.index(r, Column.FORMED_AT).data() for r in range(3)]
     assert column == sorted(column) and column[0].startswith("2024-02-10")
-    window.table.sortByColumn(Column.AMOUNT, Qt.SortOrder.DescendingOrder)
-    assert window.proxy.index(0, Column.AMOUNT).data() == "102.00"
+    window.workspace.table.sortByColumn(Column.AMOUNT, Qt.SortOrder.DescendingOrder)
+    assert window.workspace.proxy.index(0, Column.AMOUNT).data() == "102.00"
 
 
 def test_typing_digits_narrows_the_list(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(window.search, ORDER_NUMBERS[1][:6])
-    assert visible_ids(window) == [vault_with_items[1]]
-    window.search.clear()
+    qtbot.keyClicks(window.workspace.search, ORDER_NUMBERS[1][:6])
+    qtbot.waitUntil(lambda: visible_ids(window) == [vault_with_items[1]])  # the search runs in the background
+    window.workspace.search.clear()
     assert len(visible_ids(window)) == 3
-    window.search.insert("退款")  # as an input method commits it; QTest cannot type CJK
-    assert visible_ids(window) == [vault_with_items[1]]
-    window.search.clear()
-    window.date_from.setDate(window.date_from.date().fromString("2024-03-01", "yyyy-MM-dd"))
-    window.date_to.setDate(window.date_to.date().fromString("2024-12-31", "yyyy-MM-dd"))
-    window.date_filter.setChecked(True)
+    window.workspace.search.insert("退款")  # as an input method commits it; QTest cannot type CJK
+    qtbot.waitUntil(lambda: visible_ids(window) == [vault_with_items[1]])
+    window.workspace.search.clear()
+    window.workspace.date_from.setDate(window.workspace.date_from.date().fromString("2024-03-01", "yyyy-MM-dd"))
+    window.workspace.date_to.setDate(window.workspace.date_to.date().fromString("2024-12-31", "yyyy-MM-dd"))
+    window.workspace.date_filter.setChecked(True)
     assert sorted(visible_ids(window)) == vault_with_items[:2]
 
 
 def test_timeline_lists_events_in_order_and_opens_them(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    times = [window.timeline.index(r).data(Roles.EVENT_TIME) for r in range(window.timeline.rowCount())]
+    times = [window.workspace.timeline.index(r).data(Roles.EVENT_TIME) for r in range(window.workspace.timeline.rowCount())]
     assert times == sorted(times) and len(times) == 3
-    window.views.setCurrentWidget(window.timeline_view)
-    rect = window.timeline_view.visualRect(window.timeline.index(0))
-    qtbot.mouseClick(window.timeline_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.detail.item is not None and window.detail.item.id == vault_with_items[2]
+    window.workspace.views.setCurrentWidget(window.workspace.timeline_view)
+    rect = window.workspace.timeline_view.visualRect(window.workspace.timeline.index(0))
+    qtbot.mouseClick(window.workspace.timeline_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.workspace.detail.item is not None and window.workspace.detail.item.id == vault_with_items[2]
 
 
 def test_correcting_a_field_goes_to_the_audit_log(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.open_item(vault_with_items[0])
-    fields = window.detail.fields
+    window.workspace.open_item(vault_with_items[0])
+    fields = window.workspace.detail.fields
     row = next(r for r in range(fields.rowCount()) if fields.field_at(r).type == "order_no")
     original = fields.field_at(row)
-    assert fields.setData(fields.index(row, 1), "312345678999")
+    with qtbot.waitSignal(window.workspace.detail.item_changed):  # stored on the writer thread
+        assert fields.setData(fields.index(row, 1), "312345678999")
     item = window.vault.item(vault_with_items[0])
     assert item.values("order_no") == ["312345678999"]
     entry = window.vault.audit_entries(vault_with_items[0])[-1]
     assert entry.action == "field.add" and entry.payload["corrects"] == original.id
-    assert window.proxy.index(window.proxy.mapFromSource(
-        window.evidence.index(window.evidence.row_of(item.id), Column.ORDER_NO)).row(), Column.ORDER_NO
+    assert window.workspace.proxy.index(window.workspace.proxy.mapFromSource(
+        window.workspace.evidence.index(window.workspace.evidence.row_of(item.id), Column.ORDER_NO)).row(), Column.ORDER_NO
     ).data() == "312345678999"
 
-    window.detail.formed_at.setText("2024-01-02 03:04")
-    window.detail.purpose.setText("证明白条额度被单方面降低")
-    qtbot.mouseClick(window.detail.save_button, Qt.MouseButton.LeftButton)
+    window.workspace.detail.formed_at.setText("2024-01-02 03:04")
+    window.workspace.detail.purpose.setText("证明白条额度被单方面降低")
+    with qtbot.waitSignal(window.workspace.detail.item_changed):
+        qtbot.mouseClick(window.workspace.detail.save_button, Qt.MouseButton.LeftButton)
     item = window.vault.item(vault_with_items[0])
     assert item.formed_at == "2024-01-02T03:04:00" and item.purpose == "证明白条额度被单方面降低"
     assert window.vault.audit_entries(item.id)[-1].action == "item.edit"
@@ -87,8 +89,8 @@ def test_paste_image_from_clipboard(qtbot, window: MainWindow) -> None:  # type:
     QGuiApplication.clipboard().setImage(QImage.fromData(png_bytes(200, 120, seed=7)))
     with qtbot.waitSignal(window.import_panel.finished, timeout=10_000):
         window.paste_action.trigger()
-    qtbot.waitUntil(lambda: window.evidence.rowCount() == 1)
-    assert window.evidence.item_at(0).original_name.startswith("clipboard-")
+    qtbot.waitUntil(lambda: window.workspace.evidence.rowCount() == 1)
+    assert window.workspace.evidence.item_at(0).original_name.startswith("clipboard-")
     assert "1" in window.import_panel.last_summary
 
 
@@ -150,13 +152,13 @@ def test_dropped_files_are_read_by_ocr(qtbot, tmp_path: Path, window: MainWindow
     ]
     with qtbot.waitSignal(window.import_panel.finished, timeout=120_000):
         drop_files(window, files)
-    qtbot.waitUntil(lambda: window.evidence.rowCount() == 2 and all(
-        i.values("order_no") for i in window.evidence.items()), timeout=10_000)
-    numbers = sorted(n for i in window.evidence.items() for n in i.values("order_no"))
+    qtbot.waitUntil(lambda: window.workspace.evidence.rowCount() == 2 and all(
+        i.values("order_no") for i in window.workspace.evidence.items()), timeout=10_000)
+    numbers = sorted(n for i in window.workspace.evidence.items() for n in i.values("order_no"))
     assert numbers == ["298765432109", "312345678901"]
-    qtbot.keyClicks(window.search, "3123456")
-    assert window.proxy.rowCount() == 1
-    assert window.proxy.index(0, Column.NAME).data(Qt.ItemDataRole.ToolTipRole) == "order.png"
+    qtbot.keyClicks(window.workspace.search, "3123456")
+    assert window.workspace.proxy.rowCount() == 1
+    assert window.workspace.proxy.index(0, Column.NAME).data(Qt.ItemDataRole.ToolTipRole) == "order.png"
 
 
 def test_export_writes_a_pdf(qtbot, monkeypatch, tmp_path: Path, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -164,7 +166,7 @@ def test_export_writes_a_pdf(qtbot, monkeypatch, tmp_path: Path, vault_with_item
 
     opened: list[QUrl] = []
     monkeypatch.setattr("app.exportdialog.QDesktopServices.openUrl", opened.append)
-    window.export()
+    window.operations.export()
     dialog = window.findChild(ExportDialog)
     assert dialog is not None and dialog.exhibits.rowCount() == 3
     dialog.exhibits.item(1).setCheckState(Qt.CheckState.Unchecked)
@@ -185,20 +187,20 @@ def test_a_pdf_shows_its_pages_stacked_with_their_count(qtbot, vault_path, windo
     case_id = window.vault.cases()[0].id
     item_id = window.vault.import_bytes(case_id, colour_pages_pdf(("#ff0000", "#00ff00", "#0000ff")), "账单.pdf").item_id
     with qtbot.waitSignal(window.refreshed, timeout=10_000):
-        window.refresh()
-    window.open_item(item_id)
-    assert window.detail.item is not None and window.detail.item.id == item_id
-    qtbot.waitUntil(lambda: bool(window.detail.image.scene().items()), timeout=10_000)
-    scene = window.detail.image.scene().sceneRect()
+        window.workspace.refresh()
+    window.workspace.open_item(item_id)
+    assert window.workspace.detail.item is not None and window.workspace.detail.item.id == item_id
+    qtbot.waitUntil(lambda: bool(window.workspace.detail.image.scene().items()), timeout=10_000)
+    scene = window.workspace.detail.image.scene().sceneRect()
     assert scene.height() == pytest.approx(3 * scene.width() * 200 / 300, abs=3)
-    assert "共 3 页" in window.detail.caption.text()
+    assert "共 3 页" in window.workspace.detail.caption.text()
 
 
 def test_export_failures_are_explained_in_chinese(qtbot, tmp_path: Path, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from app.exportdialog import ExportDialog
     from export.errors import DossierTooLarge, IntegrityMismatch
 
-    window.export()
+    window.operations.export()
     dialog = window.findChild(ExportDialog)
     missing = tmp_path / "no-such-folder" / "dossier.pdf"
     dialog.out_path.setText(str(missing))
@@ -215,8 +217,8 @@ def test_export_failures_are_explained_in_chinese(qtbot, tmp_path: Path, vault_w
 
 def _open_order_number(window: MainWindow, item_id: int):  # type: ignore[no-untyped-def]
     """Open the item in the detail pane; its fields model and the row of its OCR order number."""
-    window.open_item(item_id)
-    fields = window.detail.fields
+    window.workspace.open_item(item_id)
+    fields = window.workspace.detail.fields
     return fields, next(r for r in range(fields.rowCount()) if fields.field_at(r).type == "order_no")
 
 
@@ -224,8 +226,9 @@ def test_marking_an_ocr_field_wrong_keeps_it_in_the_history(qtbot, vault_with_it
     item_id = vault_with_items[0]
     fields, row = _open_order_number(window, item_id)
     wrong = fields.field_at(row)
-    window.detail.fields_view.selectRow(row)
-    qtbot.mouseClick(window.detail.reject_field, Qt.MouseButton.LeftButton)
+    window.workspace.detail.fields_view.selectRow(row)
+    with qtbot.waitSignal(window.workspace.detail.item_changed):
+        qtbot.mouseClick(window.workspace.detail.reject_field, Qt.MouseButton.LeftButton)
     item = window.vault.item(item_id)
     assert wrong.normalized not in item.values("order_no")
     assert any(f.id == wrong.id and f.superseded for f in item.fields), "the OCR value is kept, superseded"
@@ -237,6 +240,7 @@ def test_emptying_a_value_marks_it_wrong(qtbot, vault_with_items, window: MainWi
     item_id = vault_with_items[0]
     fields, row = _open_order_number(window, item_id)
     wrong = fields.field_at(row)
-    assert fields.setData(fields.index(row, 1), "")
+    with qtbot.waitSignal(window.workspace.detail.item_changed):
+        assert fields.setData(fields.index(row, 1), "")
     entry = window.vault.audit_entries(item_id)[-1]
     assert (entry.action, entry.payload["rejects"]) == ("field.reject", wrong.id)

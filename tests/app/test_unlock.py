@@ -31,7 +31,7 @@ def test_first_start_creates_a_vault(qtbot, tmp_path: Path) -> None:
     qtbot.keyClicks(page.repeat, PASSPHRASE)
     with qtbot.waitSignal(window.refreshed, timeout=10_000):
         page.create_button.click()
-    assert window.vault is not None and window.cases.rowCount() == 1
+    assert window.vault is not None and window.workspace.cases.rowCount() == 1
     window.lock()
     Vault.open(path, PASSPHRASE).close()
 
@@ -47,7 +47,7 @@ def test_wrong_passphrase_says_so_and_allows_retry(qtbot, vault_path: Path) -> N
     window.unlock_page.passphrase.clear()
     unlock(qtbot, window)
     assert window.vault is not None
-    assert window.cases.index(0).data() == "京东白条额度"
+    assert window.workspace.cases.index(0).data() == "京东白条额度"
     window.lock()
 
 
@@ -68,36 +68,36 @@ def test_a_file_that_is_not_a_vault_is_named_so(qtbot, tmp_path: Path) -> None: 
 
 
 def test_chinese_translation_is_loaded(window: MainWindow) -> None:
-    assert window.findChild(type(window.search), "search").placeholderText().startswith("搜索")
+    assert window.findChild(type(window.workspace.search), "search").placeholderText().startswith("搜索")
     assert window.lock_action.text() == "立即锁定"
 
 
 def test_lock_now_hides_evidence(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    assert window.evidence.rowCount() > 0
+    assert window.workspace.evidence.rowCount() > 0
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.vault is None
-    assert window.evidence.rowCount() == 0 and window.detail.item is None
+    assert window.workspace.evidence.rowCount() == 0 and window.workspace.detail.item is None
     assert window.pages.currentWidget() is window.unlock_page
-    assert not window.evidence._thumbnails and not window.detail._images
+    assert not window.workspace.evidence._thumbnails and not window.workspace.detail._images
 
 
 def test_auto_lock_after_idle(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.grid.setCurrentIndex(window.proxy.index(0, 0))
-    assert window.detail.item is not None
-    window.idle.set_timeout_ms(50)
+    window.workspace.grid.setCurrentIndex(window.workspace.proxy.index(0, 0))
+    assert window.workspace.detail.item is not None
+    window.session.idle.set_timeout_ms(50)
     qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)
-    assert window.evidence.rowCount() == 0 and window.detail.item is None
-    assert window.detail.image.scene().items() == []
+    assert window.workspace.evidence.rowCount() == 0 and window.workspace.detail.item is None
+    assert window.workspace.detail.image.scene().items() == []
 
 
 def test_an_image_decoded_after_lock_is_dropped(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """The detail image decodes in the background; locking before it arrives must not bring it back."""
-    window.open_item(vault_with_items[0])
+    window.workspace.open_item(vault_with_items[0])
     window.lock()
     assert wait_for_all(10_000)
     qtbot.wait(50)  # let queued results reach the GUI thread
-    assert not window.detail._images and window.detail.image.scene().items() == []
+    assert not window.workspace.detail._images and window.workspace.detail.image.scene().items() == []
     unlock(qtbot, window)
-    window.open_item(vault_with_items[0])
-    qtbot.waitUntil(lambda: bool(window.detail.image.scene().items()), timeout=10_000)
-    assert "shot-0.png" in window.detail.caption.text()
+    window.workspace.open_item(vault_with_items[0])
+    qtbot.waitUntil(lambda: bool(window.workspace.detail.image.scene().items()), timeout=10_000)
+    assert "shot-0.png" in window.workspace.detail.caption.text()

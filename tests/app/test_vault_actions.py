@@ -35,12 +35,12 @@ def open_dialog(qtbot, kind: type) -> QDialog:  # type: ignore[no-untyped-def]
 
 
 def select(window: MainWindow, item_id: int) -> None:
-    window.open_item(item_id)
-    assert window.current_item_id() == item_id
+    window.workspace.open_item(item_id)
+    assert window.workspace.current_item().id == item_id
 
 
 def test_delete_asks_then_removes_and_logs(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: window.evidence.rowCount() == 3)
+    qtbot.waitUntil(lambda: window.workspace.evidence.rowCount() == 3)
     doomed = vault_with_items[1]
     select(window, doomed)
 
@@ -48,13 +48,13 @@ def test_delete_asks_then_removes_and_logs(qtbot, vault_with_items, window: Main
     box = open_dialog(qtbot, QMessageBox)
     assert box.objectName() == "confirmDelete" and "审计日志" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
-    assert window.evidence.rowCount() == 3
+    assert window.workspace.evidence.rowCount() == 3
 
     click_toolbar(qtbot, window, "actionDeleteItem")
     box = open_dialog(qtbot, QMessageBox)
     with qtbot.waitSignal(window.refreshed, timeout=10_000):
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
-    assert window.evidence.row_of(doomed) == -1 and window.evidence.rowCount() == 2
+    assert window.workspace.evidence.row_of(doomed) == -1 and window.workspace.evidence.rowCount() == 2
     assert window.vault.audit_entries(doomed)[-1].action == "item.delete"
 
     select(window, vault_with_items[0])
@@ -104,7 +104,7 @@ def test_cover_details_open_without_blocking(qtbot, vault_with_items, window: Ma
     from app.dialogs import CaseDialog
     from app.exportdialog import ExportDialog
 
-    window.export()
+    window.operations.export()
     export = window.findChild(ExportDialog)
     qtbot.mouseClick(export.findChild(QPushButton, "coverDetails"), Qt.MouseButton.LeftButton)
     cover = open_dialog(qtbot, CaseDialog)  # reached only because the click returned: no nested exec()
@@ -126,7 +126,7 @@ def test_change_passphrase_reopens_the_vault(qtbot, vault_path: Path, window: Ma
     qtbot.keyClicks(dialog.repeat, new)
     with qtbot.waitSignal(window.refreshed, timeout=30_000):
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    assert window.vault is not None and window.cases.rowCount() == 1
+    assert window.vault is not None and window.workspace.cases.rowCount() == 1
     window.lock()
     unlock(qtbot, window, new)
     assert window.vault is not None
@@ -149,7 +149,7 @@ def test_language_change_rebuilds_the_window_and_keeps_the_vault_open(
     try:
         assert successor.lock_action.text() == "Lock now"
         assert successor.vault is vault and window.vault is None and not window.isVisible()
-        qtbot.waitUntil(lambda: successor.evidence.rowCount() == len(vault_with_items), timeout=10_000)
+        qtbot.waitUntil(lambda: successor.workspace.evidence.rowCount() == len(vault_with_items), timeout=10_000)
         assert successor.pages.currentIndex() == 2, "the vault stays unlocked"
     finally:
         successor.lock()
