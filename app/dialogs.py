@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import settings
 from app.i18n import LANGUAGES
-from ocr.engines import available_engines
+from ocr.engines import BACKENDS, available_engines, default_backend, installed_backends
 from vault.models import CASE_DETAIL_COLUMNS, Case
 
 
@@ -82,7 +82,7 @@ class CaseDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    """OCR engine, auto-lock, language and default vault location; applied on OK."""
+    """OCR engine and backend, auto-lock, language and default vault location; applied on OK."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +93,12 @@ class SettingsDialog(QDialog):
             label = name if name in installed else self.tr("%1 (not installed)").replace("%1", name)
             self.engine.addItem(label, name)
         self.engine.setCurrentIndex(max(0, self.engine.findData(settings.OCR_ENGINE.get())))
+        self.backend = QComboBox(objectName="backend")
+        self.backend.addItem(self.tr("Automatic (%1)").replace("%1", default_backend()), "")
+        for name in BACKENDS:
+            label = name if name in installed_backends() else self.tr("%1 (not installed)").replace("%1", name)
+            self.backend.addItem(label, name)
+        self.backend.setCurrentIndex(max(0, self.backend.findData(settings.OCR_BACKEND.get())))
         self.auto_lock = QSpinBox(objectName="autoLock")
         self.auto_lock.setRange(0, 240)
         self.auto_lock.setSpecialValueText(self.tr("Never"))
@@ -112,6 +118,7 @@ class SettingsDialog(QDialog):
         path_row.addWidget(browse)
         form = QFormLayout(self)
         form.addRow(self.tr("OCR engine"), self.engine)
+        form.addRow(self.tr("RapidOCR backend"), self.backend)
         form.addRow("", self.ocr_after_import)
         form.addRow(self.tr("Lock after idle"), self.auto_lock)
         form.addRow(self.tr("Language"), self.language)
@@ -131,6 +138,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         settings.OCR_ENGINE.set(self.engine.currentData())
+        settings.OCR_BACKEND.set(self.backend.currentData())
         settings.OCR_AFTER_IMPORT.set(self.ocr_after_import.isChecked())
         settings.AUTO_LOCK_MINUTES.set(self.auto_lock.value())
         settings.LANGUAGE.set(self.language.currentData())

@@ -43,6 +43,8 @@ class Setting(Generic[T]):
 
 
 OCR_ENGINE = Setting("ocr/engine", str, "rapidocr")
+OCR_BACKEND = Setting("ocr/backend", str, "")
+"""RapidOCR's runtime, openvino or onnxruntime; empty means the one that suits this machine."""
 OCR_AFTER_IMPORT = Setting("ocr/after_import", bool, True)
 AUTO_LOCK_MINUTES = Setting("security/auto_lock_minutes", int, 10)
 """0 turns auto-lock off."""

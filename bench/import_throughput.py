@@ -1,9 +1,11 @@
 """Import throughput: `evidence-vault import` against the bare OCR engine on the same screenshots.
 
-    .venv/bin/python bench/import_throughput.py --count 12 --engines rapidocr,tesseract
+    .venv/bin/python bench/import_throughput.py --count 12 --engines rapidocr@openvino,rapidocr@onnxruntime
 
-For each engine, on `--count` seeded screenshots from bench/screenshots.py:
-  engine     one process, create_engine(name), then decode (PIL) and recognize each image in turn;
+Engines are named as in bench/engines.py. First `previous`, the engine before issue #13
+(rapidocr-onnxruntime 1.4.4, installed only for the bench), is timed bare when it is installed; then
+for each engine, on `--count` seeded screenshots from bench/screenshots.py:
+  engine     one process, the engine created once, then decode (PIL) and recognize each image in turn;
              the model load is timed apart and not counted.
   import     `evidence-vault import DIR --ocr-engine NAME` in a subprocess on a fresh vault (wall time,
              worker start-up and model loads included).
@@ -13,8 +15,9 @@ For each engine, on `--count` seeded screenshots from bench/screenshots.py:
   extract    ocr.extract over the engine's lines, timed in-process (done in the workers on import).
   1-thread   the bare engine again in a fresh process limited to one thread per model: what the
              workers compete with when the engine cannot spread an image over the cores itself.
-Goals on 2 cores: ratio = import / engine <= 0.6 (the workers must pay for themselves), and
-overhead = (no-OCR import + extraction) / engine <= 10% (the pipeline's own work beside OCR).
+Goals on 2 cores: ratio = import / engine <= 0.6 (the workers must pay for themselves),
+overhead = (no-OCR import + extraction) / engine <= 10% (the pipeline's own work beside OCR), and
+import <= 0.4x the previous engine's bare time (speedup_vs_previous >= 2.5, issue #13).
 """
 from __future__ import annotations
 
@@ -34,12 +37,14 @@ from PIL import Image
 from _common import PASSPHRASE, print_result, print_table
 
 from bench.screenshots import generate_one
-from ocr.engines import DEFAULT_ENGINE, available_engines, create_engine, limit_threads
+from bench.engines import PREVIOUS, bench_engine, previous_installed, resolve
+from ocr.engines import DEFAULT_ENGINE, available_engines, limit_threads
 from ocr.extract import ExtractionConfig, classify_kind, extract_fields
 from vault.ocr_jobs import worker_count
 
 RATIO_GOAL = 0.6
 OVERHEAD_GOAL_PCT = 10.0
+PREVIOUS_RATIO_GOAL = 0.4
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,7 @@ def cpu_seconds() -> float:
 def time_engine(name: str, samples: list[tuple[Path, str]]) -> EngineTiming:
     """Bare engine in this process: model load apart, then decode + recognize per image, then extraction."""
     started = time.perf_counter()
-    engine = create_engine(name)
+    engine = bench_engine(name)
     engine.recognize(Image.new("RGB", (64, 32), "white"))  # loads a lazily built model
     load_s = time.perf_counter() - started
     engine_s = engine_cpu_s = extract_s = 0.0
@@ -124,14 +129,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=12, help="screenshots to import")
     parser.add_argument("--seed", type=int, default=1, help="screenshot series (bench/screenshots.py)")
-    parser.add_argument("--engines", default=DEFAULT_ENGINE, help="comma-separated: rapidocr,tesseract")
+    parser.add_argument("--engines", default=DEFAULT_ENGINE,
+                        help="comma-separated: rapidocr (this machine's backend), rapidocr@openvino, rapidocr@onnxruntime, tesseract")
     parser.add_argument("--one-thread-worker", nargs=2, metavar=("ENGINE", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_thread_worker:
         one_thread_worker(args.one_thread_worker[0], Path(args.one_thread_worker[1]))
         return
     engines = [name.strip() for name in args.engines.split(",") if name.strip()]
-    missing = [name for name in engines if name not in available_engines()]
+    missing = [name for name in engines if resolve(name)[0] not in available_engines()]
     if missing:
         raise SystemExit(f"not installed: {', '.join(missing)}")
 
@@ -143,14 +149,17 @@ def main() -> None:
         samples = write_samples(args.seed, args.count, folder)
         megabytes = sum(path.stat().st_size for path, _ in samples) / 1e6
         no_ocr_s = timed_import(folder, workdir, "no-ocr", ["--no-ocr"])
+        previous_s = time_engine(PREVIOUS, samples).engine_s if previous_installed() else None
         for name in engines:
+            engine_name, backend = resolve(name)
             timing = time_engine(name, samples)
             one_thread_s = time_engine_one_thread(name, folder)
-            import_s = timed_import(folder, workdir, name, ["--ocr-engine", name])
+            backend_args = ["--ocr-backend", backend] if backend else []
+            import_s = timed_import(folder, workdir, name, ["--ocr-engine", engine_name, *backend_args])
             ratio = import_s / timing.engine_s
             overhead_pct = 100 * (no_ocr_s + timing.extract_s) / timing.engine_s
             rows.append((
-                name, worker_count(name, args.count), f"{timing.load_s:.1f}", f"{timing.engine_s / args.count:.2f}",
+                name, worker_count(engine_name, args.count), f"{timing.load_s:.1f}", f"{timing.engine_s / args.count:.2f}",
                 f"{timing.engine_s:.1f}", f"{timing.engine_cpu_s / timing.engine_s:.2f}", f"{one_thread_s:.1f}",
                 f"{timing.extract_s:.3f}", f"{no_ocr_s:.2f}", f"{import_s:.1f}",
                 f"{ratio:.2f}" + ("" if ratio <= RATIO_GOAL else " MISSED"), f"{import_s / one_thread_s:.2f}",
@@ -158,9 +167,14 @@ def main() -> None:
             ))
             results.append({
                 "engine": name, "count": args.count, "engine_s_per_image": f"{timing.engine_s / args.count:.3f}",
-                "import_s": f"{import_s:.2f}", "ratio": f"{ratio:.3f}", "overhead_pct": f"{overhead_pct:.1f}",
+                "import_s": f"{import_s:.2f}", "ratio": f"{ratio:.3f}", "overhead": f"{overhead_pct / 100:.3f}",
                 "one_thread_engine_s": f"{one_thread_s:.2f}", "ratio_vs_one_thread": f"{import_s / one_thread_s:.3f}",
             })
+            if previous_s is not None:
+                speedup = previous_s / import_s
+                results[-1].update(previous_engine_s=f"{previous_s:.2f}", engine_vs_previous=f"{timing.engine_s / previous_s:.3f}",
+                                   speedup_vs_previous=f"{speedup:.2f}",
+                                   goal_vs_previous="met" if 1 / speedup <= PREVIOUS_RATIO_GOAL else "MISSED")
     print(f"{args.count} screenshots (seed {args.seed}, {megabytes:.1f} MB) on {os.cpu_count()} cores;"
           f" goals: ratio <= {RATIO_GOAL}, overhead <= {OVERHEAD_GOAL_PCT:.0f}%")
     print_table(("engine", "workers", "load s", "engine s/img", "engine s", "engine cores", "1-thread s", "extract s",

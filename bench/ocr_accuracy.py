@@ -10,11 +10,13 @@ capture reference is chosen by vault.ingest.reference_for from its file name, EX
 import does), the page kind, how many values typed order_no are traps (tax ids, check codes, machine
 numbers, bank accounts, phones, quantities), and extraction time against OCR time.
 
-OCR lines are cached per (engine, variant, template, seed, index, generator version) under
+OCR lines are cached per (engine, backend and models, variant, template, seed, index, generator version) under
 bench/.cache/ (synthetic images only), so re-scoring extraction after a change takes seconds;
 `--no-cache` forces OCR. The engine `drawn` reads the generator's own text lines and boxes instead
-of OCR, which separates OCR errors from extraction errors. Each engine runs in its own worker
-process, so its peak RSS is its own. Variants switch preprocessing steps off: `--variants tile,upscale`.
+of OCR, which separates OCR errors from extraction errors. Engines are named as in bench/engines.py:
+`rapidocr@openvino`, `rapidocr@onnxruntime`, `tesseract`, `previous` (the engine before issue #13).
+Each engine runs in its own worker process, so its peak RSS is its own; the RESULT line also gives
+the peak RSS after the first phone screenshot alone (`phone_rss_mb`, goal <= 1000 MB). Variants switch preprocessing steps off: `--variants tile,upscale`.
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ if str(REPO_ROOT) not in sys.path:
 from bench.screens.catalog import SPLITS, seeds_for, templates_for  # noqa: E402
 from bench.screens.render import Sample, generator_version  # noqa: E402
 from bench.screenshots import SCORED_FIELDS, generate_one  # noqa: E402
+from bench.engines import bench_engine, cache_label  # noqa: E402
 from ocr.types import ExtractedField, FieldType, OcrLine  # noqa: E402
 
 CACHE = REPO_ROOT / "bench" / ".cache" / "ocr"
@@ -83,14 +86,12 @@ class LineSource:
 
     def __init__(self, engine_name: str, variant: str, use_cache: bool) -> None:
         self.engine_name, self.variant, self.use_cache = engine_name, variant, use_cache
-        self.folder = CACHE / engine_name / variant
+        self.folder = CACHE / cache_label(engine_name) / variant if engine_name != DRAWN else CACHE
         self._engine = None
 
     def engine(self):  # noqa: ANN201 - an ocr.engines.OcrEngine, imported lazily
         if self._engine is None:
-            from ocr.engines import create_engine
-
-            self._engine = create_engine(self.engine_name)
+            self._engine = bench_engine(self.engine_name)
             changes = VARIANT_OPTIONS[self.variant]
             if changes:
                 self._engine.preprocess = dataclasses.replace(self._engine.preprocess, **changes)
@@ -191,6 +192,7 @@ def run_worker(engine_name: str, variant: str, split: str, seed: int, count: int
     ocr_seconds = extract_seconds = char_accuracy = 0.0
     misses: list[str] = []
     keys = sample_keys(split, seed, count)
+    phone_rss_kb = 0
     for series, index in keys:
         sample = generate_one(series, index)  # one at a time, so the samples do not inflate the peak RSS
         lines, seconds, accuracy = source.read(sample)
@@ -204,6 +206,8 @@ def run_worker(engine_name: str, variant: str, split: str, seed: int, count: int
         kind = classify_kind(lines)
         extract_seconds += time.perf_counter() - started
         score(sample, fields, kind, tally, misses)
+        if not phone_rss_kb and seconds and sample.image.height <= 2 * sample.image.width:
+            phone_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # the first phone-sized OCR
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
@@ -215,6 +219,7 @@ def run_worker(engine_name: str, variant: str, split: str, seed: int, count: int
         "char_accuracy": char_accuracy / len(keys),
         "peak_rss_mb": (own + children) / 1024,
         "child_rss_mb": children / 1024,
+        "phone_rss_mb": phone_rss_kb / 1024,
         "misses": misses,
     }
 
@@ -255,7 +260,8 @@ def report(result: dict[str, object], show_misses: int) -> str:
         f"{get('order:trap')}",
         f"char accuracy {100 * result['char_accuracy']:.1f}%, OCR {ocr_time:.2f} s/image, extraction "
         f"{extract_time:.3f} s/image ({share(round(1000 * extract_time), round(1000 * ocr_time))} of OCR), "
-        f"peak RSS {result['peak_rss_mb']:.0f} MB (largest child process {result['child_rss_mb']:.0f} MB)",
+        f"peak RSS {result['peak_rss_mb']:.0f} MB (largest child process {result['child_rss_mb']:.0f} MB; "
+        f"{result['phone_rss_mb']:.0f} MB after the first phone screenshot)",
     ]
     rows.extend(f"  {miss}" for miss in result["misses"][:show_misses])  # type: ignore[index]
     summary += [
@@ -266,6 +272,7 @@ def report(result: dict[str, object], show_misses: int) -> str:
         f"false_order_no={get('order:false')}", f"order_no_from_traps={get('order:trap')}",
         f"char_accuracy={result['char_accuracy']:.3f}", f"seconds_per_image={ocr_time:.2f}",
         f"extract_seconds_per_image={extract_time:.4f}", f"peak_rss_mb={result['peak_rss_mb']:.0f}",
+        f"phone_rss_mb={result['phone_rss_mb']:.0f}",
     ]
     rows.append("RESULT " + " ".join(summary))
     return "\n".join(rows)
@@ -276,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=(*SPLITS, "both"), default="dev")
     parser.add_argument("--count", type=int, default=0, help="samples per set; 0: every template of the set twice")
     parser.add_argument("--seed", type=int, default=7, help="series within the set's seed range")
-    parser.add_argument("--engines", default="rapidocr,tesseract", help=f"comma list; {DRAWN!r}: no OCR")
+    parser.add_argument("--engines", default="rapidocr,tesseract",
+                        help=f"comma list (rapidocr@openvino, rapidocr@onnxruntime, tesseract, previous); {DRAWN!r}: no OCR")
     parser.add_argument("--variants", default="default", help=f"comma list of {', '.join(VARIANT_OPTIONS)}")
     parser.add_argument("--no-cache", action="store_true", help="run OCR even when cached lines exist")
     parser.add_argument("--show-misses", type=int, default=0)

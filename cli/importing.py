@@ -89,7 +89,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
-    options = IngestOptions(kind=args.kind, read=not args.no_ocr, engine=args.ocr_engine)
+    options = IngestOptions(kind=args.kind, read=not args.no_ocr, engine=args.ocr_engine, backend=args.ocr_backend)
     progress = _StageLine()
     with open_vault(args) as vault:
         report = ingest(vault, _case_for_import(vault, args.case), [Path(p) for p in args.paths], options, progress)
@@ -112,9 +112,16 @@ def cmd_ocr(args: argparse.Namespace) -> int:
         if not item_ids:
             print("Nothing to read: every item has OCR text.")
             return EXIT_OK
-        report, notices = read_items(vault, item_ids, args.ocr_engine, progress=print_progress("OCR"))
+        report, notices = read_items(
+            vault, item_ids, args.ocr_engine, progress=print_progress("OCR"), backend=args.ocr_backend
+        )
     end_progress()
     return max(_report_notices(notices), _report_ocr(report))
+
+
+OCR_BACKENDS = ("openvino", "onnxruntime")
+"""ocr.engines.backends.BACKENDS, spelled out so that parsing arguments loads no engine."""
+OCR_BACKEND_HELP = "RapidOCR's runtime (default: openvino where the CPU suits it; see --version)"
 
 
 def register(sub: Subparsers) -> None:
@@ -124,10 +131,12 @@ def register(sub: Subparsers) -> None:
     imp.add_argument("--kind", choices=KINDS)
     imp.add_argument("--no-ocr", action="store_true", help="store only; read later with 'ocr'")
     imp.add_argument("--ocr-engine", choices=("rapidocr", "tesseract"))
+    imp.add_argument("--ocr-backend", choices=OCR_BACKENDS, help=OCR_BACKEND_HELP)
     imp.set_defaults(func=cmd_import)
 
     ocr = sub.add_parser("ocr", help="read items that have no OCR text yet")
     ocr.add_argument("--retry", action="store_true", help="also retry items whose OCR failed")
     ocr.add_argument("--ocr-engine", choices=("rapidocr", "tesseract"))
+    ocr.add_argument("--ocr-backend", choices=OCR_BACKENDS, help=OCR_BACKEND_HELP)
     ocr.add_argument("--item", dest="items", type=item_id, action="append", help="re-read this item (repeatable)")
     ocr.set_defaults(func=cmd_ocr)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cli import cases, dossier, extraction, fields, importing, items, upkeep
 from cli.common import EXIT_USAGE, UsageError
+from cli.version import VersionAction
 from ocr.errors import OcrError
 from vault.database import storage_error
 from vault.driver import OperationalError
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--passphrase-file", help="read the passphrase from this file's first line (UTF-8; a BOM is ignored)"
     )
+    parser.add_argument("--version", action=VersionAction, help="show the version and the OCR engine and backend in use")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)

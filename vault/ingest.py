@@ -149,15 +149,18 @@ def run_ocr(
     progress: Progress = _quiet,
     cancelled: Callable[[], bool] = _never,
     workers: int | None = None,
+    backend: str | None = None,
 ) -> OcrReport:
-    """OCR the items in worker processes and store lines, fields and the guessed kind."""
+    """OCR the items in worker processes and store lines, fields and the guessed kind.
+
+    `backend` is RapidOCR's inference runtime (None: the one that suits this machine)."""
     items = [vault.item(i) for i in item_ids]
     names = {item.id: item.original_name for item in items}
     report = OcrReport(engine)
     if not items:
         return report
     progress(0, len(items), "")
-    for outcome in run_jobs(engine, _jobs(vault, items), len(items), cancelled, workers):
+    for outcome in run_jobs(engine, _jobs(vault, items), len(items), cancelled, workers, backend=backend):
         if outcome.error:
             vault.mark_ocr(outcome.item_id, OcrState.FAILED, engine, outcome.error)
             report.failed[outcome.item_id] = outcome.error
@@ -189,6 +192,8 @@ class IngestOptions:
     """OCR the files once stored."""
     engine: str | None = None
     """The OCR engine asked for; None: the default engine."""
+    backend: str | None = None
+    """RapidOCR's inference runtime; None: the one that suits this machine."""
     workers: int | None = None
 
 
@@ -215,13 +220,14 @@ def read_items(
     progress: Progress = _quiet,
     cancelled: Callable[[], bool] = _never,
     workers: int | None = None,
+    backend: str | None = None,
 ) -> tuple[OcrReport | None, list[Notice]]:
     """OCR stored items with the requested engine or a replacement; (None, [NO_ENGINE]) without any."""
     try:
         engine, notice = choose_engine(requested_engine)
     except OcrEngineUnavailable:
         return None, [Notice(NoticeCode.NO_ENGINE)]
-    report = run_ocr(vault, item_ids, engine, progress, cancelled, workers)
+    report = run_ocr(vault, item_ids, engine, progress, cancelled, workers, backend)
     return report, [notice] if notice else []
 
 
@@ -240,7 +246,8 @@ def _read_stored(
     if not options.read or not report.imported_ids or cancelled():
         return report
     report.ocr, report.notices = read_items(
-        vault, report.imported_ids, options.engine, _stage(Stage.READING, progress), cancelled, options.workers
+        vault, report.imported_ids, options.engine, _stage(Stage.READING, progress), cancelled, options.workers,
+        options.backend,
     )
     return report
 

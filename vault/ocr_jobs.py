@@ -26,15 +26,17 @@ from vault.media import check_pdf_pages, open_image, to_rgb
 from vault.pdf_text import PDF_RENDER_SCALE, pdf_page_sizes, pdf_text_lines, render_pdf_page
 from vault.process import disable_core_dumps, drop_secret_variables, exit_with_parent, limit_address_space
 
-ENGINE_MEMORY_BYTES = {"rapidocr": 1024**3, "tesseract": 256 * 1024**2}
-"""Peak memory of one worker per engine (measured by bench/ocr_accuracy.py, rounded up)."""
+ENGINE_MEMORY_BYTES = {"rapidocr": 1280 * 1024**2, "tesseract": 256 * 1024**2}
+"""Peak resident memory of one worker per engine, rounded up. RapidOCR 3.10 (PP-OCRv6 small), two
+threads: 0.87 GB on a 1080x1413 phone screenshot and 1.19 GB on a 1080x20000 capture with OpenVINO,
+0.52 and 1.07 GB with onnxruntime; the larger backend sets the figure."""
 OTHER_ENGINE_MEMORY_BYTES = 512 * 1024**2
-WORKER_ADDRESS_SPACE_HEADROOM = 2 * 1024**3
+WORKER_ADDRESS_SPACE_HEADROOM = 2816 * 1024**2
 """Address space a worker maps beyond its resident peak: interpreter, libraries, thread stacks,
-malloc arenas and onnxruntime's arena. Measured on a 1080x20000 capture with one thread: VmPeak
-1.5 GB against 0.97 GB resident for RapidOCR, 1.3 GB for Tesseract's worker; under the cap RapidOCR
-still reads the largest capture the limits let in (1080x90000) whole, and a 20x2000 strip, which
-asks for 3.7 GB, fails with an allocation error instead of calling the OOM killer."""
+malloc arenas and the runtimes' own pools. Measured on a 1080x20000 capture with two threads: VmPeak
+2.75 GB against 1.19 GB resident with OpenVINO, 1.80 against 1.07 GB with onnxruntime, 1.3 GB for
+Tesseract's worker. The largest capture the limits let in (1080x90000) maps 3.7 GB with OpenVINO
+(2.1 GB resident); under the cap of 4 GiB it is still read whole."""
 
 WORKER_DIED = (
     "the OCR worker stopped while reading this item (it ran out of memory or was killed); "
@@ -104,14 +106,14 @@ def worker_memory_limit(engine_name: str) -> int:
     return ENGINE_MEMORY_BYTES.get(engine_name, OTHER_ENGINE_MEMORY_BYTES) + WORKER_ADDRESS_SPACE_HEADROOM
 
 
-def _init_worker(engine_name: str, threads: int, memory_limit: int, parent_pid: int) -> None:
+def _init_worker(engine_name: str, backend: str | None, threads: int, memory_limit: int, parent_pid: int) -> None:
     global _worker_engine
     exit_with_parent(parent_pid)
     drop_secret_variables()
     disable_core_dumps()  # a worker's memory holds evidence
     limit_address_space(memory_limit)
     limit_threads(threads)
-    _worker_engine = create_engine(engine_name)
+    _worker_engine = create_engine(engine_name, backend)
 
 
 def read_in_worker(job: OcrJob) -> OcrOutcome:
@@ -130,9 +132,11 @@ def worker_count(engine_name: str, jobs: int) -> int:
 class _WorkerPool:
     """Worker processes, replaced when one of them dies (a dead worker breaks the whole executor)."""
 
-    def __init__(self, engine_name: str, workers: int, work: Callable[[OcrJob], OcrOutcome]) -> None:
+    def __init__(
+        self, engine_name: str, backend: str | None, workers: int, work: Callable[[OcrJob], OcrOutcome]
+    ) -> None:
         threads = max(1, (os.cpu_count() or 1) // workers)  # workers x threads = cores, no oversubscription
-        self._initargs = (engine_name, threads, worker_memory_limit(engine_name), os.getpid())
+        self._initargs = (engine_name, backend, threads, worker_memory_limit(engine_name), os.getpid())
         self._workers = workers
         self._work = work
         self._executor = self._start()
@@ -164,16 +168,18 @@ def run_jobs(
     cancelled: Callable[[], bool] = lambda: False,
     workers: int | None = None,
     work: Callable[[OcrJob], OcrOutcome] = read_in_worker,
+    backend: str | None = None,
 ) -> Iterator[OcrOutcome]:
     """Yield outcomes as workers finish; stops submitting when cancelled.
 
     At most two jobs per worker are in flight, so memory holds a few originals, not all of them.
     A dying worker fails every job in flight with it; those are read again one at a time in a new
     pool, so only a job that kills its worker by itself becomes a failed item (WORKER_DIED).
-    `work` runs in the workers and must be importable there (a module-level function).
+    `work` runs in the workers and must be importable there (a module-level function). `backend`
+    is RapidOCR's inference runtime (None: the one that suits this machine).
     """
     workers = workers or worker_count(engine_name, total)
-    pool = _WorkerPool(engine_name, workers, work)
+    pool = _WorkerPool(engine_name, backend, workers, work)
     pending: dict[Future[OcrOutcome], OcrJob] = {}
     suspects: deque[OcrJob] = deque()
     alone: Future[OcrOutcome] | None = None

@@ -1,12 +1,14 @@
-"""OCR engines behind one small protocol; callers pick one by name.
+"""OCR engines behind one small protocol; callers pick one by name (and RapidOCR's backend).
 
-    engine = create_engine(DEFAULT_ENGINE)
+    engine = create_engine(DEFAULT_ENGINE)            # the backend that suits this machine
+    engine = create_engine("rapidocr", "onnxruntime")
     lines = engine.recognize(image)
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
 from typing import Protocol
 
 from PIL import Image
@@ -14,7 +16,8 @@ from PIL import Image
 from ocr.errors import OcrEngineUnavailable
 from ocr.types import OcrLine
 
-from .rapid import RapidOcrEngine, rapidocr_installed
+from .backends import BACKENDS, default_backend, installed_backends
+from .rapid import MODELS, RapidOcrEngine, rapidocr_installed
 from .rapid import limit_threads as _limit_rapidocr_threads
 from .tesseract import TesseractEngine, missing_languages, tesseract_binary
 
@@ -55,20 +58,53 @@ def limit_threads(threads: int) -> None:
     _limit_rapidocr_threads(threads)
 
 
-def create_engine(name: str) -> OcrEngine:
-    """A ready engine with its measured default preprocessing; raises OcrEngineUnavailable."""
+def create_engine(name: str, backend: str | None = None) -> OcrEngine:
+    """A ready engine with its measured default preprocessing; raises OcrEngineUnavailable.
+
+    `backend` picks RapidOCR's inference runtime (None: the one that suits this machine); the
+    other engines have one runtime and ignore it.
+    """
     if name not in _ENGINES:
         raise OcrEngineUnavailable(f"Unknown OCR engine {name!r}; known engines: {', '.join(_ENGINES)}.")
+    if name == "rapidocr":
+        return RapidOcrEngine(backend or default_backend())
     factory, _ = _ENGINES[name]
     return factory()
 
 
+def _package_version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "not installed"
+
+
+def describe_engines(backend: str | None = None) -> str:
+    """One line for `--version`: the engines installed and the backend RapidOCR would use."""
+    chosen = backend or default_backend()
+    installed = installed_backends()
+    others = ", ".join(f"{b} {_package_version(b)}" for b in installed if b != chosen)
+    rapid = (
+        f"rapidocr {_package_version('rapidocr')} ({MODELS} on {chosen} {_package_version(chosen)}"
+        + (f"; also installed: {others}" if others else "")
+        + ")"
+        if rapidocr_installed()
+        else "rapidocr not installed"
+    )
+    tesseract = "tesseract installed" if _tesseract_installed() else "tesseract not installed"
+    return f"OCR: {rapid}; {tesseract}"
+
+
 __all__ = [
+    "BACKENDS",
     "DEFAULT_ENGINE",
     "OcrEngine",
     "RapidOcrEngine",
     "TesseractEngine",
     "available_engines",
     "create_engine",
+    "default_backend",
+    "describe_engines",
+    "installed_backends",
     "limit_threads",
 ]

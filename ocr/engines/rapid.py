@@ -1,9 +1,15 @@
-"""RapidOCR (PP-OCRv4 on onnxruntime), fed numpy arrays so it never reads or writes files."""
+"""RapidOCR 3.x (PP-OCRv6 small, the models its wheel ships) on OpenVINO or onnxruntime.
+
+Fed numpy arrays and given the model files' paths, so it never reads, writes or downloads a file
+at run time: RapidOCR only downloads a model when no model_path is configured.
+"""
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -13,8 +19,10 @@ from ocr.errors import OcrEngineFailed, OcrEngineUnavailable
 from ocr.preprocess import PreprocessOptions, recognize_prepared
 from ocr.types import OcrLine
 
+from .backends import BACKENDS, OPENVINO, backend_installed, default_backend
+
 if TYPE_CHECKING:
-    from rapidocr_onnxruntime import RapidOCR
+    from rapidocr import RapidOCR
 
 MAX_SIDE = 2000
 """RapidOCR shrinks any image whose longer side exceeds this (its Global.max_side_len)."""
@@ -24,15 +32,32 @@ DET_SHORT_SIDE = 736
 
 DEFAULT_PREPROCESS = PreprocessOptions(tile_height=MAX_SIDE, pad_below=DET_SHORT_SIDE // 4)
 """Tiling keeps tall screenshots' text at full size; padding tiny crops keeps their words whole
-(corpus character accuracy 0.878 -> 0.952)."""
+(corpus character accuracy 0.878 -> 0.952 with PP-OCRv4; re-measured with PP-OCRv6 in README)."""
 
-_model: RapidOCR | None = None
+MODEL_FILES = {
+    "Det": "PP-OCRv6_det_small.onnx",
+    "Rec": "PP-OCRv6_rec_small.onnx",
+    "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
+}
+"""The models inside the rapidocr wheel (rapidocr/models); PP-OCRv6 small was chosen by measurement
+against PP-OCRv4 on both backends (README, "Accuracy and speed")."""
+MODELS = "PP-OCRv6-small"
+"""Names the model set in results and benchmark caches, beside the backend."""
+
+INSTALL_HINT = "pip install rapidocr onnxruntime (and openvino on x86-64)"
+
+_models: dict[str, RapidOCR] = {}
 _model_lock = threading.Lock()
 _threads: int | None = None
 
 # onnxruntime >= 1.32 otherwise writes a device id and a queue of telemetry events under ~/.cache
 # and a session file in TMPDIR (found by tests/test_leak_audit.py); an offline vault sends nothing.
 os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+# Importing openvino starts its converter's usage telemetry, which writes a client id and a usage
+# count under ~/intel (tests/ocr/test_backends.py found them) and sends events unless a consent file
+# opts out. Its converter falls back to a no-op stub when the telemetry package cannot be imported,
+# so it is made unimportable here, before anything imports openvino; inference does not use it.
+sys.modules.setdefault("openvino_telemetry", None)  # type: ignore[arg-type]
 
 
 def limit_threads(threads: int) -> None:
@@ -41,54 +66,101 @@ def limit_threads(threads: int) -> None:
     _threads = threads
 
 
-def shared_model() -> RapidOCR:
-    """The process-wide RapidOCR instance; it peaks near 900 MB, so it is built once and lazily."""
-    global _model
+def model_folder() -> Path:
+    """rapidocr/models of the installed wheel; raises OcrEngineUnavailable when it is incomplete."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("rapidocr")
+    if spec is None or spec.origin is None:
+        raise OcrEngineUnavailable(f"RapidOCR is not installed: {INSTALL_HINT}.")
+    folder = Path(spec.origin).parent / "models"
+    missing = [name for name in MODEL_FILES.values() if not (folder / name).is_file()]
+    if missing:
+        raise OcrEngineUnavailable(f"RapidOCR's models are missing ({', '.join(missing)}): reinstall rapidocr.")
+    return folder
+
+
+def model_params(backend: str, folder: Path, threads: int | None) -> dict[str, object]:
+    """RapidOCR's settings: the wheel's model files on `backend`, quiet, a bounded thread count."""
+    from rapidocr import EngineType
+
+    params: dict[str, object] = {"Global.log_level": "error", "Global.max_side_len": MAX_SIDE}
+    for task, file_name in MODEL_FILES.items():
+        params[f"{task}.engine_type"] = EngineType(backend)
+        params[f"{task}.model_path"] = str(folder / file_name)
+    if backend == OPENVINO:
+        # One image at a time: LATENCY with one stream. No CACHE_DIR is set, so OpenVINO keeps its
+        # compiled models in memory only (its model cache is off unless CACHE_DIR names a folder).
+        params["EngineConfig.openvino.performance_hint"] = "LATENCY"
+        params["EngineConfig.openvino.num_streams"] = 1
+        if threads:
+            params["EngineConfig.openvino.inference_num_threads"] = threads
+    elif threads:
+        params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
+    return params
+
+
+def shared_model(backend: str) -> RapidOCR:
+    """The process-wide RapidOCR instance of `backend`; it holds several hundred MB, so it is built
+    once and lazily."""
     with _model_lock:
-        if _model is None:
+        if backend not in _models:
+            folder = model_folder()
             try:
-                from rapidocr_onnxruntime import RapidOCR
+                from rapidocr import RapidOCR
+
+                _models[backend] = RapidOCR(params=model_params(backend, folder, _threads))
             except ImportError as e:
-                raise OcrEngineUnavailable(
-                    "RapidOCR is not installed: pip install rapidocr-onnxruntime."
-                ) from e
-            options = {"intra_op_num_threads": _threads} if _threads else {}
-            _model = RapidOCR(max_side_len=MAX_SIDE, **options)
-        return _model
+                raise OcrEngineUnavailable(f"RapidOCR is not installed: {INSTALL_HINT}.") from e
+            except MemoryError:  # the worker's memory cap: reported as such by vault.ocr_jobs
+                raise
+            except Exception as e:  # omegaconf, onnxruntime and OpenVINO raise their own types
+                raise OcrEngineUnavailable(f"RapidOCR could not load its models on {backend}: {e}") from e
+        return _models[backend]
 
 
 def rapidocr_installed() -> bool:
-    """True when the rapidocr_onnxruntime package can be imported."""
+    """True when the rapidocr package and at least one of its backends can be imported."""
     import importlib.util
 
-    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+    return importlib.util.find_spec("rapidocr") is not None and any(map(backend_installed, BACKENDS))
 
 
 @dataclass
 class RapidOcrEngine:
-    """OCR with RapidOCR; the model is shared by all instances of the process."""
+    """OCR with RapidOCR; the model is shared by all instances of the process with the same backend."""
 
+    backend: str = field(default_factory=default_backend)
     preprocess: PreprocessOptions = DEFAULT_PREPROCESS
     name: str = field(default="rapidocr", init=False)
 
     def __post_init__(self) -> None:
+        if self.backend not in BACKENDS:
+            raise OcrEngineUnavailable(
+                f"Unknown OCR backend {self.backend!r}; known backends: {', '.join(BACKENDS)}."
+            )
         if not rapidocr_installed():
-            raise OcrEngineUnavailable("RapidOCR is not installed: pip install rapidocr-onnxruntime.")
+            raise OcrEngineUnavailable(f"RapidOCR is not installed: {INSTALL_HINT}.")
+        if not backend_installed(self.backend):
+            raise OcrEngineUnavailable(f"The OCR backend {self.backend} is not installed: pip install {self.backend}.")
 
     def recognize(self, image: Image.Image) -> list[OcrLine]:
         """Lines in reading order with boxes in the upright image's pixels."""
         return recognize_prepared(image, self.preprocess, self._recognize_page)
 
-    @staticmethod
-    def _recognize_page(image: Image.Image) -> list[OcrLine]:
+    def _recognize_page(self, image: Image.Image) -> list[OcrLine]:
         bgr = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
-        model = shared_model()
+        model = shared_model(self.backend)
         try:
-            result, _ = model(bgr)
-        except Exception as e:  # onnxruntime and cv2 raise their own, unrelated types
+            result = model(bgr)
+        except MemoryError:
+            raise
+        except Exception as e:  # onnxruntime, OpenVINO and cv2 raise their own, unrelated types
             raise OcrEngineFailed(f"RapidOCR failed: {e}") from e
+        if result.boxes is None or result.txts is None or result.scores is None:
+            return []
         lines = []
-        for points, text, score in result or []:
+        for points, text, score in zip(result.boxes, result.txts, result.scores):
             xs = [p[0] for p in points]
             ys = [p[1] for p in points]
             bbox = (round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys)))

@@ -38,10 +38,10 @@ def test_missing_tesseract_says_what_to_install(monkeypatch: pytest.MonkeyPatch)
 def test_missing_rapidocr_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     real_find_spec = importlib.util.find_spec
     monkeypatch.setattr(
-        importlib.util, "find_spec", lambda name, *args: None if name == "rapidocr_onnxruntime" else real_find_spec(name, *args)
+        importlib.util, "find_spec", lambda name, *args: None if name == "rapidocr" else real_find_spec(name, *args)
     )
 
-    with pytest.raises(OcrEngineUnavailable, match="pip install rapidocr-onnxruntime"):
+    with pytest.raises(OcrEngineUnavailable, match="pip install rapidocr onnxruntime"):
         create_engine("rapidocr")
     assert "rapidocr" not in available_engines()
 

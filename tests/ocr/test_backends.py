@@ -1,0 +1,136 @@
+"""RapidOCR's inference backends: the per-machine choice, and both runtimes on real pixels, offline."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.screenshots import generate_template
+from ocr.engines import RapidOcrEngine, backends, create_engine, describe_engines, installed_backends
+from ocr.errors import OcrEngineUnavailable
+from ocr.types import FieldType
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("cpuinfo", "expected"),
+    [
+        pytest.param("processor\t: 0\nflags\t\t: fpu sse4_2 avx2 avx512f\n\nflags : other\n",
+                     {"fpu", "sse4_2", "avx2", "avx512f"}, id="first-processor"),
+        pytest.param("processor : 0\nFeatures : fp asimd\n", set(), id="arm-has-no-flags-line"),
+        pytest.param("", set(), id="empty"),
+    ],
+)
+def test_cpu_flags_come_from_the_first_processor(cpuinfo: str, expected: set[str]) -> None:
+    assert backends.cpu_flags(cpuinfo) == expected
+
+
+@pytest.mark.parametrize(
+    ("machine", "flags", "suits"),
+    [
+        pytest.param("x86_64", {"sse4_2", "avx2", "avx512f"}, True, id="avx512-x86"),
+        pytest.param("x86_64", {"sse4_2", "avx2"}, True, id="avx2-x86"),
+        pytest.param("x86_64", {"sse4_2", "avx"}, False, id="x86-without-avx2"),
+        pytest.param("AMD64", None, True, id="windows-flags-unreadable"),
+        pytest.param("aarch64", {"fp", "asimd"}, False, id="arm-linux"),
+        pytest.param("arm64", None, False, id="apple-silicon"),
+    ],
+)
+def test_openvino_only_where_the_cpu_suits_it(machine: str, flags: set[str] | None, suits: bool) -> None:
+    assert backends.cpu_suits_openvino(machine, flags) is suits
+
+
+def test_onnxruntime_when_openvino_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backends, "backend_installed", lambda backend: backend == backends.ONNXRUNTIME)
+
+    assert backends.default_backend() == backends.ONNXRUNTIME
+
+
+def test_unknown_backend_names_the_known_ones() -> None:
+    with pytest.raises(OcrEngineUnavailable, match="known backends: openvino, onnxruntime"):
+        create_engine("rapidocr", "tensorrt")
+
+
+def test_missing_backend_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ocr.engines.rapid.backend_installed", lambda backend: backend != "openvino")
+
+    with pytest.raises(OcrEngineUnavailable, match="pip install openvino"):
+        RapidOcrEngine("openvino")
+
+
+def test_version_line_names_the_chosen_backend() -> None:
+    line = describe_engines("onnxruntime")
+
+    assert line.startswith("OCR: ")
+    if "onnxruntime" in installed_backends():
+        assert "PP-OCRv6-small on onnxruntime " in line
+
+
+@pytest.fixture(params=backends.BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param not in installed_backends():
+        pytest.skip(f"{request.param} is not installed")
+    return request.param
+
+
+@pytest.mark.ocr
+@pytest.mark.slow
+def test_both_backends_read_the_same_order_number(backend: str) -> None:
+    sample = generate_template("jd_order_detail", seed=1, index=0)
+    order_number = next(value for kind, value in sample.fields if kind is FieldType.ORDER_NO)
+
+    lines = create_engine("rapidocr", backend).recognize(sample.image)
+
+    assert order_number in "".join(line.text for line in lines).replace(" ", "")
+
+
+OFFLINE_CHILD = """
+import json, socket, sys
+def refuse(*args, **kwargs):
+    raise OSError("network unreachable (test)")
+socket.getaddrinfo = refuse
+socket.socket.connect = refuse
+from bench.screenshots import generate_template
+from ocr.engines import create_engine
+lines = create_engine("rapidocr", sys.argv[1]).recognize(generate_template("jd_order_detail", seed=1).image)
+print(json.dumps([line.text for line in lines], ensure_ascii=False))
+"""
+
+
+def _without_network() -> list[str]:
+    """`unshare -n` (a network namespace with only a down loopback) where this user may create one."""
+    unshare = shutil.which("unshare")
+    if unshare and subprocess.run([unshare, "-n", "true"], capture_output=True, check=False).returncode == 0:
+        return [unshare, "-n"]
+    return []
+
+
+@pytest.mark.ocr
+@pytest.mark.slow
+@pytest.mark.timeout(180)
+def test_engine_starts_offline_and_writes_nothing_under_home_or_tmpdir(backend: str, tmp_path: Path) -> None:
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    tmp.mkdir()
+    broken_proxy = "http://127.0.0.1:9"  # the discard port: nothing answers
+    env = {
+        **os.environ, "HOME": str(home), "TMPDIR": str(tmp), "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share"),
+        "http_proxy": broken_proxy, "https_proxy": broken_proxy, "HTTP_PROXY": broken_proxy,
+        "HTTPS_PROXY": broken_proxy, "no_proxy": "", "PYTHONPATH": str(REPO_ROOT),
+    }
+
+    completed = subprocess.run(
+        [*_without_network(), sys.executable, "-c", OFFLINE_CHILD, backend],
+        env=env, capture_output=True, text=True, timeout=170, check=False,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert any("订单" in text for text in json.loads(completed.stdout.splitlines()[-1]))
+    assert sorted(home.rglob("*")) == [] and sorted(tmp.rglob("*")) == []
