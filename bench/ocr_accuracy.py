@@ -88,6 +88,8 @@ class LineSource:
         self.engine_name, self.variant, self.use_cache = engine_name, variant, use_cache
         self.folder = CACHE / cache_label(engine_name) / variant if engine_name != DRAWN else CACHE
         self._engine = None
+        self.recognized = 0
+        """Samples this process ran OCR on (not read from the cache)."""
 
     def engine(self):  # noqa: ANN201 - an ocr.engines.OcrEngine, imported lazily
         if self._engine is None:
@@ -108,6 +110,7 @@ class LineSource:
             return lines, cached["seconds"], cached["char_accuracy"]
         started = time.perf_counter()
         lines = self.engine().recognize(sample.image)
+        self.recognized += 1
         seconds = time.perf_counter() - started
         accuracy = character_accuracy(lines, sample.lines)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -195,6 +198,7 @@ def run_worker(engine_name: str, variant: str, split: str, seed: int, count: int
     phone_rss_kb = 0
     for series, index in keys:
         sample = generate_one(series, index)  # one at a time, so the samples do not inflate the peak RSS
+        recognized_before = source.recognized
         lines, seconds, accuracy = source.read(sample)
         ocr_seconds += seconds
         char_accuracy += accuracy
@@ -206,7 +210,7 @@ def run_worker(engine_name: str, variant: str, split: str, seed: int, count: int
         kind = classify_kind(lines)
         extract_seconds += time.perf_counter() - started
         score(sample, fields, kind, tally, misses)
-        if not phone_rss_kb and seconds and sample.image.height <= 2 * sample.image.width:
+        if not phone_rss_kb and source.recognized > recognized_before and sample.image.height <= 2 * sample.image.width:
             phone_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # the first phone-sized OCR
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
