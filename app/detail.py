@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from app.labels import FIELD_TYPES, field_label, kind_choices
 from app.models import FieldsModel
 from app.session import VaultSession
-from vault.media import open_image, to_rgb
+from ocr.pages import render_pdf_stacked, to_rgb
+from vault.media import open_image
 from vault.models import Field, Item
-from vault.pdf_text import render_pdf_stacked
 from vault.store import Vault
 
 DECODED_IMAGES_KEPT = 8

@@ -9,21 +9,12 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import pypdfium2
-from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageDraw, UnidentifiedImageError
 
 from export.errors import ExhibitUnreadable
+from ocr import pages  # decoding and the scale OCR boxes of PDF items use
 from ocr.types import BBox
-from vault.pdf_text import pdf_page_count, render_pdf_page  # the scale OCR boxes of PDF items use
 
-try:  # HEIC photos from iPhones; pillow-heif is a declared dependency but optional at run time.
-    from pillow_heif import register_heif_opener
-except ImportError:  # pragma: no cover - depends on the installation
-    pass
-else:
-    register_heif_opener()
-
-PDF_MEDIA_TYPE = "application/pdf"
 _HIGHLIGHT = (255, 214, 0, 90)
 _QUIET_ROW_RANGE = 12
 _PROBE_WIDTH = 64
@@ -56,41 +47,21 @@ class PageProbe:
     quiet_rows: bytes
 
 
-def is_pdf(media_type: str) -> bool:
-    return media_type.lower() == PDF_MEDIA_TYPE
-
-
-def _decode_image(data: bytes) -> Image.Image:
-    try:
-        with Image.open(io.BytesIO(data)) as opened:
-            image = ImageOps.exif_transpose(opened)
-            if image.mode in ("RGBA", "LA", "P", "PA"):
-                image = image.convert("RGBA")
-                flat = Image.new("RGB", image.size, "white")
-                flat.paste(image, mask=image.getchannel("A"))
-                return flat
-            return image.convert("RGB")
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as e:
-        raise ExhibitUnreadable("the image original cannot be decoded") from e
-
-
 def page_count(data: bytes, media_type: str) -> int:
-    if not is_pdf(media_type):
-        return 1
     try:
-        return pdf_page_count(data)
-    except pypdfium2.PdfiumError as e:
+        return pages.page_count(data, media_type)
+    except pages.PdfError as e:
         raise ExhibitUnreadable("the PDF original cannot be opened") from e
 
 
 def render_page(data: bytes, media_type: str, index: int) -> Image.Image:
     """Page `index` of the original as RGB pixels (PDF pages rendered at 150 dpi)."""
-    if not is_pdf(media_type):
-        return _decode_image(data)
     try:
-        return render_pdf_page(data, index).convert("RGB")
-    except pypdfium2.PdfiumError as e:
+        return pages.render_page(data, media_type, index)
+    except pages.PdfError as e:
         raise ExhibitUnreadable(f"page {index + 1} of the PDF original cannot be rendered") from e
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as e:
+        raise ExhibitUnreadable("the image original cannot be decoded") from e
 
 
 def probe_page(image: Image.Image) -> PageProbe:

@@ -12,6 +12,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
+from ocr.pages import to_rgb, upright
 from ocr.types import OcrLine
 
 DARK_BORDER_LUMINANCE = 100
@@ -37,18 +38,6 @@ class Tile:
 
     image: Image.Image
     top: int
-
-
-def to_rgb(image: Image.Image) -> Image.Image:
-    """Upright RGB image: EXIF orientation applied, transparency flattened onto white."""
-    image = ImageOps.exif_transpose(image)
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(background, rgba).convert("RGB")
-    if image.mode != "RGB":
-        return image.convert("RGB")
-    return image
 
 
 def border_colour(image: Image.Image) -> tuple[int, ...]:
@@ -141,7 +130,7 @@ def recognize_prepared(
     recognize_tile: Callable[[Image.Image], list[OcrLine]],
 ) -> list[OcrLine]:
     """Run `recognize_tile` over the prepared image and return lines in `image`'s upright pixels."""
-    page = to_rgb(image)
+    page = to_rgb(upright(image))
     original_size = page.size
     if options.invert_dark and is_dark_mode(page):
         page = ImageOps.invert(page)

@@ -1,6 +1,7 @@
-"""Recognising, checking and thumbnailing input files before they become evidence.
+"""The input policy: recognising, checking and thumbnailing files before they become evidence.
 
 Limits are explicit so that a hostile file is refused with a reason instead of exhausting memory.
+Decoding and rendering themselves live in ocr/pages.py, shared with OCR, the dossier and the GUI.
 """
 from __future__ import annotations
 
@@ -12,13 +13,10 @@ from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-from pillow_heif import register_heif_opener
+from PIL import Image, UnidentifiedImageError
 
+from ocr.pages import PDF_RENDER_SCALE, decode_image, to_rgb
 from vault.errors import RejectedFile
-from vault.pdf_text import PDF_RENDER_SCALE
-
-register_heif_opener()
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 """Largest file accepted (100 MiB): far above any screenshot or bill, below what hurts memory."""
@@ -73,7 +71,6 @@ class Inspection:
     height: int
     captured_at: str | None
     thumbnail: bytes
-    pages: int = 1
 
 
 class Inspector(Protocol):
@@ -105,18 +102,6 @@ def _exif_capture_time(image: Image.Image) -> str | None:
     return moment.replace(tzinfo=CHINA_TZ).isoformat()
 
 
-def to_rgb(image: Image.Image) -> Image.Image:
-    """Any Pillow mode (CMYK, 16-bit, palette, alpha) as 8-bit RGB on white."""
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        image = image.point(lambda value: value / 256).convert("L")
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        background = Image.new("RGB", rgba.size, "white")
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        return background
-    return image.convert("RGB")
-
-
 def _thumbnail(image: Image.Image) -> bytes:
     thumb = to_rgb(image)
     thumb.thumbnail(THUMBNAIL_SIZE)
@@ -135,20 +120,21 @@ def _check_aspect_ratio(subject: str, width: float, height: float) -> None:
         )
 
 
+def _check_image_size(width: int, height: int) -> None:
+    if width * height > MAX_PIXELS:
+        raise RejectedFile(
+            "too_many_pixels",
+            f"image is {width}x{height} pixels, over the limit of {MAX_PIXELS:,} pixels",
+        )
+    _check_aspect_ratio(f"image is {width}x{height} pixels", width, height)
+
+
 def open_image(data: bytes) -> Image.Image:
     """Decode an image fully, upright (EXIF orientation applied), within the pixel limit."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                raise RejectedFile(
-                    "too_many_pixels",
-                    f"image is {width}x{height} pixels, over the limit of {MAX_PIXELS:,} pixels",
-                )
-            _check_aspect_ratio(f"image is {width}x{height} pixels", width, height)
-            image.load()
+            return decode_image(data, _check_image_size)
     except RejectedFile:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
@@ -157,7 +143,6 @@ def open_image(data: bytes) -> Image.Image:
         raise RejectedFile("unreadable_image", "the image format is not recognised") from e
     except (OSError, ValueError, SyntaxError) as e:
         raise RejectedFile("damaged_image", f"the image is damaged or truncated ({e})") from e
-    return ImageOps.exif_transpose(image) or image
 
 
 class ImageInspector:
@@ -210,7 +195,7 @@ class PdfInspector:
             raise RejectedFile("damaged_pdf", f"the PDF's pages cannot be read ({e})") from e
         finally:
             document.close()
-        return Inspection(media_type, int(width), int(height), None, _thumbnail(first), pages)
+        return Inspection(media_type, int(width), int(height), None, _thumbnail(first))
 
 
 def _describe_unknown(data: bytes) -> RejectedFile:

@@ -20,10 +20,10 @@ import psutil
 from ocr.engines import OcrEngine, create_engine, limit_threads
 from ocr.errors import OcrError
 from ocr.extract import ExtractionConfig, classify_kind, extract_fields
+from ocr.pages import PDF_RENDER_SCALE, pdf_page_sizes, pdf_text_lines, render_pdf_page, to_rgb
 from ocr.types import ExtractedField, OcrLine
 from vault.errors import RejectedFile
-from vault.media import check_pdf_pages, open_image, to_rgb
-from vault.pdf_text import PDF_RENDER_SCALE, pdf_page_sizes, pdf_text_lines, render_pdf_page
+from vault.media import check_pdf_pages, open_image
 from vault.process import disable_core_dumps, drop_secret_variables, exit_with_parent, limit_address_space
 
 ENGINE_MEMORY_BYTES = {"rapidocr": 1280 * 1024**2, "tesseract": 256 * 1024**2}

@@ -1,8 +1,6 @@
 """Preprocessing and box mapping, checked with a fake engine that finds dark bands."""
 from __future__ import annotations
 
-import io
-
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
@@ -15,7 +13,6 @@ from ocr.preprocess import (
     recognize_prepared,
     sauvola_binarize,
     split_tiles,
-    to_rgb,
 )
 from ocr.types import OcrLine
 
@@ -120,21 +117,6 @@ def test_small_crop_is_padded_with_background_and_boxes_map_back() -> None:
 
     assert sizes == [(380, 120)]
     assert [line.bbox for line in lines] == [(20, 10, 250, 30)]
-
-
-def test_exif_orientation_and_alpha_are_applied() -> None:
-    image = Image.new("RGBA", (40, 20), (0, 0, 0, 0))
-    exif = image.getexif()
-    exif[0x0112] = 6  # EXIF Orientation: rotate 90° clockwise to display
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", exif=exif)
-    image = Image.open(buffer)
-
-    upright = to_rgb(image)
-
-    assert upright.size == (20, 40)
-    assert upright.mode == "RGB"
-    assert upright.getpixel((5, 5)) == (255, 255, 255)
 
 
 def test_sauvola_keeps_light_grey_text() -> None:

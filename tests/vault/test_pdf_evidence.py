@@ -11,10 +11,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from ocr.engines import available_engines, create_engine
+from ocr.pages import PDF_RENDER_SCALE, pdf_text_lines, render_pdf_stacked
 from ocr.types import OcrLine
 from tests.factories import colour_pages_pdf
 from vault.ocr_jobs import OcrJob, run_job
-from vault.pdf_text import PDF_RENDER_SCALE, pdf_text_lines, render_pdf_stacked
 
 FONT = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "DroidSansFallbackFull.ttf"
 LATIN_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

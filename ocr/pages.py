@@ -1,16 +1,66 @@
-"""PDF evidence (bills, statements): page rendering and the text layer, in memory (pdfium)."""
+"""Pages and pixels, on the lowest floor: decoding, page counts, page and stacked renders, the PDF
+text layer, and the scale every OCR box of a PDF item is measured in.
+
+The vault (reading for OCR, the input checks), the dossier and the GUI all decode through here,
+so an image or a PDF page looks the same to each of them. What may be imported (sizes, limits,
+rejection reasons) is the vault's input policy (vault/media.py), not this module's. Errors are
+Pillow's and pdfium's own; each caller wraps them in its package's exception.
+"""
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
-from PIL import Image
+from PIL import Image, ImageOps
+from pillow_heif import register_heif_opener
 
 from ocr.types import OcrLine
 
+register_heif_opener()  # HEIC/HEIF photos from iPhones, for every Image.open in the program
+
+PDF_MEDIA_TYPE = "application/pdf"
 PDF_RENDER_SCALE = 150 / 72
 """Pages are rendered at 150 dpi; OCR boxes of PDF items are in pixels of pages stacked at it
-(the same convention the dossier uses for highlights and redaction)."""
+(the same convention the dossier uses for highlights and redaction, and the GUI for its boxes)."""
+
+PdfError = pdfium.PdfiumError
+"""What pdfium raises for a PDF it cannot open or a page it cannot render."""
+
+
+def is_pdf(media_type: str) -> bool:
+    return media_type.lower() == PDF_MEDIA_TYPE
+
+
+def to_rgb(image: Image.Image) -> Image.Image:
+    """Any Pillow mode (CMYK, 16-bit, palette, alpha) as 8-bit RGB, transparency flattened on white."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        image = image.point(lambda value: value / 256).convert("L")
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, "white")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB") if image.mode != "RGB" else image
+
+
+def upright(image: Image.Image) -> Image.Image:
+    """The image as it is meant to be seen: EXIF orientation applied (a phone photo taken sideways)."""
+    return ImageOps.exif_transpose(image) or image
+
+
+def _accept_any_size(width: int, height: int) -> None:
+    """Default size check of `decode_image`: every size is read."""
+
+
+def decode_image(data: bytes, check_size: Callable[[int, int], None] = _accept_any_size) -> Image.Image:
+    """Decode an image fully and upright; `check_size(width, height)` runs after the header is read
+    and before the pixels are, so a limit can refuse a file without decoding it."""
+    image = Image.open(io.BytesIO(data))
+    check_size(*image.size)
+    image.load()
+    return upright(image)
 
 
 def pdf_page_count(data: bytes) -> int:
@@ -22,7 +72,7 @@ def pdf_page_count(data: bytes) -> int:
 
 
 def pdf_page_sizes(data: bytes) -> list[tuple[float, float]]:
-    """Width and height of every page in points, for the size limits in vault/media.py."""
+    """Width and height of every page in points, for the size limits of the vault's input policy."""
     document = pdfium.PdfDocument(data)
     try:
         return [document.get_page_size(index) for index in range(len(document))]
@@ -36,6 +86,18 @@ def render_pdf_page(data: bytes, index: int, scale: float = PDF_RENDER_SCALE) ->
         return document[index].render(scale=scale).to_pil()
     finally:
         document.close()
+
+
+def page_count(data: bytes, media_type: str) -> int:
+    """Pages of an original: a PDF's page count, 1 for an image."""
+    return pdf_page_count(data) if is_pdf(media_type) else 1
+
+
+def render_page(data: bytes, media_type: str, index: int) -> Image.Image:
+    """Page `index` of an original as upright RGB pixels (PDF pages at PDF_RENDER_SCALE)."""
+    if is_pdf(media_type):
+        return to_rgb(render_pdf_page(data, index))
+    return to_rgb(decode_image(data))
 
 
 @dataclass(frozen=True)
@@ -65,7 +127,7 @@ def render_pdf_stacked(data: bytes, max_pixels: int, scale: float = PDF_RENDER_S
         stack = Image.new("RGB", (max(w for w, _ in sizes[:shown]), sum(h for _, h in sizes[:shown])), "white")
         top = 0
         for index in range(shown):
-            page = document[index].render(scale=scale).to_pil().convert("RGB")
+            page = to_rgb(document[index].render(scale=scale).to_pil())
             stack.paste(page, (0, top))
             top += sizes[index][1]
             page.close()
@@ -94,7 +156,7 @@ def _merge_rows(segments: list[OcrLine]) -> list[OcrLine]:
 
 
 def pdf_text_lines(data: bytes) -> list[OcrLine]:
-    """Text-layer lines with boxes in rendered-page pixels; empty for scanned PDFs."""
+    """Text-layer lines with boxes in stacked rendered-page pixels; empty for scanned PDFs."""
     document = pdfium.PdfDocument(data)
     lines: list[OcrLine] = []
     offset = 0.0
