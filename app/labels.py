@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ocr.types import FieldType
-from vault.errors import CannotWrite, DamagedVault, NotAVault, VaultExists, VaultNotFound, VaultTooNew
+from vault.errors import CannotWrite, DamagedVault, NotAVault, Rejection, VaultExists, VaultNotFound, VaultTooNew
 from vault.media import MAX_ASPECT_RATIO, MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
 from vault.ingest import Notice, NoticeCode
 from vault.models import KINDS
@@ -58,28 +58,28 @@ def short_time(iso: str | None) -> str:
 def rejection_text(reason: str, detail: str) -> str:
     """Why a file was not imported, from the core's reason code; the core's own words if the code is new."""
     texts = {
-        "empty_file": QCoreApplication.translate("Labels", "the file is empty (0 bytes)"),
-        "too_large": QCoreApplication.translate("Labels", "larger than the limit of %1 MiB").replace(
+        Rejection.EMPTY_FILE: QCoreApplication.translate("Labels", "the file is empty (0 bytes)"),
+        Rejection.TOO_LARGE: QCoreApplication.translate("Labels", "larger than the limit of %1 MiB").replace(
             "%1", str(MAX_FILE_BYTES // 2**20)),
-        "too_many_pixels": QCoreApplication.translate(
+        Rejection.TOO_MANY_PIXELS: QCoreApplication.translate(
             "Labels", "the image is larger than the limit of %1 megapixels").replace("%1", str(MAX_PIXELS // 10**6)),
-        "unreadable_image": QCoreApplication.translate("Labels", "the image format is not recognised"),
-        "damaged_image": QCoreApplication.translate("Labels", "the image is damaged or cut short"),
-        "damaged_pdf": QCoreApplication.translate("Labels", "the PDF is damaged and cannot be read"),
-        "empty_pdf": QCoreApplication.translate("Labels", "the PDF has no pages"),
-        "too_many_pages": QCoreApplication.translate("Labels", "the PDF has more than %1 pages").replace(
+        Rejection.UNREADABLE_IMAGE: QCoreApplication.translate("Labels", "the image format is not recognised"),
+        Rejection.DAMAGED_IMAGE: QCoreApplication.translate("Labels", "the image is damaged or cut short"),
+        Rejection.DAMAGED_PDF: QCoreApplication.translate("Labels", "the PDF is damaged and cannot be read"),
+        Rejection.EMPTY_PDF: QCoreApplication.translate("Labels", "the PDF has no pages"),
+        Rejection.TOO_MANY_PAGES: QCoreApplication.translate("Labels", "the PDF has more than %1 pages").replace(
             "%1", str(MAX_PDF_PAGES)),
-        "pdf_too_many_pixels": QCoreApplication.translate(
+        Rejection.PDF_TOO_MANY_PIXELS: QCoreApplication.translate(
             "Labels", "the PDF's pages together are larger than %1 A4 pages").replace("%1", str(MAX_PDF_PAGES)),
-        "extreme_aspect_ratio": QCoreApplication.translate(
+        Rejection.EXTREME_ASPECT_RATIO: QCoreApplication.translate(
             "Labels", "too long and narrow: one side is more than %1 times the other").replace(
             "%1", str(MAX_ASPECT_RATIO)),
-        "unsupported_type": QCoreApplication.translate(
+        Rejection.UNSUPPORTED_TYPE: QCoreApplication.translate(
             "Labels", "not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)"),
-        "text_file": QCoreApplication.translate(
+        Rejection.TEXT_FILE: QCoreApplication.translate(
             "Labels", "a text file, not an image or PDF (is the file name extension wrong?)"),
-        "not_a_file": QCoreApplication.translate("Labels", "not a regular file (a folder, device or pipe)"),
-        "unreadable": QCoreApplication.translate("Labels", "cannot be read (no permission, or the file is gone)"),
+        Rejection.NOT_A_FILE: QCoreApplication.translate("Labels", "not a regular file (a folder, device or pipe)"),
+        Rejection.UNREADABLE: QCoreApplication.translate("Labels", "cannot be read (no permission, or the file is gone)"),
     }
     return texts.get(reason, detail)
 

@@ -1,6 +1,8 @@
 """Errors the vault raises; each says what is wrong in terms a caller can act on."""
 from __future__ import annotations
 
+from enum import StrEnum
+
 
 class VaultError(Exception):
     """Base class for every expected vault failure."""
@@ -34,10 +36,30 @@ class VaultNotFound(VaultError):
     """No vault file at the given path."""
 
 
-class RejectedFile(VaultError):
-    """An input file that cannot become evidence; `reason` is a stable machine-readable code."""
+class Rejection(StrEnum):
+    """Why an input file cannot become evidence: stable codes stored in outcomes and keyed by the
+    front ends' own texts (app/labels.py); the detail beside it is English for the CLI and logs."""
 
-    def __init__(self, reason: str, detail: str) -> None:
+    EMPTY_FILE = "empty_file"
+    TOO_LARGE = "too_large"
+    TOO_MANY_PIXELS = "too_many_pixels"
+    UNREADABLE_IMAGE = "unreadable_image"
+    DAMAGED_IMAGE = "damaged_image"
+    DAMAGED_PDF = "damaged_pdf"
+    EMPTY_PDF = "empty_pdf"
+    TOO_MANY_PAGES = "too_many_pages"
+    PDF_TOO_MANY_PIXELS = "pdf_too_many_pixels"
+    EXTREME_ASPECT_RATIO = "extreme_aspect_ratio"
+    UNSUPPORTED_TYPE = "unsupported_type"
+    TEXT_FILE = "text_file"
+    NOT_A_FILE = "not_a_file"
+    UNREADABLE = "unreadable"
+
+
+class RejectedFile(VaultError):
+    """An input file that cannot become evidence, with its `Rejection` reason."""
+
+    def __init__(self, reason: Rejection, detail: str) -> None:
         super().__init__(detail)
         self.reason = reason
         self.detail = detail

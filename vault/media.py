@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from PIL import Image, UnidentifiedImageError
 
 from ocr.pages import PDF_RENDER_SCALE, decode_image, to_rgb
-from vault.errors import RejectedFile
+from vault.errors import RejectedFile, Rejection
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 """Largest file accepted (100 MiB): far above any screenshot or bill, below what hurts memory."""
@@ -115,7 +115,7 @@ def _check_aspect_ratio(subject: str, width: float, height: float) -> None:
     to the detector's size and the long side with it."""
     if max(width, height) > MAX_ASPECT_RATIO * max(min(width, height), 1):
         raise RejectedFile(
-            "extreme_aspect_ratio",
+            Rejection.EXTREME_ASPECT_RATIO,
             f"{subject}: one side is over {MAX_ASPECT_RATIO} times the other, the limit for a scrolling screenshot",
         )
 
@@ -123,7 +123,7 @@ def _check_aspect_ratio(subject: str, width: float, height: float) -> None:
 def _check_image_size(width: int, height: int) -> None:
     if width * height > MAX_PIXELS:
         raise RejectedFile(
-            "too_many_pixels",
+            Rejection.TOO_MANY_PIXELS,
             f"image is {width}x{height} pixels, over the limit of {MAX_PIXELS:,} pixels",
         )
     _check_aspect_ratio(f"image is {width}x{height} pixels", width, height)
@@ -138,11 +138,11 @@ def open_image(data: bytes) -> Image.Image:
     except RejectedFile:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-        raise RejectedFile("too_many_pixels", f"image is over the limit of {MAX_PIXELS:,} pixels") from e
+        raise RejectedFile(Rejection.TOO_MANY_PIXELS, f"image is over the limit of {MAX_PIXELS:,} pixels") from e
     except UnidentifiedImageError as e:
-        raise RejectedFile("unreadable_image", "the image format is not recognised") from e
+        raise RejectedFile(Rejection.UNREADABLE_IMAGE, "the image format is not recognised") from e
     except (OSError, ValueError, SyntaxError) as e:
-        raise RejectedFile("damaged_image", f"the image is damaged or truncated ({e})") from e
+        raise RejectedFile(Rejection.DAMAGED_IMAGE, f"the image is damaged or truncated ({e})") from e
 
 
 class ImageInspector:
@@ -160,7 +160,7 @@ def check_pdf_pages(sizes: Sequence[tuple[float, float]]) -> None:
         pixels = width * PDF_RENDER_SCALE * height * PDF_RENDER_SCALE
         if pixels > MAX_PIXELS:
             raise RejectedFile(
-                "too_many_pixels",
+                Rejection.TOO_MANY_PIXELS,
                 f"page {index + 1} is {width:.0f}x{height:.0f} points; rendered for reading it would be "
                 f"{pixels:,.0f} pixels, over the limit of {MAX_PIXELS:,} pixels",
             )
@@ -168,7 +168,7 @@ def check_pdf_pages(sizes: Sequence[tuple[float, float]]) -> None:
         total += pixels
     if total > MAX_PDF_PIXELS:
         raise RejectedFile(
-            "pdf_too_many_pixels",
+            Rejection.PDF_TOO_MANY_PIXELS,
             f"the {len(sizes)} pages rendered for reading would be {total:,.0f} pixels together, over the "
             f"limit of {MAX_PDF_PIXELS:,} pixels ({MAX_PDF_PAGES} A4 pages)",
         )
@@ -181,18 +181,18 @@ class PdfInspector:
         try:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as e:
-            raise RejectedFile("damaged_pdf", f"the PDF cannot be read ({e})") from e
+            raise RejectedFile(Rejection.DAMAGED_PDF, f"the PDF cannot be read ({e})") from e
         try:
             pages = len(document)
             if pages == 0:
-                raise RejectedFile("empty_pdf", "the PDF has no pages")
+                raise RejectedFile(Rejection.EMPTY_PDF, "the PDF has no pages")
             if pages > MAX_PDF_PAGES:
-                raise RejectedFile("too_many_pages", f"the PDF has {pages} pages, over the limit of {MAX_PDF_PAGES}")
+                raise RejectedFile(Rejection.TOO_MANY_PAGES, f"the PDF has {pages} pages, over the limit of {MAX_PDF_PAGES}")
             check_pdf_pages([document.get_page_size(index) for index in range(pages)])
             width, height = document.get_page_size(0)
             first = document[0].render(scale=min(THUMBNAIL_SIZE) / max(width, height, 1.0)).to_pil()
         except pdfium.PdfiumError as e:  # e.g. a page tree whose /Count names pages that are not there
-            raise RejectedFile("damaged_pdf", f"the PDF's pages cannot be read ({e})") from e
+            raise RejectedFile(Rejection.DAMAGED_PDF, f"the PDF's pages cannot be read ({e})") from e
         finally:
             document.close()
         return Inspection(media_type, int(width), int(height), None, _thumbnail(first))
@@ -202,22 +202,22 @@ def _describe_unknown(data: bytes) -> RejectedFile:
     try:
         data[:4096].decode("utf-8")
     except UnicodeDecodeError:
-        return RejectedFile("unsupported_type", "not a supported image or PDF (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)")
-    return RejectedFile("text_file", "the file contains text, not an image or PDF (is the file name extension wrong?)")
+        return RejectedFile(Rejection.UNSUPPORTED_TYPE, "not a supported image or PDF (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)")
+    return RejectedFile(Rejection.TEXT_FILE, "the file contains text, not an image or PDF (is the file name extension wrong?)")
 
 
 def check_size(size: int) -> None:
     """Raise RejectedFile for a file over MAX_FILE_BYTES."""
     if size > MAX_FILE_BYTES:
         raise RejectedFile(
-            "too_large", f"the file is {size / 2**20:.0f} MiB, over the limit of {MAX_FILE_BYTES // 2**20} MiB"
+            Rejection.TOO_LARGE, f"the file is {size / 2**20:.0f} MiB, over the limit of {MAX_FILE_BYTES // 2**20} MiB"
         )
 
 
 def inspect_file(data: bytes) -> Inspection:
     """Check size and type and describe the file, or raise RejectedFile with a specific reason."""
     if not data:
-        raise RejectedFile("empty_file", "the file is empty (0 bytes)")
+        raise RejectedFile(Rejection.EMPTY_FILE, "the file is empty (0 bytes)")
     check_size(len(data))
     media_type = sniff_media_type(data)
     if media_type is None:

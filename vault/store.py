@@ -13,7 +13,7 @@ from ocr.types import ExtractedField, OcrLine
 from vault import audit, search
 from vault.database import Database
 from vault.driver import DatabaseError
-from vault.errors import NotFound, RejectedFile
+from vault.errors import NotFound, RejectedFile, Rejection
 from vault.filenames import display_name, undecodable_name_bytes
 from vault.media import MAX_FILE_BYTES, check_size, inspect_file
 from vault.seen_heads import remember_head
@@ -54,16 +54,16 @@ def _read_evidence_file(path: Path) -> tuple[bytes, str]:
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
-            raise RejectedFile("not_a_file", "is a folder")
+            raise RejectedFile(Rejection.NOT_A_FILE, "is a folder")
         if not stat.S_ISREG(status.st_mode):
-            raise RejectedFile("not_a_file", "is not a regular file (a device, pipe or socket)")
+            raise RejectedFile(Rejection.NOT_A_FILE, "is not a regular file (a device, pipe or socket)")
         check_size(status.st_size)
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grew since stat
     except PermissionError:
-        raise RejectedFile("unreadable", "permission denied") from None
+        raise RejectedFile(Rejection.UNREADABLE, "permission denied") from None
     except OSError as e:
-        raise RejectedFile("unreadable", e.strerror or str(e)) from e
+        raise RejectedFile(Rejection.UNREADABLE, e.strerror or str(e)) from e
     check_size(len(data))
     return data, datetime.fromtimestamp(status.st_mtime, UTC).isoformat()
 
