@@ -6,6 +6,10 @@ column whose rows differ in height), the value directly below its caption (本�
 amount), or a column header over the cells of a table (发票's 金额 and 税额 columns, bill tables).
 Pairing them lets the caption decide the type. A caption-and-value pair becomes one text unit
 "caption value", so the text finders read it exactly like a same-line "caption：value".
+
+OCR boxes are not the page's cells: an engine merges neighbouring header cells (税率/征收率税额) and
+a goods title with its price, and a long value wraps onto a second box in its column. Each is
+undone here from the geometry, so the caption still reaches its value.
 """
 from __future__ import annotations
 
@@ -34,7 +38,8 @@ _TABLE_GAP = 4.0
 
 @dataclass(frozen=True, slots=True)
 class TextUnit:
-    """Text made of one OCR line, or a caption line and its value line joined by a space.
+    """Text made of one OCR line, or a caption line and its value line joined by a space (with the
+    lines a long value wrapped onto, joined without one).
 
     `hint` is the role the layout gives an amount in it (the headline of a payment page), or "";
     `implied_sign` the sign the layout gives an amount printed without one, or "".
