@@ -844,12 +844,12 @@
     <message>
         <location filename="../../app/labels.py" line="90"/>
         <source>The OCR engine %1 is not installed; %2 read the text instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装文字识别引擎 %1，已改用 %2 识别文字。</translation>
     </message>
     <message>
         <location filename="../../app/labels.py" line="92"/>
         <source>No OCR engine is installed, so no text was read; the files are stored and can be read later.</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装文字识别引擎，所以没有识别文字；文件已保存，以后可以再识别。</translation>
     </message>
     <message>
         <location filename="../../app/labels.py" line="104"/>
@@ -1002,7 +1002,7 @@
     <message>
         <location filename="../../app/dialogs.py" line="97"/>
         <source>Automatic (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（%1）</translation>
     </message>
     <message>
         <location filename="../../app/dialogs.py" line="104"/>
@@ -1032,7 +1032,7 @@
     <message>
         <location filename="../../app/dialogs.py" line="121"/>
         <source>RapidOCR backend</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidOCR 后端</translation>
     </message>
     <message>
         <location filename="../../app/dialogs.py" line="123"/>
