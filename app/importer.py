@@ -66,6 +66,7 @@ class ImportPanel(QWidget):
         return IngestOptions(
             read=bool(settings.OCR_AFTER_IMPORT.get()),
             engine=settings.OCR_ENGINE.get() or None,
+            backend=settings.OCR_BACKEND.get() or None,
         )
 
     def _enqueue(self, work: Ingest) -> None:
