@@ -157,7 +157,7 @@ def test_dropped_files_are_read_by_ocr(qtbot, tmp_path: Path, window: MainWindow
     numbers = sorted(n for i in window.workspace.evidence.items() for n in i.values("order_no"))
     assert numbers == ["298765432109", "312345678901"]
     qtbot.keyClicks(window.workspace.search, "3123456")
-    assert window.workspace.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: window.workspace.proxy.rowCount() == 1)  # the search runs in the background
     assert window.workspace.proxy.index(0, Column.NAME).data(Qt.ItemDataRole.ToolTipRole) == "order.png"
 
 
