@@ -44,6 +44,9 @@ _PINDUODUO = re.compile(r"\d{6}-\d{15}")
 _DIGIT_RUN = re.compile(
     r"(?<![\dA-Za-z*.])(?:\d{17}[Xx]|\d{10,20})(?![\dA-Za-z*])|(?<![\d*])" + _BANK_CARD_SHAPE + r"(?![\d*])"
 )
+_SPACED_GROUPS = re.compile(r"[\d-]+(?: [\d-]+){1,4}")
+_FIXED_LENGTH = (_PINDUODUO, _ALIPAY_TRADE, re.compile(r"4[23]00\d{24}"))
+_SPACED_FIELDS = frozenset({FieldType.ORDER_NO, FieldType.TRANSACTION_NO})
 _JD_ORDER_ALONE = re.compile(r"\s*(?P<v>[2-9]\d{9,12})\s*")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -93,15 +96,17 @@ def passes_luhn(number: str) -> bool:
 
 def _labelled(match: re.Match[str], text: str) -> Candidate | None:
     field = _LABEL_TO_TYPE[match.group("label").lower()]
-    found = _VALUES[field].match(text, match.end())
-    if found is None:
+    spaced = _spaced_fixed_format(text, match.end()) if field in _SPACED_FIELDS else None
+    found = None if spaced else _VALUES[field].match(text, match.end())
+    if spaced:
+        start, end, normalized = spaced
+    elif found is None:
         return None
-    group = "v" if "v" in found.re.groupindex else 0
-    raw = found.group(group)
-    if field in _KEEPS_HYPHENS or _PINDUODUO.fullmatch(raw):
-        normalized = raw.upper()
     else:
-        normalized = re.sub(r"[ -]", "", raw).upper()
+        group = "v" if "v" in found.re.groupindex else 0
+        start, end, raw = found.start(group), found.end(group), found.group(group)
+        normalized = raw.upper() if field in _KEEPS_HYPHENS or _PINDUODUO.fullmatch(raw) else \
+            re.sub(r"[ -]", "", raw).upper()
     if field is FieldType.ORDER_NO and _ALIPAY_TRADE.fullmatch(normalized):
         field = FieldType.TRANSACTION_NO  # Alipay's 订单号 is its own trade number, not the shop's order
     confidence = 0.95
@@ -111,7 +116,24 @@ def _labelled(match: re.Match[str], text: str) -> Candidate | None:
             return None
     elif field is FieldType.ID_CARD and "*" not in normalized and not is_valid_id_card(normalized):
         confidence = 0.7
-    return Candidate(field, found.start(group), found.end(group), normalized, confidence)
+    return Candidate(field, start, end, normalized, confidence)
+
+
+def _spaced_fixed_format(text: str, start: int) -> tuple[int, int, str] | None:
+    """A number OCR cut with spaces (251 219-523686277 415113), when its groups together make a format
+    of fixed length (Pinduoduo, Alipay trade, WeChat Pay transaction); (start, end, value) or None.
+
+    Only such formats are joined: with a free length, the next group could as well be another value.
+    """
+    run = _SPACED_GROUPS.match(text, start)
+    if run is None:
+        return None
+    groups = run.group().split(" ")
+    for count in range(len(groups), 1, -1):
+        joined = "".join(groups[:count])
+        if any(shape.fullmatch(joined) for shape in _FIXED_LENGTH):
+            return start, start + len(" ".join(groups[:count])), joined
+    return None
 
 
 def _bank_card_confidence(number: str) -> float:

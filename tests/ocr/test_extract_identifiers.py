@@ -77,6 +77,14 @@ def typed(text: str) -> list[tuple[FieldType, str]]:
         pytest.param("开户行及账号:招商银行北京青年路支行 110907929010201", (FieldType.BANK_ACCOUNT, "110907929010201"),
                      id="bank-account-after-bank-name"),
         pytest.param("订单号:123456789012", (FieldType.ORDER_NO, "123456789012"), id="jd-invoice-remark"),
+        pytest.param("订单编号 251 219-523686277 415113 复制", (FieldType.ORDER_NO, "251219-523686277415113"),
+                     id="pinduoduo-cut-by-ocr-spaces"),
+        pytest.param("交易单号 4200002123 202401151234567890",
+                     (FieldType.TRANSACTION_NO, "4200002123202401151234567890"), id="wechat-cut-by-ocr-spaces"),
+        pytest.param("订单号 2024011522001 412345678901234",
+                     (FieldType.TRANSACTION_NO, "2024011522001412345678901234"), id="alipay-cut-by-ocr-spaces"),
+        pytest.param("订单号 285123456789 2026-02-14", (FieldType.ORDER_NO, "285123456789"),
+                     id="free-length-number-is-not-joined-to-the-next-group"),
     ],
 )
 def test_identifier_format(text: str, expected: tuple[FieldType, str]) -> None:
