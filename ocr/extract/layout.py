@@ -30,7 +30,7 @@ _CURRENCY_MARKS = ("元", "¥", "￥")
 _NUMBER_ONLY = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
 _QUANTITY = re.compile(r"\s*[xX×]\s*\d{0,4}\s*")
 """x2 beside a price; OCR often drops the small digit and leaves the x alone."""
-_TRAILING_PRICE = re.compile(r"[¥￥]\s*\d[\d,]*\.\d{2}\s*$")
+_EDGE_PRICE = re.compile(r"^\s*[¥￥]\s*\d[\d,]*\.\d{2}|[¥￥]\s*\d[\d,]*\.\d{2}\s*$")
 _PAYMENT_METHOD = re.compile(r"\s*(?:在线支付|货到付款|微信支付|支付宝支付|白条支付|京东白条)\s*")
 _TABLE_GAP = 4.0
 """A table ends where no cell follows for this many median box heights."""
@@ -246,14 +246,18 @@ class _Page:
         The headline of a payment page is the transaction; a price with a payment method under it
         (在线支付) is what was paid, and a price beside a quantity (x2) is the unit price. A signed
         row amount beside a title that speaks of a refund (退款-京东商城 +1,882.21), or a headline
-        under one (退款成功), is a refund.
+        under one (退款成功), is a refund. OCR merges a price with the goods title before it
+        (…降噪耳机 ¥1,547.35) or the status after it (¥1,026.88已完成); the price's own part of the box
+        still has the quantity or payment method next to it.
         """
         box = self.boxes.get(index)
         text = self.folded[index]
         if box is None:
             return "", ""
         if not is_amount_alone(text):
-            return self._merged_price_hint(index), ""
+            price = _EDGE_PRICE.search(text)
+            box = narrow_bbox(self.lines[index], price.start(), price.end()) if price else None
+            return (self._price_hint(index, box) if box else ""), ""
         row = [self.folded[i] for i, other in self.boxes.items() if i != index and _same_row(box, other)]
         signed = text.strip()[:1] in "+-"
         if _height(box) >= _HEADLINE_HEIGHT * self.line_height:
@@ -267,24 +271,17 @@ class _Page:
             return AmountRole.TRANSACTION.value, "-" if lost_minus else ""
         if signed and any(mentions_refund(title) for title in row):
             return AmountRole.REFUND.value, ""
-        near = row + [self.folded[i] for i, other in self.boxes.items()
-                      if i != index and 0 <= other[1] - box[3] <= _height(box) and _overlap_x(box, other) > 0]
-        if any(_PAYMENT_METHOD.fullmatch(caption) for caption in near):
-            return AmountRole.PAID.value, ""
-        if any(_QUANTITY.fullmatch(caption) for caption in near):
-            return AmountRole.UNIT_PRICE.value, ""
-        return "", ""
+        return self._price_hint(index, box), ""
 
-    def _merged_price_hint(self, index: int) -> str:
-        """OCR merges a goods title with the price at its end (…降噪耳机 ¥1,547.35); the x1 under that
-        price still makes it the unit price."""
-        price = _TRAILING_PRICE.search(self.folded[index])
-        box = narrow_bbox(self.lines[index], price.start(), price.end()) if price else None
-        if box is None:
-            return ""
-        below = [self.folded[i] for i, other in self.boxes.items()
-                 if i != index and 0 <= other[1] - box[3] <= _height(box) and _overlap_x(box, other) > 0]
-        return AmountRole.UNIT_PRICE.value if any(_QUANTITY.fullmatch(text) for text in below) else ""
+    def _price_hint(self, index: int, box: BBox) -> str:
+        """paid for a price over a payment method, unit_price for one beside or over a quantity, else ""."""
+        near = [self.folded[i] for i, other in self.boxes.items() if i != index and (
+            _same_row(box, other) or (0 <= other[1] - box[3] <= _height(box) and _overlap_x(box, other) > 0))]
+        if any(_PAYMENT_METHOD.fullmatch(caption) for caption in near):
+            return AmountRole.PAID.value
+        if any(_QUANTITY.fullmatch(caption) for caption in near):
+            return AmountRole.UNIT_PRICE.value
+        return ""
 
     def _take(self, ranked: list[tuple[float, int]]) -> int | None:
         """The nearest of `ranked` if it is a value; anything else in between means the caption has none."""

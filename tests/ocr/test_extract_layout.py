@@ -159,10 +159,18 @@ def test_value_wrapped_in_its_column_is_joined(caption: str, first: str, second:
             if f.type in (FieldType.ORDER_NO, FieldType.TRANSACTION_NO)] == [expected]
 
 
-def test_price_merged_into_its_title_box_is_still_the_unit_price() -> None:
-    """OCR joins a goods title and the price printed at its end into one box; the x1 sits under the price."""
-    lines = [OcrLine("华为 HUAWEI FreeBuds Pro 3 真无线蓝牙降噪耳机 ¥1,547.35", (148, 189, 677, 215), 0.95),
-             OcrLine("x1", (652, 224, 678, 246), 0.95), OcrLine("实付款", (34, 334, 104, 365), 0.95),
-             OcrLine("¥1,547.35", (574, 337, 677, 361), 0.95)]
-    assert [(f.normalized, f.role) for f in extract_fields(lines, CONFIG) if f.type is FieldType.AMOUNT] == [
-        ("1547.35", AmountRole.UNIT_PRICE), ("1547.35", AmountRole.PAID)]
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param([OcrLine("华为 HUAWEI FreeBuds Pro 3 真无线蓝牙降噪耳机 ¥1,547.35", (148, 189, 677, 215), 0.95),
+                      OcrLine("x1", (652, 224, 678, 246), 0.95)],
+                     ("1547.35", AmountRole.UNIT_PRICE), id="title-and-price-over-the-quantity"),
+        pytest.param([OcrLine("海尔(Haier)10公斤滚筒洗衣机全自动", (142, 369, 532, 396), 0.95),
+                      OcrLine("x1", (641, 367, 678, 398), 0.95), OcrLine("¥1,026.88已完成", (747, 367, 959, 398), 0.95),
+                      OcrLine("在线支付", (748, 404, 832, 433), 0.95)],
+                     ("1026.88", AmountRole.PAID), id="price-and-status-over-the-payment-method"),
+    ],
+)
+def test_price_merged_with_its_neighbour_keeps_its_role(lines: list[OcrLine], expected: tuple[str, str]) -> None:
+    """OCR joins a price with the goods title before it or the order status after it into one box."""
+    assert [(f.normalized, f.role) for f in extract_fields(lines, CONFIG) if f.type is FieldType.AMOUNT] == [expected]
