@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.labels import FIELD_TYPES, field_label, kind_choices
-from app.models import FieldsModel
+from app.texts import FIELD_TYPES, field_label, kind_choices
+from app.qtmodels import FieldsModel
 from app.session import VaultSession
 from ocr.pages import render_pdf_stacked, to_rgb
 from vault.media import open_image
-from vault.models import Field, Item
+from vault.evidence import Field, Item
 from vault.store import Vault
 
 DECODED_IMAGES_KEPT = 8

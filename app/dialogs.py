@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app import settings
 from app.i18n import LANGUAGES
 from ocr.engines import BACKENDS, available_engines, default_backend, installed_backends
-from vault.models import CASE_DETAIL_COLUMNS, Case
+from vault.evidence import CASE_DETAIL_COLUMNS, Case
 
 
 class CaseDialog(QDialog):

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs import CaseDialog
-from app.labels import kind_label, short_time
-from app.models import Roles
+from app.texts import kind_label, short_time
+from app.qtmodels import Roles
 from app.session import VaultSession
 from app.tasks import Task
 from export.errors import DossierTooLarge, ExhibitUnreadable, ExportCancelled, ExportError, IntegrityMismatch
 from export.from_vault import export_case
-from export.model import ExportOptions, ExportResult
-from vault.models import Case, Item
+from export.request import ExportOptions, ExportResult
+from vault.evidence import Case, Item
 
 TITLE_ROLE = Roles.SORT_KEY
 PURPOSE_ROLE = Roles.EVENT_TIME

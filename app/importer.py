@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from app import settings
-from app.labels import notice_text, rejection_text
+from app.texts import notice_text, rejection_text
 from app.tasks import Task
 from vault.ingest import IngestOptions, IngestReport, Stage, StageProgress, ingest, ingest_pasted
-from vault.models import ImportOutcome, ImportStatus
+from vault.evidence import ImportOutcome, ImportStatus
 from vault.store import Vault
 
 Ingest = Callable[[StageProgress, Callable[[], bool]], IngestReport]

@@ -18,9 +18,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon, QImage, QPixmap
 
-from app.labels import field_label, kind_label, short_time
+from app.texts import field_label, kind_label, short_time
 from app.tasks import Task
-from vault.models import Case, Field, Item
+from vault.evidence import Case, Field, Item
 
 Index = QModelIndex | QPersistentModelIndex
 

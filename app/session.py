@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from app.labels import vault_error_text
+from app.texts import vault_error_text
 from app.tasks import Task, wait_for_all
 from vault.store import Vault
 

@@ -7,13 +7,14 @@ from ocr.types import FieldType
 from vault.errors import CannotWrite, DamagedVault, NotAVault, Rejection, VaultExists, VaultNotFound, VaultTooNew
 from vault.media import MAX_ASPECT_RATIO, MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
 from vault.ingest import Notice, NoticeCode
-from vault.models import KINDS
+from vault.evidence import KINDS
 
 
 def kind_label(kind: str) -> str:
     labels = {
         "order": QCoreApplication.translate("Labels", "Order"),
         "payment": QCoreApplication.translate("Labels", "Payment / bill"),
+        "invoice": QCoreApplication.translate("Labels", "Invoice"),
         "chat": QCoreApplication.translate("Labels", "Customer-service chat"),
         "complaint": QCoreApplication.translate("Labels", "Complaint"),
         "other": QCoreApplication.translate("Labels", "Other"),
@@ -40,6 +41,13 @@ def field_label(field_type: str) -> str:
         "platform": QCoreApplication.translate("Labels", "Platform"),
         "id_card": QCoreApplication.translate("Labels", "ID card number"),
         "bank_card": QCoreApplication.translate("Labels", "Bank card number"),
+        "invoice_code": QCoreApplication.translate("Labels", "Invoice code"),
+        "invoice_no": QCoreApplication.translate("Labels", "Invoice number"),
+        "check_code": QCoreApplication.translate("Labels", "Invoice check code"),
+        "machine_no": QCoreApplication.translate("Labels", "Machine number"),
+        "tax_id": QCoreApplication.translate("Labels", "Taxpayer ID"),
+        "bank_account": QCoreApplication.translate("Labels", "Bank account"),
+        "promise": QCoreApplication.translate("Labels", "Agent's promise"),
     }
     return labels.get(field_type, field_type)
 

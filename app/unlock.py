@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.labels import vault_error_text
+from app.texts import vault_error_text
 from vault.errors import VaultError, WrongPassphrase
 from vault.passphrase import MIN_PASSPHRASE_LENGTH, passphrase_problem
 from vault.store import Vault

@@ -10,12 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from app.labels import vault_error_text
+from app.texts import vault_error_text
 from app.session import VaultSession
 from app.vaultdialogs import AuditDialog, BackupDialog, ChangePassphraseDialog
 from app.workspace import Workspace
 from vault import maintenance
-from vault.models import Item
+from vault.evidence import Item
 from vault.verify import verify
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.labels import short_time
+from app.texts import short_time
 from app.unlock import MIN_PASSPHRASE_LENGTH
 from vault.audit import AuditEntry
 from vault.passphrase import passphrase_problem

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.detail import DetailPane
 from app.dialogs import CaseDialog
-from app.labels import kind_choices
-from app.models import CaseListModel, Column, EvidenceFilter, EvidenceModel, Roles, TimelineModel
+from app.texts import kind_choices
+from app.qtmodels import CaseListModel, Column, EvidenceFilter, EvidenceModel, Roles, TimelineModel
 from app.session import VaultSession
-from vault.models import Case, Item
+from vault.evidence import Case, Item
 
 
 class Workspace(QSplitter):

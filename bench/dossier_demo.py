@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from export.fonts import FONT, FONT_PATH, LATIN_FONT_PATH, font_runs
-from export.model import DossierRequest, Exhibit, ExhibitField, Party, TimelineEvent
+from export.request import DossierRequest, Exhibit, ExhibitField, Party, TimelineEvent
 from ocr.types import FieldType, OcrLine
 
 Store = Callable[[str, bytes], Callable[[], bytes]]

@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
         from app.main import setup_application
         from app.mainwindow import MainWindow
-        from app.models import Column
+        from app.qtmodels import Column
         from app.exportdialog import ExportDialog
 
         app = setup_application(sys.argv[:1], "zh_CN")

@@ -127,7 +127,7 @@ def capture_reference(sample: Sample) -> tuple[str, str]:
     the vault would store for this file (name, EXIF read by vault.media, mtime, import time)."""
     from vault.ingest import reference_for
     from vault.media import inspect_file
-    from vault.models import Item
+    from vault.evidence import Item
 
     capture, info = sample.capture, inspect_file(sample.data)
     item = Item(

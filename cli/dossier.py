@@ -20,7 +20,7 @@ def parse_size(text: str) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from export.errors import ExportError  # loads reportlab and pikepdf: only when exporting
     from export.from_vault import export_case
-    from export.model import ExportOptions
+    from export.request import ExportOptions
 
     password = read_secret(args.password_file, "", "", False) if args.password_file else None
     options = ExportOptions(

@@ -10,7 +10,7 @@ from cli.common import (
     EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Subparsers, UsageError, end_progress, item_id, open_vault,
     print_progress, say,
 )
-from vault.models import DEFAULT_CASE_TITLE, KINDS, ImportStatus
+from vault.evidence import DEFAULT_CASE_TITLE, KINDS, ImportStatus
 from vault.store import Vault
 from vault.terminal import terminal_safe
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cli.common import EXIT_OK, Subparsers, UsageError, item_id, open_vault, print_json, row, say, text
-from vault.models import KINDS
+from vault.evidence import KINDS
 from vault.serialize import item_json
 from vault.store import Vault
 from vault.user_time import normalize_user_time

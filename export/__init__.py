@@ -1,7 +1,7 @@
 """PDF dossier export. No Qt here."""
 from export.builder import build_dossier
 from export.errors import DossierTooLarge, ExhibitUnreadable, ExportCancelled, ExportError, IntegrityMismatch
-from export.model import DossierRequest, Exhibit, ExhibitField, ExportOptions, ExportResult, Party, TimelineEvent
+from export.request import DossierRequest, Exhibit, ExhibitField, ExportOptions, ExportResult, Party, TimelineEvent
 
 __all__ = [
     "DossierRequest", "DossierTooLarge", "Exhibit", "ExhibitField", "ExhibitUnreadable", "ExportCancelled",

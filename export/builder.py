@@ -13,9 +13,9 @@ from reportlab import rl_config
 from export.errors import DossierTooLarge, ExportCancelled, ExportError
 from export.flowables import ExhibitPainter
 from export.images import QUALITY_STEPS, page_count, probe_page, render_page
-from export.labels import labels_for
+from export.texts import labels_for
 from export.layout import Dossier, ExhibitScan, render_segments, settle_page_numbers
-from export.model import DossierRequest, Exhibit, ExportOptions, ExportResult
+from export.request import DossierRequest, Exhibit, ExportOptions, ExportResult
 from export.originals import load_verified
 from export.output import DocumentInfo, SegmentFiles, atomic_file, finish_pdf, remove_stale_parts
 from export.redaction import Redactor

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable
 from export.errors import ExportCancelled, ExportError
 from export.fonts import draw_text
 from export.images import ImageQuality, PageProbe, encode_jpeg, mark_up, render_page
-from export.model import Bookmark, Exhibit
+from export.request import Bookmark, Exhibit
 from export.originals import load_verified
 from export.redaction import Redactor
 

@@ -20,8 +20,8 @@ from export.errors import ExportError
 from export.flowables import ExhibitImage, ExhibitPainter, FrameSize, OutlineAnchor
 from export.fonts import ACCENT, FONT, Styles, draw_text, make_styles, markup
 from export.images import PageProbe
-from export.labels import Labels
-from export.model import Bookmark, DossierRequest, Exhibit, ExportOptions
+from export.texts import Labels
+from export.request import Bookmark, DossierRequest, Exhibit, ExportOptions
 from export.redaction import Redactor
 from ocr.types import FieldType
 

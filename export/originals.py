@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 
 from export.errors import ExportError, IntegrityMismatch
-from export.model import Exhibit
+from export.request import Exhibit
 
 
 def load_verified(exhibit: Exhibit) -> bytes:

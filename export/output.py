@@ -15,7 +15,7 @@ from typing import BinaryIO
 import pikepdf
 
 from export.errors import ExportError
-from export.model import Bookmark, Exhibit
+from export.request import Bookmark, Exhibit
 from export.originals import load_verified
 
 

@@ -10,7 +10,7 @@ into the pixels, never drawn as a PDF overlay that could be removed to reveal wh
 """
 from __future__ import annotations
 
-from export.model import DossierRequest, Exhibit
+from export.request import DossierRequest, Exhibit
 from ocr.extract.layout import narrow_bbox
 from ocr.extract.personal import (NEVER_MASKED, KnownValues, find_personal, is_personal_field, known_values,
                                   mask_card, mask_id_card, mask_number, mask_personal)

@@ -153,6 +153,13 @@ ZH = Labels(
         FieldType.PLATFORM: "平台",
         FieldType.ID_CARD: "身份证号",
         FieldType.BANK_CARD: "银行卡号",
+        FieldType.INVOICE_CODE: "发票代码",
+        FieldType.INVOICE_NO: "发票号码",
+        FieldType.CHECK_CODE: "校验码",
+        FieldType.MACHINE_NO: "机器编号",
+        FieldType.TAX_ID: "纳税人识别号",
+        FieldType.BANK_ACCOUNT: "开户行及账号",
+        FieldType.PROMISE: "客服承诺",
     },
 )
 
@@ -234,6 +241,13 @@ EN = Labels(
         FieldType.PLATFORM: "Platform",
         FieldType.ID_CARD: "ID card no.",
         FieldType.BANK_CARD: "Bank card no.",
+        FieldType.INVOICE_CODE: "Invoice code",
+        FieldType.INVOICE_NO: "Invoice no.",
+        FieldType.CHECK_CODE: "Check code",
+        FieldType.MACHINE_NO: "Machine no.",
+        FieldType.TAX_ID: "Taxpayer ID",
+        FieldType.BANK_ACCOUNT: "Bank account",
+        FieldType.PROMISE: "Agent's promise",
     },
 )
 

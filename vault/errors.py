@@ -38,7 +38,7 @@ class VaultNotFound(VaultError):
 
 class Rejection(StrEnum):
     """Why an input file cannot become evidence: stable codes stored in outcomes and keyed by the
-    front ends' own texts (app/labels.py); the detail beside it is English for the CLI and logs."""
+    front ends' own texts (app/texts.py); the detail beside it is English for the CLI and logs."""
 
     EMPTY_FILE = "empty_file"
     TOO_LARGE = "too_large"

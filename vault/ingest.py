@@ -16,7 +16,7 @@ from pathlib import Path
 from ocr.engines import DEFAULT_ENGINE, available_engines
 from ocr.errors import OcrEngineUnavailable
 from ocr.extract.filenames import capture_time_from_name
-from vault.models import ImportOutcome, ImportStatus, Item, OcrState
+from vault.evidence import ImportOutcome, ImportStatus, Item, OcrState
 from vault.ocr_jobs import OcrJob, run_jobs
 from vault.store import Vault
 

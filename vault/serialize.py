@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vault.models import Case, Item
+from vault.evidence import Case, Item
 
 
 def field_json(item: Item) -> list[dict[str, Any]]:

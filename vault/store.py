@@ -17,7 +17,7 @@ from vault.errors import NotFound, RejectedFile, Rejection
 from vault.filenames import display_name, undecodable_name_bytes
 from vault.media import MAX_FILE_BYTES, check_size, inspect_file
 from vault.seen_heads import remember_head
-from vault.models import (
+from vault.evidence import (
     CASE_DETAIL_COLUMNS,
     KINDS,
     Case,

@@ -10,7 +10,7 @@ from vault import audit
 from vault.driver import DatabaseError
 from vault.errors import VaultInUse
 from vault.lock import VaultLock
-from vault.models import CASE_DETAIL_COLUMNS, Problem
+from vault.evidence import CASE_DETAIL_COLUMNS, Problem
 from vault.seen_heads import seen_head
 from vault.store import Vault
 

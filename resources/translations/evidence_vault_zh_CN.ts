@@ -388,32 +388,32 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../app/models.py" line="167"/>
+        <location filename="../../app/qtmodels.py" line="167"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="168"/>
+        <location filename="../../app/qtmodels.py" line="168"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="169"/>
+        <location filename="../../app/qtmodels.py" line="169"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="170"/>
+        <location filename="../../app/qtmodels.py" line="170"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="171"/>
+        <location filename="../../app/qtmodels.py" line="171"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="172"/>
+        <location filename="../../app/qtmodels.py" line="172"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
@@ -585,32 +585,32 @@
 <context>
     <name>FieldsModel</name>
     <message>
-        <location filename="../../app/models.py" line="399"/>
+        <location filename="../../app/qtmodels.py" line="399"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="399"/>
+        <location filename="../../app/qtmodels.py" line="399"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="399"/>
+        <location filename="../../app/qtmodels.py" line="399"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="416"/>
+        <location filename="../../app/qtmodels.py" line="416"/>
         <source>corrected by you</source>
         <translation>您已更正</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="417"/>
+        <location filename="../../app/qtmodels.py" line="417"/>
         <source>added by you</source>
         <translation>您添加的</translation>
     </message>
     <message>
-        <location filename="../../app/models.py" line="417"/>
+        <location filename="../../app/qtmodels.py" line="417"/>
         <source>read by OCR</source>
         <translation>文字识别</translation>
     </message>
@@ -687,197 +687,237 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/labels.py" line="15"/>
+        <location filename="../../app/texts.py" line="15"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="16"/>
+        <location filename="../../app/texts.py" line="16"/>
         <source>Payment / bill</source>
         <translation>支付/账单</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="17"/>
+        <location filename="../../app/texts.py" line="17"/>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="18"/>
         <source>Customer-service chat</source>
         <translation>客服聊天</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="18"/>
+        <location filename="../../app/texts.py" line="19"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="19"/>
+        <location filename="../../app/texts.py" line="20"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="31"/>
+        <location filename="../../app/texts.py" line="32"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="32"/>
+        <location filename="../../app/texts.py" line="33"/>
         <source>Tracking number</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="33"/>
+        <location filename="../../app/texts.py" line="34"/>
         <source>Transaction number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="34"/>
+        <location filename="../../app/texts.py" line="35"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="35"/>
+        <location filename="../../app/texts.py" line="36"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="36"/>
+        <location filename="../../app/texts.py" line="37"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="37"/>
+        <location filename="../../app/texts.py" line="38"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="38"/>
+        <location filename="../../app/texts.py" line="39"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="39"/>
+        <location filename="../../app/texts.py" line="40"/>
         <source>Agent ID</source>
         <translation>客服工号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="40"/>
+        <location filename="../../app/texts.py" line="41"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="41"/>
+        <location filename="../../app/texts.py" line="42"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="42"/>
+        <location filename="../../app/texts.py" line="43"/>
         <source>Bank card number</source>
         <translation>银行卡号</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="61"/>
+        <location filename="../../app/texts.py" line="44"/>
+        <source>Invoice code</source>
+        <translation>发票代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="45"/>
+        <source>Invoice number</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="46"/>
+        <source>Invoice check code</source>
+        <translation>发票校验码</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="47"/>
+        <source>Machine number</source>
+        <translation>机器编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="48"/>
+        <source>Taxpayer ID</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="49"/>
+        <source>Bank account</source>
+        <translation>开户行及账号</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="50"/>
+        <source>Agent&apos;s promise</source>
+        <translation>客服承诺</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="69"/>
         <source>the file is empty (0 bytes)</source>
         <translation>文件是空的（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="62"/>
+        <location filename="../../app/texts.py" line="70"/>
         <source>larger than the limit of %1 MiB</source>
         <translation>文件超过 %1 MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="64"/>
+        <location filename="../../app/texts.py" line="72"/>
         <source>the image is larger than the limit of %1 megapixels</source>
         <translation>图片超过 %1 百万像素的上限</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="66"/>
+        <location filename="../../app/texts.py" line="74"/>
         <source>the image format is not recognised</source>
         <translation>无法识别的图片格式</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="67"/>
+        <location filename="../../app/texts.py" line="75"/>
         <source>the image is damaged or cut short</source>
         <translation>图片已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="68"/>
+        <location filename="../../app/texts.py" line="76"/>
         <source>the PDF is damaged and cannot be read</source>
         <translation>PDF 已损坏，无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="69"/>
+        <location filename="../../app/texts.py" line="77"/>
         <source>the PDF has no pages</source>
         <translation>PDF 没有页面</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="70"/>
+        <location filename="../../app/texts.py" line="78"/>
         <source>the PDF has more than %1 pages</source>
         <translation>PDF 超过 %1 页</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="72"/>
+        <location filename="../../app/texts.py" line="80"/>
         <source>the PDF&apos;s pages together are larger than %1 A4 pages</source>
         <translation>PDF 各页合计超过 %1 页 A4 纸的大小</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="74"/>
+        <location filename="../../app/texts.py" line="82"/>
         <source>too long and narrow: one side is more than %1 times the other</source>
         <translation>过于细长：一边超过另一边的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="77"/>
+        <location filename="../../app/texts.py" line="85"/>
         <source>not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)</source>
         <translation>不支持的格式（支持 PNG、JPEG、WebP、HEIC、GIF、BMP、TIFF、PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="79"/>
+        <location filename="../../app/texts.py" line="87"/>
         <source>a text file, not an image or PDF (is the file name extension wrong?)</source>
         <translation>这是文本文件，不是图片或 PDF（扩展名是否写错了？）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="81"/>
+        <location filename="../../app/texts.py" line="89"/>
         <source>not a regular file (a folder, device or pipe)</source>
         <translation>不是普通文件（文件夹、设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="82"/>
+        <location filename="../../app/texts.py" line="90"/>
         <source>cannot be read (no permission, or the file is gone)</source>
         <translation>无法读取（没有权限，或文件已不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="90"/>
+        <location filename="../../app/texts.py" line="98"/>
         <source>The OCR engine %1 is not installed; %2 read the text instead.</source>
         <translation>未安装文字识别引擎 %1，已改用 %2 识别文字。</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="92"/>
+        <location filename="../../app/texts.py" line="100"/>
         <source>No OCR engine is installed, so no text was read; the files are stored and can be read later.</source>
         <translation>未安装文字识别引擎，所以没有识别文字；文件已保存，以后可以再识别。</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="104"/>
+        <location filename="../../app/texts.py" line="112"/>
         <source>there is no vault file at this location</source>
         <translation>此位置没有保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="105"/>
+        <location filename="../../app/texts.py" line="113"/>
         <source>this file is not an Evidence Vault (perhaps another database or document)</source>
         <translation>这个文件不是证据保险箱（可能是其他数据库或文档）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="107"/>
+        <location filename="../../app/texts.py" line="115"/>
         <source>the vault file is damaged (cut short or overwritten); restore it from a backup</source>
         <translation>保险箱文件已损坏（不完整或被覆盖），请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="109"/>
+        <location filename="../../app/texts.py" line="117"/>
         <source>a file with that name already exists; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="110"/>
+        <location filename="../../app/texts.py" line="118"/>
         <source>the file cannot be written there (the folder is missing or read-only, or the disk is full)</source>
         <translation>无法在该位置写入文件（文件夹不存在或只读，或磁盘已满）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="112"/>
+        <location filename="../../app/texts.py" line="120"/>
         <source>the vault was written by a newer version of Evidence Vault; update the program</source>
         <translation>该保险箱由更新版本的证据保险箱创建，请先升级程序</translation>
     </message>
@@ -973,12 +1013,10 @@
 </context>
 <context>
     <name>PassphraseFields</name>
-    <message numerus="yes">
+    <message>
         <location filename="../../app/vaultdialogs.py" line="54"/>
         <source>Too short: use at least %n characters.</source>
-        <translation>
-            <numerusform>太短：至少需要 %n 个字符。</numerusform>
-        </translation>
+        <translation>太短：至少需要 %n 个字符。</translation>
     </message>
     <message>
         <location filename="../../app/vaultdialogs.py" line="58"/>

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
 from app.mainwindow import MainWindow
-from app.models import Column, Roles
+from app.qtmodels import Column, Roles
 from tests.app.conftest import ORDER_NUMBERS
 from tests.factories import png_bytes
 

@@ -15,12 +15,12 @@ from export import DossierRequest, ExportOptions, Party
 from export.errors import UnreadForRedaction
 from export.fonts import FONT, FONT_PATH, LATIN_FONT, LATIN_FONT_PATH, font_runs
 from export.from_vault import export_case
-from export.model import ExhibitField
+from export.request import ExhibitField
 from ocr.engines import available_engines
 from ocr.types import FieldType, OcrLine
 from tests.export.conftest import Build, encode, pdf_text, with_original
 from tests.ocr.test_personal import ADDRESS, KEEP_LIST, MASK_LIST, NAME, PHONE
-from vault.models import OcrState
+from vault.evidence import OcrState
 from vault.store import Vault
 
 PASSPHRASE = "redaction 口令 test"

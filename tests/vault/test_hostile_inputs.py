@@ -30,7 +30,7 @@ from vault.media import (
     MAX_PDF_PIXELS,
     MAX_PIXELS,
 )
-from vault.models import ImportStatus
+from vault.evidence import ImportStatus
 from vault.store import Vault
 from vault.verify import verify
 

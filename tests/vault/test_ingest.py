@@ -12,7 +12,7 @@ from vault.ingest import (
     IngestOptions, Notice, NoticeCode, OcrReport, Progress, Stage, choose_engine, expand_paths, import_paths, ingest,
     ingest_pasted, items_needing_ocr, reference_for, run_ocr,
 )
-from vault.models import ImportStatus, OcrState
+from vault.evidence import ImportStatus, OcrState
 from vault.store import Vault
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")  # Debian fonts-noto-cjk, via make setup

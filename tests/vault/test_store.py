@@ -7,7 +7,7 @@ import pytest
 from ocr.types import ExtractedField, FieldType, OcrLine
 from tests.factories import png_bytes
 from vault.errors import NotFound
-from vault.models import ImportStatus, OcrState
+from vault.evidence import ImportStatus, OcrState
 from vault.store import Vault
 
 
