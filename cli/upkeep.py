@@ -14,7 +14,7 @@ from vault.verify import unmerged_journal_warning, verify
 def cmd_verify(args: argparse.Namespace) -> int:
     warning = unmerged_journal_warning(Path(args.vault))
     if warning:
-        print(f"warning: {terminal_safe(warning)}", file=sys.stderr)
+        print(f"warning: {terminal_safe(warning.message)}", file=sys.stderr)
     with open_vault(args, read_only=True) as vault:
         problems = verify(vault)
         count = len(vault.items())

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from vault.driver import Connection
+from vault.evidence import Problem, ProblemCode, ProblemPart, ProblemPlace
 
 GENESIS_HASH = "0" * 64
 
@@ -80,17 +81,21 @@ def entries(conn: Connection, item_id: int | None = None) -> list[AuditEntry]:
     return result
 
 
-def chain_problems(conn: Connection) -> list[str]:
-    """Describe every break in the chain: altered, deleted, inserted or reordered entries."""
-    problems: list[str] = []
+def chain_problems(conn: Connection) -> list[Problem]:
+    """Every break in the chain, at the entry it is found: altered, deleted, inserted or reordered entries."""
+    problems: list[Problem] = []
     expected_prev, expected_seq = GENESIS_HASH, 1
     rows = conn.execute("SELECT seq, at, action, payload, prev_hash, hash FROM audit_log ORDER BY seq").fetchall()
     for seq, at, action, payload, prev_hash, digest in rows:
         if seq != expected_seq:
-            problems.append(f"audit log entry {expected_seq} is missing (next present entry is {seq})")
+            problems.append(Problem(ProblemCode.LOG_ENTRY_MISSING, _entry(expected_seq), {"next": str(seq)}))
         if prev_hash != expected_prev:
-            problems.append(f"audit log entry {seq} does not follow the entry before it (deleted or reordered)")
+            problems.append(Problem(ProblemCode.LOG_ENTRY_OUT_OF_ORDER, _entry(seq)))
         if entry_hash(prev_hash, seq, at, action, payload) != digest:
-            problems.append(f"audit log entry {seq} ({action}) was altered: its hash does not match its content")
+            problems.append(Problem(ProblemCode.LOG_ENTRY_ALTERED, _entry(seq), {"action": action}))
         expected_prev, expected_seq = digest, seq + 1
     return problems
+
+
+def _entry(seq: int) -> ProblemPlace:
+    return ProblemPlace(ProblemPart.AUDIT_LOG, seq)

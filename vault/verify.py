@@ -10,21 +10,26 @@ from vault import audit
 from vault.driver import DatabaseError
 from vault.errors import VaultInUse
 from vault.lock import VaultLock
-from vault.evidence import CASE_DETAIL_COLUMNS, Problem
+from vault.evidence import CASE_DETAIL_COLUMNS, Problem, ProblemCode, ProblemPart, ProblemPlace
 from vault.seen_heads import seen_head
 from vault.store import Vault
 
 
+_FILE = ProblemPlace(ProblemPart.FILE)
+_LOG = ProblemPlace(ProblemPart.AUDIT_LOG)
+
+
 def _page_problems(vault: Vault) -> list[Problem]:
+    """SQLCipher's HMAC check of every page, then SQLite's structure check; their messages are the detail."""
     problems: list[Problem] = []
     try:
         for (message,) in vault.db.query("PRAGMA cipher_integrity_check"):
-            problems.append(Problem("file", f"encrypted page check: {message}"))
+            problems.append(Problem(ProblemCode.PAGE_CHECK_FAILED, _FILE, {"detail": message}))
         for (message,) in vault.db.query("PRAGMA integrity_check"):
             if message != "ok":
-                problems.append(Problem("file", f"database structure: {message}"))
+                problems.append(Problem(ProblemCode.STRUCTURE_DAMAGED, _FILE, {"detail": message}))
     except DatabaseError as e:
-        problems.append(Problem("file", f"the database cannot be fully read: {e}"))
+        problems.append(Problem(ProblemCode.FILE_UNREADABLE, _FILE, {"detail": str(e)}))
     return problems
 
 
@@ -49,22 +54,20 @@ def _item_problems(vault: Vault, progress: Callable[[int, int], None] | None) ->
         " LEFT JOIN originals o ON o.item_id = i.id LEFT JOIN thumbnails t ON t.item_id = i.id ORDER BY i.id"
     )
     for done, (item_id, name, sha256, has_original, has_thumbnail) in enumerate(rows, 1):
-        where = f"item {item_id} ({name})"
+        where = ProblemPlace(ProblemPart.ITEM, item_id, name)
         if not has_original:
-            problems.append(Problem(where, "the original file is missing"))
+            problems.append(Problem(ProblemCode.ORIGINAL_MISSING, where))
         else:
             actual = hashlib.sha256(vault.original(item_id)).hexdigest()
             if actual != sha256:
-                problems.append(
-                    Problem(where, f"the original does not match its SHA-256: recorded {sha256}, now {actual}")
-                )
+                problems.append(Problem(ProblemCode.ORIGINAL_CHANGED, where, {"recorded": sha256, "actual": actual}))
         if not has_thumbnail:
-            problems.append(Problem(where, "the thumbnail is missing"))
+            problems.append(Problem(ProblemCode.THUMBNAIL_MISSING, where))
         seq, logged = recorded.get(item_id, (None, None))
         if seq is None:
-            problems.append(Problem(where, "no import entry in the audit log"))
+            problems.append(Problem(ProblemCode.IMPORT_NOT_LOGGED, where))
         elif logged != sha256:
-            problems.append(Problem(where, f"SHA-256 differs from the one logged at import (log entry {seq})"))
+            problems.append(Problem(ProblemCode.HASH_DIFFERS_FROM_LOG, where, {"seq": str(seq)}))
         if progress:
             progress(done, len(rows))
     return problems
@@ -77,22 +80,14 @@ def _head_problems(vault: Vault) -> list[Problem]:
         recorded = audit.recorded_head(vault.db.conn)
     problems = []
     if recorded is not None and recorded != (seq, digest):
-        problems.append(Problem("audit log", (
-            f"the log ends at entry {seq} but the vault recorded entry {recorded[0]} as its newest: entries were "
-            "removed, or part of the file was put back from an older copy"
-        )))
+        problems.append(Problem(ProblemCode.LOG_END_DIFFERS, _LOG, {"seq": str(seq), "recorded": str(recorded[0])}))
     seen = seen_head(vault.vault_id, vault.path)
     if seen is not None:
         seen_seq, seen_digest = seen
         if seen_seq > seq:
-            problems.append(Problem("audit log", (
-                f"the log ends at entry {seq}, but this computer has seen entry {seen_seq} of this vault: "
-                "the file is an older copy (a sync or backup tool may have put it back)"
-            )))
+            problems.append(Problem(ProblemCode.OLDER_COPY, _LOG, {"seq": str(seq), "seen": str(seen_seq)}))
         elif _entry_hash(vault, seen_seq) != seen_digest:
-            problems.append(Problem("audit log", (
-                f"entry {seen_seq} differs from the one this computer saw: the log was rewritten"
-            )))
+            problems.append(Problem(ProblemCode.LOG_REWRITTEN, _LOG, {"seen": str(seen_seq)}))
     return problems
 
 
@@ -125,9 +120,9 @@ def _row_problems(vault: Vault) -> list[Problem]:
     present = {row[0] for row in vault.db.query("SELECT id FROM items")}
     for item_id, should_exist in sorted(alive.items()):
         if should_exist and item_id not in present:
-            problems.append(Problem(f"item {item_id}", "the log records its import but the item is missing"))
+            problems.append(Problem(ProblemCode.ITEM_MISSING, ProblemPlace(ProblemPart.ITEM, item_id)))
         elif not should_exist and item_id in present:
-            problems.append(Problem(f"item {item_id}", "the log records its deletion but the item is still there"))
+            problems.append(Problem(ProblemCode.ITEM_NOT_DELETED, ProblemPlace(ProblemPart.ITEM, item_id)))
     for (table, row_id), values in sorted(expected.items()):
         columns = ", ".join(values)
         rows = vault.db.query(f"SELECT {columns} FROM {table} WHERE id = ?", (row_id,))
@@ -135,20 +130,18 @@ def _row_problems(vault: Vault) -> list[Problem]:
             continue  # a deleted item is reported above; cases are never deleted
         changed = [column for column, value in zip(values, rows[0]) if value != values[column]]
         if changed:
-            where = f"{'item' if table == 'items' else 'case'} {row_id}"
-            problems.append(Problem(where, (
-                f"{', '.join(changed)} differ from the latest change in the audit log: "
-                "the row was changed outside the app or put back from an older copy"
-            )))
+            part = ProblemPart.ITEM if table == "items" else ProblemPart.CASE
+            problems.append(
+                Problem(ProblemCode.ROW_REVERTED, ProblemPlace(part, row_id), {"columns": ", ".join(changed)}))
     return problems
 
 
 def _chain_problems(vault: Vault) -> list[Problem]:
     with vault.db.lock:
-        return [Problem("audit log", message) for message in audit.chain_problems(vault.db.conn)]
+        return audit.chain_problems(vault.db.conn)
 
 
-def unmerged_journal_warning(path: Path) -> str | None:
+def unmerged_journal_warning(path: Path) -> Problem | None:
     """A warning when committed changes sit in a -wal beside the vault instead of in the file.
 
     Call before opening: opening merges them. A plain copy of the .evault alone then lacks them.
@@ -159,11 +152,8 @@ def unmerged_journal_warning(path: Path) -> str | None:
     try:
         VaultLock(path, exclusive=True).release()
     except VaultInUse:
-        return (f"{wal.name} beside the vault holds changes not yet merged into it: the vault is open in another "
-                "window or command. A copy of the .evault file alone would miss them; use 'evidence-vault backup'.")
-    return (f"{wal.name} beside the vault holds changes not yet merged into it: the app did not close cleanly. "
-            "They are safe there, but a copy of the .evault file alone misses them; only 'evidence-vault backup' "
-            "makes a safe copy after a crash.")
+        return Problem(ProblemCode.JOURNAL_IN_USE, _FILE, {"journal": wal.name})
+    return Problem(ProblemCode.JOURNAL_AFTER_CRASH, _FILE, {"journal": wal.name})
 
 
 def verify(vault: Vault, progress: Callable[[int, int], None] | None = None) -> list[Problem]:
@@ -173,14 +163,14 @@ def verify(vault: Vault, progress: Callable[[int, int], None] | None = None) -> 
     """
     problems = _page_problems(vault)
     checks = (
-        (lambda: _item_problems(vault, progress), "items"),
-        (lambda: _chain_problems(vault), "audit log"),
-        (lambda: _head_problems(vault), "audit log"),
-        (lambda: _row_problems(vault), "items"),
+        (lambda: _item_problems(vault, progress), ProblemPlace(ProblemPart.ITEM)),
+        (lambda: _chain_problems(vault), _LOG),
+        (lambda: _head_problems(vault), _LOG),
+        (lambda: _row_problems(vault), ProblemPlace(ProblemPart.ITEM)),
     )
     for check, where in checks:
         try:
             problems += check()
         except DatabaseError as e:
-            problems.append(Problem(where, f"cannot be read because the file is damaged: {e}"))
+            problems.append(Problem(ProblemCode.CHECK_UNREADABLE, where, {"detail": str(e)}))
     return problems

@@ -16,6 +16,7 @@ from cli.main import main
 from tests.factories import png_bytes
 from vault.errors import VaultReplaced
 from vault.store import Vault
+from vault.evidence import ProblemCode
 from vault.verify import unmerged_journal_warning, verify
 
 REPO = Path(__file__).resolve().parents[2]
@@ -178,7 +179,8 @@ def test_verify_warns_about_a_journal_left_by_a_crash(vault_path: Path, tmp_path
     result = subprocess.run([sys.executable, "-c", crash, str(vault_path), PASS], cwd=REPO)
     assert result.returncode == -signal.SIGKILL
     warning = unmerged_journal_warning(vault_path)
-    assert warning is not None and "did not close cleanly" in warning and "backup" in warning
+    assert warning is not None and warning.code == ProblemCode.JOURNAL_AFTER_CRASH
+    assert "did not close cleanly" in warning.message and "backup" in warning.message
     copy = tmp_path / "copy-after-crash.evault"
     copy.write_bytes(vault_path.read_bytes())
     with Vault.open(copy, PASS) as plain_copy:
