@@ -109,3 +109,31 @@ def draw_jd_complaint(page: Page, reference: datetime) -> None:
         page.text(page.px(60), top + page.px(25), step, 28, theme.text)
         page.text(page.px(60), top + page.px(80), f"{at:%Y-%m-%d %H:%M}", 24, theme.muted)
         page.expect(moment(at, "minutes"))
+
+
+def draw_12345_receipt(page: Page, reference: datetime) -> None:
+    """A 12345 政务服务便民热线 工单回执 (second held-out part) as the city's mini-program shows it: 工单编号
+    of a date and a serial (20260114-000123 style, dash kept), 来电时间, 诉求类型, 被反映单位, 涉及金额 in
+    元, 承办单位 and 办理时限 as column rows, then the 回访 text with the hotline 12345."""
+    rng, theme = page.rng, page.theme
+    status_bar(page)
+    title_bar(page, "工单详情")
+    called = v.moment_before(rng, reference, 15, min_seconds=3 * 86400)
+    shown, when, precision = v.stamp(rng, called)
+    ticket = f"{called:%Y%m%d}" + v.digits(rng, 6, v.DIGITS)
+    disputed = v.yuan(rng, 20, 9000)
+    deadline = (called + timedelta(days=rng.choice((5, 7, 15)))).replace(hour=0, minute=0, second=0)
+    rows_card(page, [
+        ("工单编号", ticket, [number(FieldType.TICKET_NO, ticket)]),
+        ("来电时间", shown, [moment(when, precision)]),
+        ("诉求类型", rng.choice(("投诉", "求助", "举报")), []),
+        ("被反映单位", rng.choice(RESPONDENTS), []),
+        ("涉及金额", f"{money(disputed)}元", [amount(disputed)]),
+        ("承办单位", rng.choice(("大兴区市场监督管理局", "朝阳区消费者协会", "亦庄经济开发区管委会")), []),
+        ("办理时限", f"{deadline:%Y年%m月%d日}前", [moment(deadline, "date")]),
+    ], "column", size=26, pitch=70, column=290)
+    page.y += page.px(30)
+    for text in ("您反映的问题已转交承办单位办理，", "办理结果将通过12345回访告知。"):
+        page.text(page.px(40), page.y, text, 24, theme.muted)
+        page.y += page.px(44)
+    page.trap("hotline", "12345")

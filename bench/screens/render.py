@@ -13,7 +13,7 @@ from PIL import Image, ImageFilter
 
 from bench.screens.canvas import DARK, LIGHT, PAPER, SERIF_FONT, Page, available_fonts
 from bench.screens.capture import Capture, choose_capture
-from bench.screens.catalog import Template, split_of_seed
+from bench.screens.catalog import Template, split_of
 from bench.screens.truth import CAPTURE, Expected, Trap
 from ocr.types import FieldType, OcrLine
 
@@ -129,7 +129,7 @@ def render(template: Template, seed: int, index: int) -> Sample:
         name=f"{template.name}-s{seed}-{index:03d}",
         template=template.name,
         family=template.family,
-        split=split_of_seed(seed) if not template.heldout else "heldout",
+        split=split_of(template, seed),
         kind=template.kind,
         image=decoded,
         data=data,

@@ -12,7 +12,8 @@ import pytest
 
 from bench.screens.capture import DATED_STYLES, dated_name
 from bench.screens.catalog import (
-    DEV_SEEDS, DEV_TEMPLATES, HELDOUT_SEEDS, HELDOUT_TEMPLATES, TEMPLATES, templates_for,
+    DEV_SEEDS, DEV_TEMPLATES, HELDOUT2_SEEDS, HELDOUT2_TEMPLATES, HELDOUT_SEEDS, HELDOUT_TEMPLATES, TEMPLATES,
+    templates_for,
 )
 from bench.screens.render import render
 from bench.screenshots import SCORED_FIELDS, generate, generate_one, main
@@ -42,10 +43,23 @@ def test_different_seeds_differ() -> None:
 def test_dev_and_heldout_are_disjoint() -> None:
     assert not set(DEV_SEEDS) & set(HELDOUT_SEEDS)
     assert HELDOUT_TEMPLATES and not set(DEV_TEMPLATES) & set(HELDOUT_TEMPLATES)
-    assert set(templates_for("heldout")) == set(TEMPLATES)
+    assert set(templates_for("heldout")) == set(DEV_TEMPLATES) | set(HELDOUT_TEMPLATES)
     dev = [generate_one(DEV_SEEDS.start + 5, index) for index in range(len(DEV_TEMPLATES))]
     assert all(s.split == "dev" and s.template not in {t.name for t in HELDOUT_TEMPLATES} for s in dev)
     assert {generate_one(HELDOUT_SEEDS.start + 5, index).split for index in range(3)} == {"heldout"}
+
+
+def test_second_heldout_part_is_new_layouts_and_seeds() -> None:
+    assert len(HELDOUT2_TEMPLATES) >= 6
+    assert not set(HELDOUT2_SEEDS) & (set(DEV_SEEDS) | set(HELDOUT_SEEDS))
+    older = set(DEV_TEMPLATES) | set(HELDOUT_TEMPLATES)
+    assert not set(HELDOUT2_TEMPLATES) & older
+    assert set(templates_for("heldout2")) == set(TEMPLATES)
+    assert templates_for("heldout2")[:len(HELDOUT2_TEMPLATES)] == HELDOUT2_TEMPLATES
+    assert not set(templates_for("heldout")) & set(HELDOUT2_TEMPLATES)
+    new_layouts = {generate_one(HELDOUT2_SEEDS.start + 5, index).split for index in range(len(HELDOUT2_TEMPLATES))}
+    assert new_layouts == {"heldout2"}
+    assert {render(t, DEV_SEEDS.start + 5, 0).split for t in HELDOUT2_TEMPLATES} == {"heldout2"}
 
 
 def test_at_least_25_layouts_over_the_families() -> None:
