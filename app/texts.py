@@ -1,5 +1,8 @@
-"""Translated names for the core's machine values (kinds, field types, rejections, vault errors)."""
+"""Translated names for the core's machine values (kinds, field types, rejections, notices, verify findings,
+vault errors)."""
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QCoreApplication
 
@@ -7,7 +10,7 @@ from ocr.types import FieldType
 from vault.errors import CannotWrite, DamagedVault, NotAVault, Rejection, VaultExists, VaultNotFound, VaultTooNew
 from vault.media import MAX_ASPECT_RATIO, MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
 from vault.ingest import Notice, NoticeCode
-from vault.evidence import KINDS
+from vault.evidence import KINDS, Problem, ProblemCode, ProblemPart, ProblemPlace
 
 
 def kind_label(kind: str) -> str:
@@ -92,6 +95,11 @@ def rejection_text(reason: str, detail: str) -> str:
     return texts.get(reason, detail)
 
 
+def _filled(text: str, values: list[str]) -> str:
+    """Qt's numbered placeholders %1, %2 … filled in one pass, so a value that holds '%2' stays as it is."""
+    return re.sub(r"%(\d+)", lambda match: values[int(match[1]) - 1], text)
+
+
 def notice_text(notice: Notice) -> str:
     """What the import workflow wants the person to know, from its notice code and parameters."""
     texts = {
@@ -100,10 +108,7 @@ def notice_text(notice: Notice) -> str:
         NoticeCode.NO_ENGINE: QCoreApplication.translate(
             "Labels", "No OCR engine is installed, so no text was read; the files are stored and can be read later."),
     }
-    text = texts[notice.code]
-    for number, key in enumerate(("requested", "used"), start=1):
-        text = text.replace(f"%{number}", notice.params.get(key, ""))
-    return text
+    return _filled(texts[notice.code], [notice.params.get(key, "") for key in ("requested", "used")])
 
 
 def vault_error_text(error: Exception) -> str:
@@ -121,3 +126,74 @@ def vault_error_text(error: Exception) -> str:
             "Labels", "the vault was written by a newer version of Evidence Vault; update the program"),
     }
     return next((text for kind, text in texts.items() if isinstance(error, kind)), str(error))
+
+
+def problem_place_text(place: ProblemPlace) -> str:
+    """Where a verify finding is, e.g. 'exhibit 3 (b.png)' or 'audit log entry 5'."""
+    if place.id is None:
+        return {
+            ProblemPart.FILE: QCoreApplication.translate("Labels", "Vault file"),
+            ProblemPart.ITEM: QCoreApplication.translate("Labels", "Exhibits"),
+            ProblemPart.CASE: QCoreApplication.translate("Labels", "Cases"),
+            ProblemPart.AUDIT_LOG: QCoreApplication.translate("Labels", "Audit log"),
+        }[place.part]
+    one = {
+        ProblemPart.FILE: QCoreApplication.translate("Labels", "page %1 of the vault file"),
+        ProblemPart.ITEM: QCoreApplication.translate("Labels", "exhibit %1"),
+        ProblemPart.CASE: QCoreApplication.translate("Labels", "case %1"),
+        ProblemPart.AUDIT_LOG: QCoreApplication.translate("Labels", "audit log entry %1"),
+    }[place.part]
+    text = _filled(one, [str(place.id)])
+    return _filled(QCoreApplication.translate("Labels", "%1 (%2)"), [text, place.name]) if place.name else text
+
+
+def problem_text(problem: Problem) -> str:
+    """One verify finding, from its code and parameters; SQLCipher's own detail stays as it wrote it."""
+    texts = {
+        ProblemCode.PAGE_CHECK_FAILED: (QCoreApplication.translate("Labels", "encrypted page check: %1"), ["detail"]),
+        ProblemCode.STRUCTURE_DAMAGED: (QCoreApplication.translate("Labels", "database structure: %1"), ["detail"]),
+        ProblemCode.FILE_UNREADABLE: (
+            QCoreApplication.translate("Labels", "the database cannot be fully read: %1"), ["detail"]),
+        ProblemCode.CHECK_UNREADABLE: (
+            QCoreApplication.translate("Labels", "cannot be read because the file is damaged: %1"), ["detail"]),
+        ProblemCode.ORIGINAL_MISSING: (QCoreApplication.translate("Labels", "the original file is missing"), []),
+        ProblemCode.ORIGINAL_CHANGED: (QCoreApplication.translate(
+            "Labels", "the original does not match its SHA-256 fingerprint: recorded %1, now %2"),
+            ["recorded", "actual"]),
+        ProblemCode.THUMBNAIL_MISSING: (QCoreApplication.translate("Labels", "the thumbnail is missing"), []),
+        ProblemCode.IMPORT_NOT_LOGGED: (QCoreApplication.translate("Labels", "no import entry in the audit log"), []),
+        ProblemCode.HASH_DIFFERS_FROM_LOG: (QCoreApplication.translate(
+            "Labels", "the SHA-256 fingerprint differs from the one logged at import (log entry %1)"), ["seq"]),
+        ProblemCode.LOG_ENTRY_MISSING: (
+            QCoreApplication.translate("Labels", "is missing (the next entry present is %1)"), ["next"]),
+        ProblemCode.LOG_ENTRY_OUT_OF_ORDER: (QCoreApplication.translate(
+            "Labels", "does not follow the entry before it (deleted or reordered)"), []),
+        ProblemCode.LOG_ENTRY_ALTERED: (QCoreApplication.translate(
+            "Labels", "(%1) was altered: its hash does not match its content"), ["action"]),
+        ProblemCode.LOG_END_DIFFERS: (QCoreApplication.translate(
+            "Labels", "the log ends at entry %1 but the vault recorded entry %2 as its newest: entries were "
+                      "removed, or part of the file was put back from an older copy"), ["seq", "recorded"]),
+        ProblemCode.OLDER_COPY: (QCoreApplication.translate(
+            "Labels", "the log ends at entry %1, but this computer has seen entry %2 of this vault: the file is an "
+                      "older copy (a sync or backup tool may have put it back)"), ["seq", "seen"]),
+        ProblemCode.LOG_REWRITTEN: (QCoreApplication.translate(
+            "Labels", "entry %1 differs from the one this computer saw: the log was rewritten"), ["seen"]),
+        ProblemCode.ITEM_MISSING: (QCoreApplication.translate(
+            "Labels", "the log records its import but the exhibit is missing"), []),
+        ProblemCode.ITEM_NOT_DELETED: (QCoreApplication.translate(
+            "Labels", "the log records its deletion but the exhibit is still there"), []),
+        ProblemCode.ROW_REVERTED: (QCoreApplication.translate(
+            "Labels", "%1 differ from the latest change in the audit log: changed outside the app or put back "
+                      "from an older copy"), ["columns"]),
+        ProblemCode.JOURNAL_IN_USE: (QCoreApplication.translate(
+            "Labels", "%1 beside the vault holds changes not yet merged into it: the vault is open in another "
+                      "window or command. A copy of the .evault file alone would miss them; make a backup."),
+            ["journal"]),
+        ProblemCode.JOURNAL_AFTER_CRASH: (QCoreApplication.translate(
+            "Labels", "%1 beside the vault holds changes not yet merged into it: the app did not close cleanly. "
+                      "They are safe there, but only a backup, not a copy of the .evault file, holds them."),
+            ["journal"]),
+    }
+    text, keys = texts[problem.code]
+    return _filled(QCoreApplication.translate("Labels", "%1: %2"), [
+        problem_place_text(problem.where), _filled(text, [problem.params.get(key, "") for key in keys])])

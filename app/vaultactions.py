@@ -10,12 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from app.texts import vault_error_text
+from app.texts import problem_text, vault_error_text
 from app.session import VaultSession
 from app.vaultdialogs import AuditDialog, BackupDialog, ChangePassphraseDialog
 from app.workspace import Workspace
 from vault import maintenance
-from vault.evidence import Item
+from vault.evidence import Item, Problem
 from vault.verify import verify
 
 
@@ -52,18 +52,22 @@ class VaultActions(QObject):
 
     def verify(self) -> None:
         self._status(self.tr("Checking every original and the audit log…"))
-        self.session.run(lambda vault, progress, cancelled: verify(vault), self._verified,
-                         lambda error: self._verified([vault_error_text(error)]))
+        self.session.run(lambda vault, progress, cancelled: verify(vault), self._verified, self._verify_failed)
 
-    def _verified(self, problems: list) -> None:
+    def _verified(self, problems: list[Problem]) -> None:
         self.window.statusBar().clearMessage()
         if not problems:
-            text = self.tr("The vault is intact: every original matches its fingerprint and the log is unbroken.")
-        else:
-            listed = "\n".join(f"• {p.where}: {p.message}" if hasattr(p, "where") else f"• {p}" for p in problems[:20])
-            text = self.tr("Problems were found. Keep a backup and do not rely on the listed items:") + "\n" + listed
-        self.tell(self.tr("Verify vault"), text,
-                  QMessageBox.Icon.Information if not problems else QMessageBox.Icon.Warning)
+            self.tell(self.tr("Verify vault"),
+                      self.tr("The vault is intact: every original matches its fingerprint and the log is unbroken."))
+            return
+        listed = "\n".join(f"• {problem_text(problem)}" for problem in problems[:20])
+        self.tell(self.tr("Verify vault"),
+                  self.tr("Problems were found. Keep a backup and do not rely on the listed items:") + "\n" + listed,
+                  QMessageBox.Icon.Warning)
+
+    def _verify_failed(self, error: Exception) -> None:
+        self.window.statusBar().clearMessage()
+        self.tell(self.tr("Verify vault"), vault_error_text(error), QMessageBox.Icon.Warning)
 
     def _selected_item(self) -> Item | None:
         item = self.workspace.current_item()

@@ -4,37 +4,37 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="149"/>
+        <location filename="../../app/vaultdialogs.py" line="151"/>
         <source>History of %1</source>
         <translation>%1 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="152"/>
+        <location filename="../../app/vaultdialogs.py" line="154"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="152"/>
+        <location filename="../../app/vaultdialogs.py" line="154"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="152"/>
+        <location filename="../../app/vaultdialogs.py" line="154"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="152"/>
+        <location filename="../../app/vaultdialogs.py" line="154"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="156"/>
+        <location filename="../../app/vaultdialogs.py" line="158"/>
         <source>Entry hash: %1</source>
         <translation>条目哈希：%1</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="169"/>
+        <location filename="../../app/vaultdialogs.py" line="171"/>
         <source>Every change is chained in the audit log; “Verify vault” checks that none was altered.</source>
         <translation>每项改动都链式记录在审计日志中；“校验保险箱”可检查是否有记录被篡改。</translation>
     </message>
@@ -42,38 +42,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="102"/>
-        <location filename="../../app/vaultdialogs.py" line="126"/>
+        <location filename="../../app/vaultdialogs.py" line="104"/>
+        <location filename="../../app/vaultdialogs.py" line="128"/>
         <source>Back up vault</source>
         <translation>备份保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="107"/>
+        <location filename="../../app/vaultdialogs.py" line="109"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="113"/>
+        <location filename="../../app/vaultdialogs.py" line="115"/>
         <source>The backup is a complete encrypted copy of the vault. Type the vault&apos;s passphrase again: it opens the backup and is not stored anywhere.</source>
         <translation>备份是保险箱的完整加密副本。请再次输入保险箱密码：它用于打开备份，不会被保存在任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="117"/>
+        <location filename="../../app/vaultdialogs.py" line="119"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="118"/>
+        <location filename="../../app/vaultdialogs.py" line="120"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="119"/>
+        <location filename="../../app/vaultdialogs.py" line="121"/>
         <source>Repeat</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="127"/>
+        <location filename="../../app/vaultdialogs.py" line="129"/>
         <source>Vault backups (*.evault)</source>
         <translation>保险箱备份 (*.evault)</translation>
     </message>
@@ -149,22 +149,22 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="82"/>
+        <location filename="../../app/vaultdialogs.py" line="84"/>
         <source>Change passphrase</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="85"/>
+        <location filename="../../app/vaultdialogs.py" line="87"/>
         <source>The vault is re-encrypted under the new passphrase. There is no way to recover it: write it down and keep it safe. Backups made earlier still open with the old one.</source>
         <translation>保险箱将用新密码重新加密。新密码无法找回：请记下并妥善保管。之前做的备份仍用旧密码打开。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="89"/>
+        <location filename="../../app/vaultdialogs.py" line="91"/>
         <source>New passphrase</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="90"/>
+        <location filename="../../app/vaultdialogs.py" line="92"/>
         <source>Repeat</source>
         <translation>再输一次</translation>
     </message>
@@ -267,120 +267,120 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../app/detail.py" line="143"/>
+        <location filename="../../app/detail.py" line="145"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="144"/>
+        <location filename="../../app/detail.py" line="146"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="145"/>
+        <location filename="../../app/detail.py" line="147"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="176"/>
+        <location filename="../../app/detail.py" line="177"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="177"/>
+        <location filename="../../app/detail.py" line="178"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="180"/>
+        <location filename="../../app/detail.py" line="181"/>
         <source>Remove my field</source>
         <translation>删除我添加的字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="182"/>
+        <location filename="../../app/detail.py" line="183"/>
         <source>Mark as wrong</source>
         <translation>标记为识别错误</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="184"/>
+        <location filename="../../app/detail.py" line="185"/>
         <source>The value read by OCR is wrong: it stays in the vault&apos;s history but no longer counts as a fact</source>
         <translation>OCR 识别的值有误：它仍保留在保险箱的历史记录中，但不再作为事实使用</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="199"/>
+        <location filename="../../app/detail.py" line="203"/>
         <source>What this exhibit proves (证明目的)</source>
         <translation>这份证据证明什么（证明目的）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="202"/>
+        <location filename="../../app/detail.py" line="206"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="205"/>
+        <location filename="../../app/detail.py" line="209"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="206"/>
+        <location filename="../../app/detail.py" line="210"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="207"/>
-        <location filename="../../app/detail.py" line="311"/>
+        <location filename="../../app/detail.py" line="211"/>
+        <location filename="../../app/detail.py" line="321"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="208"/>
+        <location filename="../../app/detail.py" line="212"/>
         <source>Purpose</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="209"/>
+        <location filename="../../app/detail.py" line="213"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="215"/>
+        <location filename="../../app/detail.py" line="219"/>
         <source>Extracted fields (double-click a value to correct it)</source>
         <translation>识别出的字段（双击数值可更正）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="238"/>
+        <location filename="../../app/detail.py" line="248"/>
         <source>Select an exhibit to see it here.</source>
         <translation>选择一份证据后在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="262"/>
+        <location filename="../../app/detail.py" line="272"/>
         <source>loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="268"/>
+        <location filename="../../app/detail.py" line="278"/>
         <source>pages 1–%1 of %2 shown</source>
         <translation>显示第 1–%1 页，共 %2 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/detail.py" line="271"/>
+        <location filename="../../app/detail.py" line="281"/>
         <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="311"/>
+        <location filename="../../app/detail.py" line="321"/>
         <source>Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
         <translation>请按 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式输入日期。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="379"/>
+        <location filename="../../app/detail.py" line="389"/>
         <source>Remove field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="380"/>
+        <location filename="../../app/detail.py" line="390"/>
         <source>Fields read by OCR are kept as evidence. Correct the value, or mark it as wrong.</source>
         <translation>OCR 识别的字段作为证据保留。请更正该值，或将其标记为识别错误。</translation>
     </message>
@@ -687,326 +687,476 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/texts.py" line="15"/>
+        <location filename="../../app/texts.py" line="18"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="16"/>
+        <location filename="../../app/texts.py" line="19"/>
         <source>Payment / bill</source>
         <translation>支付/账单</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="17"/>
+        <location filename="../../app/texts.py" line="20"/>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="18"/>
+        <location filename="../../app/texts.py" line="21"/>
         <source>Customer-service chat</source>
         <translation>客服聊天</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="19"/>
+        <location filename="../../app/texts.py" line="22"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="20"/>
+        <location filename="../../app/texts.py" line="23"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="32"/>
+        <location filename="../../app/texts.py" line="35"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="33"/>
+        <location filename="../../app/texts.py" line="36"/>
         <source>Tracking number</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="34"/>
+        <location filename="../../app/texts.py" line="37"/>
         <source>Transaction number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="35"/>
+        <location filename="../../app/texts.py" line="38"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="36"/>
+        <location filename="../../app/texts.py" line="39"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="37"/>
+        <location filename="../../app/texts.py" line="40"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="38"/>
+        <location filename="../../app/texts.py" line="41"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="39"/>
+        <location filename="../../app/texts.py" line="42"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="40"/>
+        <location filename="../../app/texts.py" line="43"/>
         <source>Agent ID</source>
         <translation>客服工号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="41"/>
+        <location filename="../../app/texts.py" line="44"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="42"/>
+        <location filename="../../app/texts.py" line="45"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="43"/>
+        <location filename="../../app/texts.py" line="46"/>
         <source>Bank card number</source>
         <translation>银行卡号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="44"/>
+        <location filename="../../app/texts.py" line="47"/>
         <source>Invoice code</source>
         <translation>发票代码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="45"/>
+        <location filename="../../app/texts.py" line="48"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="46"/>
+        <location filename="../../app/texts.py" line="49"/>
         <source>Invoice check code</source>
         <translation>发票校验码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="47"/>
+        <location filename="../../app/texts.py" line="50"/>
         <source>Machine number</source>
         <translation>机器编号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="48"/>
+        <location filename="../../app/texts.py" line="51"/>
         <source>Taxpayer ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="49"/>
+        <location filename="../../app/texts.py" line="52"/>
         <source>Bank account</source>
         <translation>开户行及账号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="50"/>
+        <location filename="../../app/texts.py" line="53"/>
         <source>Agent&apos;s promise</source>
         <translation>客服承诺</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="69"/>
+        <location filename="../../app/texts.py" line="72"/>
         <source>the file is empty (0 bytes)</source>
         <translation>文件是空的（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="70"/>
+        <location filename="../../app/texts.py" line="73"/>
         <source>larger than the limit of %1 MiB</source>
         <translation>文件超过 %1 MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="72"/>
+        <location filename="../../app/texts.py" line="75"/>
         <source>the image is larger than the limit of %1 megapixels</source>
         <translation>图片超过 %1 百万像素的上限</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="74"/>
+        <location filename="../../app/texts.py" line="77"/>
         <source>the image format is not recognised</source>
         <translation>无法识别的图片格式</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="75"/>
+        <location filename="../../app/texts.py" line="78"/>
         <source>the image is damaged or cut short</source>
         <translation>图片已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="76"/>
+        <location filename="../../app/texts.py" line="79"/>
         <source>the PDF is damaged and cannot be read</source>
         <translation>PDF 已损坏，无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="77"/>
+        <location filename="../../app/texts.py" line="80"/>
         <source>the PDF has no pages</source>
         <translation>PDF 没有页面</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="78"/>
+        <location filename="../../app/texts.py" line="81"/>
         <source>the PDF has more than %1 pages</source>
         <translation>PDF 超过 %1 页</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="80"/>
+        <location filename="../../app/texts.py" line="83"/>
         <source>the PDF&apos;s pages together are larger than %1 A4 pages</source>
         <translation>PDF 各页合计超过 %1 页 A4 纸的大小</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="82"/>
+        <location filename="../../app/texts.py" line="85"/>
         <source>too long and narrow: one side is more than %1 times the other</source>
         <translation>过于细长：一边超过另一边的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="85"/>
+        <location filename="../../app/texts.py" line="88"/>
         <source>not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)</source>
         <translation>不支持的格式（支持 PNG、JPEG、WebP、HEIC、GIF、BMP、TIFF、PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="87"/>
+        <location filename="../../app/texts.py" line="90"/>
         <source>a text file, not an image or PDF (is the file name extension wrong?)</source>
         <translation>这是文本文件，不是图片或 PDF（扩展名是否写错了？）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="89"/>
+        <location filename="../../app/texts.py" line="92"/>
         <source>not a regular file (a folder, device or pipe)</source>
         <translation>不是普通文件（文件夹、设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="90"/>
+        <location filename="../../app/texts.py" line="93"/>
         <source>cannot be read (no permission, or the file is gone)</source>
         <translation>无法读取（没有权限，或文件已不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="98"/>
+        <location filename="../../app/texts.py" line="106"/>
         <source>The OCR engine %1 is not installed; %2 read the text instead.</source>
         <translation>未安装文字识别引擎 %1，已改用 %2 识别文字。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="100"/>
+        <location filename="../../app/texts.py" line="108"/>
         <source>No OCR engine is installed, so no text was read; the files are stored and can be read later.</source>
         <translation>未安装文字识别引擎，所以没有识别文字；文件已保存，以后可以再识别。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="112"/>
+        <location filename="../../app/texts.py" line="117"/>
         <source>there is no vault file at this location</source>
         <translation>此位置没有保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="113"/>
+        <location filename="../../app/texts.py" line="118"/>
         <source>this file is not an Evidence Vault (perhaps another database or document)</source>
         <translation>这个文件不是证据保险箱（可能是其他数据库或文档）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="115"/>
+        <location filename="../../app/texts.py" line="120"/>
         <source>the vault file is damaged (cut short or overwritten); restore it from a backup</source>
         <translation>保险箱文件已损坏（不完整或被覆盖），请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="117"/>
+        <location filename="../../app/texts.py" line="122"/>
         <source>a file with that name already exists; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="118"/>
+        <location filename="../../app/texts.py" line="123"/>
         <source>the file cannot be written there (the folder is missing or read-only, or the disk is full)</source>
         <translation>无法在该位置写入文件（文件夹不存在或只读，或磁盘已满）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="120"/>
+        <location filename="../../app/texts.py" line="125"/>
         <source>the vault was written by a newer version of Evidence Vault; update the program</source>
         <translation>该保险箱由更新版本的证据保险箱创建，请先升级程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="135"/>
+        <source>Vault file</source>
+        <translation>保险箱文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="136"/>
+        <source>Exhibits</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="137"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="138"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="141"/>
+        <source>page %1 of the vault file</source>
+        <translation>保险箱文件第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="142"/>
+        <source>exhibit %1</source>
+        <translation>证据 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="143"/>
+        <source>case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="144"/>
+        <source>audit log entry %1</source>
+        <translation>审计日志第 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="147"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="153"/>
+        <source>encrypted page check: %1</source>
+        <translation>加密页校验：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="154"/>
+        <source>database structure: %1</source>
+        <translation>数据库结构：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="156"/>
+        <source>the database cannot be fully read: %1</source>
+        <translation>数据库无法完整读取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="158"/>
+        <source>cannot be read because the file is damaged: %1</source>
+        <translation>文件已损坏，无法读取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="159"/>
+        <source>the original file is missing</source>
+        <translation>原始文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="160"/>
+        <source>the original does not match its SHA-256 fingerprint: recorded %1, now %2</source>
+        <translation>原始文件与其 SHA-256 指纹不符：记录为 %1，现为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="163"/>
+        <source>the thumbnail is missing</source>
+        <translation>缩略图缺失</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="164"/>
+        <source>no import entry in the audit log</source>
+        <translation>审计日志中没有导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="165"/>
+        <source>the SHA-256 fingerprint differs from the one logged at import (log entry %1)</source>
+        <translation>SHA-256 指纹与导入时记录的不同（日志第 %1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="168"/>
+        <source>is missing (the next entry present is %1)</source>
+        <translation>缺失（其后现存的是第 %1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="169"/>
+        <source>does not follow the entry before it (deleted or reordered)</source>
+        <translation>与前一条记录衔接不上（被删除或调换了顺序）</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="171"/>
+        <source>(%1) was altered: its hash does not match its content</source>
+        <translation>（%1）被篡改：哈希值与内容不符</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="173"/>
+        <source>the log ends at entry %1 but the vault recorded entry %2 as its newest: entries were removed, or part of the file was put back from an older copy</source>
+        <translation>日志止于第 %1 条，但保险箱记录的最新一条是第 %2 条：有记录被删除，或文件的一部分被旧副本覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="176"/>
+        <source>the log ends at entry %1, but this computer has seen entry %2 of this vault: the file is an older copy (a sync or backup tool may have put it back)</source>
+        <translation>日志止于第 %1 条，但这台电脑见过这个保险箱的第 %2 条：此文件是旧副本（可能被同步或备份工具还原）</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="179"/>
+        <source>entry %1 differs from the one this computer saw: the log was rewritten</source>
+        <translation>第 %1 条与这台电脑见过的不同：日志被改写过</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="181"/>
+        <source>the log records its import but the exhibit is missing</source>
+        <translation>日志记录了导入，但这份证据不见了</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="183"/>
+        <source>the log records its deletion but the exhibit is still there</source>
+        <translation>日志记录了删除，但这份证据仍然存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="185"/>
+        <source>%1 differ from the latest change in the audit log: changed outside the app or put back from an older copy</source>
+        <translation>%1 与审计日志中最近一次改动不符：在本程序之外被修改，或被旧副本覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="188"/>
+        <source>%1 beside the vault holds changes not yet merged into it: the vault is open in another window or command. A copy of the .evault file alone would miss them; make a backup.</source>
+        <translation>保险箱旁的 %1 中有尚未并入保险箱的改动：保险箱正在另一个窗口或命令中打开。只复制 .evault 文件会漏掉这些改动；请做一次备份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="192"/>
+        <source>%1 beside the vault holds changes not yet merged into it: the app did not close cleanly. They are safe there, but only a backup, not a copy of the .evault file, holds them.</source>
+        <translation>保险箱旁的 %1 中有尚未并入保险箱的改动：程序上次没有正常关闭。改动在那里是安全的，但只有备份才包含它们，单独复制 .evault 文件则不包含。</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="198"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.py" line="33"/>
-        <location filename="../../app/mainwindow.py" line="40"/>
+        <location filename="../../app/mainwindow.py" line="38"/>
+        <location filename="../../app/mainwindow.py" line="47"/>
         <source>Evidence Vault</source>
         <translation>证据保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="68"/>
+        <location filename="../../app/mainwindow.py" line="84"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="64"/>
+        <location filename="../../app/mainwindow.py" line="80"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="69"/>
+        <location filename="../../app/mainwindow.py" line="85"/>
         <source>Paste image</source>
         <translation>粘贴图片</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="70"/>
+        <location filename="../../app/mainwindow.py" line="86"/>
         <source>Export dossier…</source>
         <translation>导出证据材料…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="71"/>
+        <location filename="../../app/mainwindow.py" line="87"/>
         <source>Delete item…</source>
         <translation>删除证据…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="72"/>
+        <location filename="../../app/mainwindow.py" line="88"/>
         <source>Item history…</source>
         <translation>证据历史…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="73"/>
+        <location filename="../../app/mainwindow.py" line="89"/>
         <source>Verify vault</source>
         <translation>校验保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="74"/>
+        <location filename="../../app/mainwindow.py" line="90"/>
         <source>Back up vault…</source>
         <translation>备份保险箱…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="75"/>
+        <location filename="../../app/mainwindow.py" line="91"/>
         <source>Change passphrase…</source>
         <translation>更改密码…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="77"/>
+        <location filename="../../app/mainwindow.py" line="93"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="78"/>
+        <location filename="../../app/mainwindow.py" line="94"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="142"/>
+        <location filename="../../app/mainwindow.py" line="163"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="142"/>
+        <location filename="../../app/mainwindow.py" line="163"/>
         <source>Background work is running; the new language applies the next time Evidence Vault starts.</source>
         <translation>后台任务正在运行，新的界面语言将在下次启动证据保险箱时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="199"/>
+        <location filename="../../app/mainwindow.py" line="220"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="200"/>
+        <location filename="../../app/mainwindow.py" line="221"/>
         <source>Screenshots and PDFs (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;All files (*)</source>
         <translation>截图和 PDF (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="212"/>
+        <location filename="../../app/mainwindow.py" line="233"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
@@ -1014,12 +1164,12 @@
 <context>
     <name>PassphraseFields</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="54"/>
+        <location filename="../../app/vaultdialogs.py" line="55"/>
         <source>Too short: use at least %n characters.</source>
         <translation>太短：至少需要 %n 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="58"/>
+        <location filename="../../app/vaultdialogs.py" line="59"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1141,80 +1291,82 @@
         <translation>保险箱完好：每份原件都与其指纹一致，日志链完整无缺。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="64"/>
+        <location filename="../../app/vaultactions.py" line="65"/>
         <source>Problems were found. Keep a backup and do not rely on the listed items:</source>
         <translation>发现问题。请保留备份，不要依赖以下所列内容：</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="65"/>
+        <location filename="../../app/vaultactions.py" line="60"/>
+        <location filename="../../app/vaultactions.py" line="64"/>
+        <location filename="../../app/vaultactions.py" line="70"/>
         <source>Verify vault</source>
         <translation>校验保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="71"/>
+        <location filename="../../app/vaultactions.py" line="75"/>
         <source>Select an exhibit first.</source>
         <translation>请先选择一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="81"/>
-        <location filename="../../app/vaultactions.py" line="97"/>
+        <location filename="../../app/vaultactions.py" line="85"/>
+        <location filename="../../app/vaultactions.py" line="101"/>
         <source>Delete item</source>
         <translation>删除证据</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="82"/>
+        <location filename="../../app/vaultactions.py" line="86"/>
         <source>Delete “%1” from the vault? The original, its text and fields are removed. The deletion is recorded in the audit log with the file name and fingerprint.</source>
         <translation>要从保险箱中删除“%1”吗？原件及其文字、字段都将被移除。删除操作会连同文件名和指纹记录在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="90"/>
+        <location filename="../../app/vaultactions.py" line="94"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="103"/>
+        <location filename="../../app/vaultactions.py" line="107"/>
         <source>Deleted; the audit log records it.</source>
         <translation>已删除；审计日志已记录此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="126"/>
+        <location filename="../../app/vaultactions.py" line="130"/>
         <source>Writing the backup…</source>
         <translation>正在写入备份…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="129"/>
-        <location filename="../../app/vaultactions.py" line="136"/>
+        <location filename="../../app/vaultactions.py" line="133"/>
+        <location filename="../../app/vaultactions.py" line="140"/>
         <source>Back up vault</source>
         <translation>备份保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="137"/>
+        <location filename="../../app/vaultactions.py" line="141"/>
         <source>The encrypted backup is in %1. Keep it somewhere other than this computer.</source>
         <translation>加密备份已保存到 %1。请把它另存到这台电脑以外的地方。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="142"/>
-        <location filename="../../app/vaultactions.py" line="167"/>
+        <location filename="../../app/vaultactions.py" line="146"/>
+        <location filename="../../app/vaultactions.py" line="171"/>
         <source>Change passphrase</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="142"/>
+        <location filename="../../app/vaultactions.py" line="146"/>
         <source>Wait until the import has finished.</source>
         <translation>请等导入完成后再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="154"/>
+        <location filename="../../app/vaultactions.py" line="158"/>
         <source>Re-encrypting the vault…</source>
         <translation>正在重新加密保险箱…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="160"/>
+        <location filename="../../app/vaultactions.py" line="164"/>
         <source>The passphrase has been changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="168"/>
+        <location filename="../../app/vaultactions.py" line="172"/>
         <source>The passphrase could not be changed: %1</source>
         <translation>无法更改密码：%1</translation>
     </message>
@@ -1222,63 +1374,63 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/workspace.py" line="64"/>
+        <location filename="../../app/workspace.py" line="67"/>
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="66"/>
+        <location filename="../../app/workspace.py" line="69"/>
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="74"/>
+        <location filename="../../app/workspace.py" line="77"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="81"/>
+        <location filename="../../app/workspace.py" line="84"/>
         <source>Search order number, text or note…</source>
         <translation>搜索订单号、文字或备注…</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="85"/>
+        <location filename="../../app/workspace.py" line="90"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="89"/>
+        <location filename="../../app/workspace.py" line="94"/>
         <source>Formed between</source>
         <translation>形成时间介于</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="96"/>
+        <location filename="../../app/workspace.py" line="101"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="132"/>
+        <location filename="../../app/workspace.py" line="143"/>
         <source>Thumbnails</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="133"/>
+        <location filename="../../app/workspace.py" line="144"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="134"/>
+        <location filename="../../app/workspace.py" line="145"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="136"/>
+        <location filename="../../app/workspace.py" line="147"/>
         <source>Drop screenshots, PDFs or folders here, paste an image with Ctrl+V, or use “Add files…”.</source>
         <translation>把截图、PDF 或文件夹拖到这里，按 Ctrl+V 粘贴图片，或点击“添加文件…”。</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="191"/>
-        <location filename="../../app/workspace.py" line="197"/>
+        <location filename="../../app/workspace.py" line="202"/>
+        <location filename="../../app/workspace.py" line="208"/>
         <source>My case</source>
         <translation>我的案件</translation>
     </message>

@@ -153,3 +153,35 @@ def test_language_change_rebuilds_the_window_and_keeps_the_vault_open(
         assert successor.pages.currentIndex() == 2, "the vault stays unlocked"
     finally:
         successor.lock()
+
+
+def test_the_backup_dialog_names_no_problem_before_anything_is_typed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    click_toolbar(qtbot, window, "actionBackup")
+    dialog = open_dialog(qtbot, BackupDialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.problem.text() == "" and not ok.isEnabled()
+    qtbot.keyClicks(dialog.passphrase, "short")
+    assert "至少" in dialog.problem.text()
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    assert dialog.problem.text() == "" and not ok.isEnabled()  # the repeat is still empty
+    qtbot.keyClicks(dialog.repeat, "x")
+    assert dialog.problem.text() != ""
+    dialog.reject()
+
+
+@pytest.fixture
+def vault_missing_a_thumbnail(vault_with_items: list[int], vault_path: Path) -> int:
+    """The first exhibit's thumbnail removed behind the app's back: a finding verify reports for that exhibit."""
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        vault.db.conn.execute("DELETE FROM thumbnails WHERE item_id = ?", (vault_with_items[0],))
+    return vault_with_items[0]
+
+
+def test_verify_words_each_problem_in_chinese(qtbot, vault_missing_a_thumbnail: int,
+                                              window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    click_toolbar(qtbot, window, "actionVerify")
+    report = open_dialog(qtbot, QMessageBox)
+    assert report.icon() == QMessageBox.Icon.Warning
+    assert f"• 证据 {vault_missing_a_thumbnail}（shot-0.png）：缩略图缺失" in report.text().splitlines()
+    report.close()
