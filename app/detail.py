@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -140,9 +142,9 @@ class DetailPane(QWidget):
         self._vault_generation = 0  # bumped by clear(): decodes started before it are dropped
 
         self.image = ImageView()
-        zoom_in = QPushButton("+", toolTip=self.tr("Zoom in"))
-        zoom_out = QPushButton("−", toolTip=self.tr("Zoom out"))
-        fit = QPushButton(self.tr("Fit"))
+        zoom_in = QToolButton(text="+", toolTip=self.tr("Zoom in"))
+        zoom_out = QToolButton(text="−", toolTip=self.tr("Zoom out"))
+        fit = QToolButton(text=self.tr("Fit"))
         zoom_in.clicked.connect(lambda: self.image.zoom(1.25))
         zoom_out.clicked.connect(lambda: self.image.zoom(0.8))
         fit.clicked.connect(self.image.fit)
@@ -151,7 +153,6 @@ class DetailPane(QWidget):
         tools = QHBoxLayout()
         tools.addWidget(self.caption, 1)
         for button in (zoom_out, zoom_in, fit):
-            button.setMaximumWidth(48)
             tools.addWidget(button)
         image_box = QWidget()
         image_layout = QVBoxLayout(image_box)
@@ -165,7 +166,7 @@ class DetailPane(QWidget):
         self.fields_view = QTableView()
         self.fields_view.setModel(self.fields)
         self.fields_view.verticalHeader().hide()
-        self.fields_view.setMinimumHeight(140)
+        self.fields_view.setMinimumHeight(100)
         self.fields_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.fields_view.setEditTriggers(
             QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
@@ -184,12 +185,15 @@ class DetailPane(QWidget):
             "The value read by OCR is wrong: it stays in the vault's history but no longer counts as a fact"
         ))
         self.reject_field.clicked.connect(self._reject_selected_field)
+        self.new_field_value.setMinimumWidth(self.new_field_value.fontMetrics().horizontalAdvance("0" * 16))
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_field_type)
         add_row.addWidget(self.new_field_value, 1)
         add_row.addWidget(add_field)
-        add_row.addWidget(self.remove_field)
-        add_row.addWidget(self.reject_field)
+        field_buttons = QHBoxLayout()  # a row of its own, so the pane stays narrow in longer languages
+        field_buttons.addWidget(self.remove_field)
+        field_buttons.addWidget(self.reject_field)
+        field_buttons.addStretch()
 
         self.title = QLineEdit()
         self.kind = QComboBox()
@@ -215,14 +219,20 @@ class DetailPane(QWidget):
         info_layout.addWidget(QLabel(self.tr("Extracted fields (double-click a value to correct it)")))
         info_layout.addWidget(self.fields_view, 1)
         info_layout.addLayout(add_row)
+        info_layout.addLayout(field_buttons)
         info_layout.addLayout(form)
 
+        info_scroll = QScrollArea(objectName="detailForm", widgetResizable=True)
+        info_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        info_scroll.setWidget(info)  # on a low screen the form scrolls instead of pushing Save out of sight
+        info_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        info_scroll.setMinimumWidth(info.minimumSizeHint().width() + info_scroll.verticalScrollBar().sizeHint().width())
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(image_box)
-        splitter.addWidget(info)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([520, 360])
+        splitter.addWidget(info_scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

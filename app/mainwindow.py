@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QThreadPool, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QToolBar
 
@@ -22,6 +22,10 @@ from app.vaultactions import VaultActions
 from app.workspace import Workspace
 from vault.store import Vault
 
+PREFERRED_SIZE = QSize(1360, 860)
+FRAME_ALLOWANCE = QSize(16, 40)
+"""Room for the window manager's title bar and borders, which the window's own size leaves out."""
+
 
 class MainWindow(QMainWindow):
     replaced = Signal(object)
@@ -30,9 +34,12 @@ class MainWindow(QMainWindow):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
-        self.setWindowTitle(self.tr("Evidence Vault"))
+        # One name: Qt appends the application's display name to a window title that differs from it.
+        QGuiApplication.setApplicationDisplayName(self.tr("Evidence Vault"))
+        self.setWindowTitle(QGuiApplication.applicationDisplayName())
         self.setAcceptDrops(True)
-        self.resize(1360, 860)
+        self.fit_to_screen()
+        self._remembered_case_id: int | None = None
         self.session = VaultSession(self)
         self.session.opened.connect(self._opened)
         self.session.closing.connect(self._closing)
@@ -59,6 +66,15 @@ class MainWindow(QMainWindow):
         self.import_panel.items_changed.connect(self.workspace.refresh)
         self.statusBar().addPermanentWidget(self.import_panel, 1)
         self._show_locked()
+
+    def fit_to_screen(self) -> None:
+        """The preferred size where the screen allows, else the screen's free area (a 1366×768 laptop)."""
+        available = self.screen().availableGeometry()
+        self.resize(min(PREFERRED_SIZE.width(), available.width() - FRAME_ALLOWANCE.width()),
+                    min(PREFERRED_SIZE.height(), available.height() - FRAME_ALLOWANCE.height()))
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft().x(), max(available.top(), frame.topLeft().y()))
 
     def _toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"), objectName="mainToolbar", movable=False)
@@ -108,8 +124,9 @@ class MainWindow(QMainWindow):
         self.workspace.with_case(lambda case_id: None)  # so evidence can be dropped at once; renamed in Details…
 
     def open_vault(self, vault: Vault, case_id: int | None = None) -> None:
+        """Open the vault on the given case, else the one chosen before the last lock."""
         self.session.open(vault)
-        self.workspace.reload_cases(select=case_id)
+        self.workspace.reload_cases(select=case_id if case_id is not None else self._remembered_case_id)
 
     def _opened(self) -> None:
         self.pages.setCurrentWidget(self.workspace)
@@ -117,7 +134,11 @@ class MainWindow(QMainWindow):
         self.apply_settings()
 
     def _closing(self) -> None:
-        """Stop the import and close every other window: dialogs show evidence or case details."""
+        """Stop the import and close every other window: dialogs show evidence or case details.
+
+        The chosen case's id is kept (a number, nothing decrypted), so unlocking returns to it.
+        """
+        self._remembered_case_id = self.workspace.current_case_id()
         self.import_panel.cancel()
         for widget in QApplication.topLevelWidgets():
             if widget is not self and widget.isVisible() and widget.isWindow():

@@ -50,16 +50,18 @@ class _TwicePassphraseDialog(QDialog):
         text, repeat = self.passphrase.text(), self.repeat.text()
         # An explicit context: PySide looks up self.tr() under the subclass's name, which misses
         # numerus strings declared in this base class.
+        # Nothing is wrong with a field nobody has typed in yet: the problem is named once there is text.
         if passphrase_problem(text) is not None:
             problem = QCoreApplication.translate(
                 "PassphraseFields", "Too short: use at least %n characters.", "", MIN_PASSPHRASE_LENGTH
-            )
+            ) if text else ""
         elif text != repeat:
-            problem = QCoreApplication.translate("PassphraseFields", "The two passphrases differ.")
+            problem = QCoreApplication.translate("PassphraseFields", "The two passphrases differ.") if repeat else ""
         else:
             problem = ""
         self.problem.setText(problem)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._ready() and not problem)
+        complete = passphrase_problem(text) is None and text == repeat
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._ready() and complete)
 
     def _ready(self) -> bool:
         return True

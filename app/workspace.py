@@ -32,6 +32,9 @@ from app.qtmodels import CaseListModel, Column, EvidenceFilter, EvidenceModel, R
 from app.session import VaultSession
 from vault.evidence import Case, Item
 
+SEARCH_MARGINS = 40
+"""The search box's frame, text margins and clear button around its text."""
+
 
 class Workspace(QSplitter):
     """Cases on the left, the evidence of the chosen case in the middle, the chosen exhibit on the right."""
@@ -76,10 +79,12 @@ class Workspace(QSplitter):
         layout.addLayout(case_buttons)
         return column
 
-    def _filters(self) -> QHBoxLayout:
+    def _filters(self) -> QVBoxLayout:
         self.search = QLineEdit(objectName="search", clearButtonEnabled=True)
         self.search.setPlaceholderText(self.tr("Search order number, text or note…"))
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("0" * 20))  # an order number fits
+        self.search.setMinimumWidth(max(  # an order number and the whole hint fit
+            self.search.fontMetrics().horizontalAdvance(text) + SEARCH_MARGINS
+            for text in ("0" * 20, self.search.placeholderText())))
         self.search.textChanged.connect(self.apply_search)
         self.kind_filter = QComboBox(objectName="kindFilter")
         self.kind_filter.addItem(self.tr("All kinds"), None)
@@ -94,10 +99,16 @@ class Workspace(QSplitter):
         self.date_from.dateChanged.connect(self._apply_dates)
         self.date_to.dateChanged.connect(self._apply_dates)
         self.add_files = QPushButton(self.tr("Add files…"), objectName="addFiles")
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        for widget in (self.kind_filter, self.date_filter, self.date_from, QLabel("–"), self.date_to, self.add_files):
-            filters.addWidget(widget)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.add_files)
+        date_row = QHBoxLayout()  # a row of its own: in one line the column would not fit a laptop screen
+        for widget in (self.kind_filter, self.date_filter, self.date_from, QLabel("–"), self.date_to):
+            date_row.addWidget(widget)
+        date_row.addStretch()
+        filters = QVBoxLayout()
+        filters.addLayout(search_row)
+        filters.addLayout(date_row)
         return filters
 
     def _evidence_column(self) -> QWidget:

@@ -1,6 +1,7 @@
 """GUI fixtures: private settings, a temporary vault, an unlocked main window; no dialog may stay open."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,12 @@ from app.i18n import install_language, register_fallback_font
 from app.mainwindow import MainWindow
 from app.tasks import wait_for_all
 from vault.store import Vault
+
+SCREENS = Path(__file__).with_name("screens.json")
+"""Two offscreen screens, 1366×768 (the primary, a common laptop) and 1280×720, as Qt's offscreen
+platform reads them from a config file; the plain offscreen screen is 800×600."""
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
 
 PASSPHRASE = "correct-horse-battery-42"  # ASCII: QTest.keyClicks cannot type CJK
 

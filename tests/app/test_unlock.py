@@ -101,3 +101,28 @@ def test_an_image_decoded_after_lock_is_dropped(qtbot, vault_with_items, window:
     window.workspace.open_item(vault_with_items[0])
     qtbot.waitUntil(lambda: bool(window.workspace.detail.image.scene().items()), timeout=10_000)
     assert "shot-0.png" in window.workspace.detail.caption.text()
+
+
+def test_qt_dialogs_speak_chinese_too(window: MainWindow) -> None:
+    """Qt's own file dialog and standard buttons come from qtbase_zh_CN, shipped with PySide6."""
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QFileDialog", "File &name:") != "File &name:"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_the_window_title_names_the_program_once(window: MainWindow) -> None:
+    """Qt appends the display name to a title that differs from it: the two are one name."""
+    from PySide6.QtGui import QGuiApplication
+
+    assert window.windowTitle() == QGuiApplication.applicationDisplayName() == "证据保险箱"
+
+
+def test_unlocking_returns_to_the_case_chosen_before(qtbot, vault_path: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    second = window.vault.add_case("退货退款纠纷")
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        window.workspace.reload_cases(select=second)
+    assert window.workspace.current_case_id() == second
+    window.lock()
+    unlock(qtbot, window)
+    assert window.workspace.current_case_id() == second
