@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+import platformdirs
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -98,8 +100,7 @@ class ExportDialog(QDialog):
         self.attachments = QCheckBox(self.tr("Attach the original files inside the PDF"), checked=True)
         self.max_size = QSpinBox(suffix=" MB", maximum=500)
         self.max_size.setSpecialValueText(self.tr("No limit"))
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        self.out_path = QLineEdit(str(Path(documents or Path.home()) / f"{case.title}-证据材料.pdf"), objectName="outPath")
+        self.out_path = QLineEdit(str(documents_folder() / f"{case.title}-证据材料.pdf"), objectName="outPath")
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         out_row = QHBoxLayout()
@@ -212,6 +213,8 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Tick at least one exhibit."))
             return
         out = Path(self.out_path.text()).expanduser()
+        if out.parent == documents_folder():
+            out.parent.mkdir(parents=True, exist_ok=True)  # a fresh profile may have no Documents folder yet
         case_id, options = self.case_id, self.options()
         ids = [item_id for item_id, _, _ in chosen]
         titles = {item_id: title for item_id, title, _ in chosen if title}
@@ -237,10 +240,25 @@ class ExportDialog(QDialog):
         self.task = None
         self.result = result
         self.progress.hide()
-        self.status.setText(self.tr("Saved %1 (%2 pages). The export is recorded in the vault's log.")
-                            .replace("%1", str(result.path)).replace("%2", str(result.pages)))
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent)))
+        self.saved_box = self._tell_saved(result)
         self.accept()
+
+    def _tell_saved(self, result: ExportResult) -> QMessageBox:
+        """Where the dossier was written, with buttons that open it or its folder (the window outlives this dialog)."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export dossier"),
+                          self.tr("The dossier was saved as %1 (%2 pages). The export is recorded in the vault's log.")
+                          .replace("%1", str(result.path)).replace("%2", str(result.pages)),
+                          QMessageBox.StandardButton.Close, self.parentWidget())
+        box.setObjectName("exportSaved")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for text, target, name in ((self.tr("Open the PDF"), result.path, "openDossier"),
+                                   (self.tr("Open its folder"), result.path.parent, "openDossierFolder")):
+            button = box.addButton(text, QMessageBox.ButtonRole.ActionRole)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _=False, target=target: QDesktopServices.openUrl(
+                QUrl.fromLocalFile(str(target))))
+        box.open()
+        return box
 
     def _failed(self, error: object) -> None:
         self.task = None
@@ -275,6 +293,11 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Stopping…"))
             return
         super().reject()
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (platformdirs: XDG on Linux, the known folder on Windows and macOS)."""
+    return Path(platformdirs.user_documents_dir())
 
 
 def _megabytes(size: int) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.mainwindow import MainWindow
 from app.qtmodels import Column, Roles
@@ -176,9 +176,30 @@ def test_export_writes_a_pdf(qtbot, monkeypatch, tmp_path: Path, vault_with_item
     with qtbot.waitSignal(dialog.finished, timeout=60_000):
         dialog.export_button.click()
     assert out.read_bytes().startswith(b"%PDF")
-    assert opened and opened[0].toLocalFile() == str(out.parent)
+    saved = dialog.saved_box
+    assert str(out) in saved.text() and not opened
+    qtbot.mouseClick(saved.findChild(QPushButton, "openDossierFolder"), Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(out.parent)]
     entry = window.vault.audit_entries()[-1]
     assert entry.action == "case.export" and len(entry.payload["items"]) == 2
+
+
+def test_the_first_export_on_a_fresh_profile_makes_the_documents_folder(
+        qtbot, monkeypatch, private_home: Path, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app.exportdialog import ExportDialog
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr("app.exportdialog.QDesktopServices.openUrl", opened.append)
+    assert not (private_home / "Documents").exists()
+    window.operations.export()
+    dialog = window.findChild(ExportDialog)
+    out = Path(dialog.out_path.text())
+    assert out.parent == private_home / "Documents"
+    with qtbot.waitSignal(dialog.finished, timeout=60_000):
+        dialog.export_button.click()
+    assert out.read_bytes().startswith(b"%PDF")
+    qtbot.mouseClick(dialog.saved_box.findChild(QPushButton, "openDossier"), Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(out)]
 
 
 def test_a_pdf_shows_its_pages_stacked_with_their_count(qtbot, vault_path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
