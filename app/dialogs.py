@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import settings
 from app.i18n import LANGUAGES
-from ocr.engines import BACKENDS, available_engines, default_backend, installed_backends
+from ocr.engines import BACKENDS, EngineName, available_engines, default_backend, installed_backends
 from vault.evidence import CASE_DETAIL_COLUMNS, Case
 
 
@@ -89,7 +89,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.engine = QComboBox(objectName="engine")
         installed = available_engines()
-        for name in dict.fromkeys([*installed, "rapidocr", "tesseract"]):
+        for name in dict.fromkeys([*installed, *EngineName]):
             label = name if name in installed else self.tr("%1 (not installed)").replace("%1", name)
             self.engine.addItem(label, name)
         self.engine.setCurrentIndex(max(0, self.engine.findData(settings.OCR_ENGINE.get())))

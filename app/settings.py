@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSettings
 
+from ocr.engine_names import DEFAULT_ENGINE
 from vault.paths import default_vault_path
 
 T = TypeVar("T", str, int, bool)
@@ -42,7 +43,7 @@ class Setting(Generic[T]):
         _store().setValue(self.key, self.type(value))
 
 
-OCR_ENGINE = Setting("ocr/engine", str, "rapidocr")
+OCR_ENGINE = Setting("ocr/engine", str, str(DEFAULT_ENGINE))
 OCR_BACKEND = Setting("ocr/backend", str, "")
 """RapidOCR's runtime, openvino or onnxruntime; empty means the one that suits this machine."""
 OCR_AFTER_IMPORT = Setting("ocr/after_import", bool, True)

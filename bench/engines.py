@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
-from ocr.engines import OcrEngine, create_engine, default_backend
+from ocr.engines import EngineName, OcrEngine, create_engine, default_backend
 from ocr.engines.rapid import DEFAULT_PREPROCESS, MAX_SIDE, MODELS
 from ocr.preprocess import PreprocessOptions, recognize_prepared
 from ocr.types import OcrLine
@@ -52,7 +52,7 @@ class PreviousRapidOcrEngine:
 def resolve(spec: str) -> tuple[str, str | None]:
     """(engine name, backend) of a spec; a bare `rapidocr` gets this machine's backend."""
     name, _, backend = spec.partition("@")
-    if name == "rapidocr":
+    if name == EngineName.RAPIDOCR:
         return name, backend or default_backend()
     return name, None
 
@@ -60,7 +60,7 @@ def resolve(spec: str) -> tuple[str, str | None]:
 def cache_label(spec: str) -> str:
     """The OCR cache folder of a spec: engine, backend and model set."""
     name, backend = resolve(spec)
-    if name == "rapidocr":
+    if name == EngineName.RAPIDOCR:
         return f"rapidocr-{backend}-{MODELS}"
     return "previous-rapidocr-onnxruntime-1.4.4-PP-OCRv4" if name == PREVIOUS else name
 

@@ -10,6 +10,7 @@ from cli.common import (
     EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Subparsers, UsageError, end_progress, item_id, open_vault,
     print_progress, say,
 )
+from ocr.engine_names import BackendName, EngineName
 from vault.evidence import DEFAULT_CASE_TITLE, KINDS, ImportStatus
 from vault.store import Vault
 from vault.terminal import terminal_safe
@@ -119,8 +120,9 @@ def cmd_ocr(args: argparse.Namespace) -> int:
     return max(_report_notices(notices), _report_ocr(report))
 
 
-OCR_BACKENDS = ("openvino", "onnxruntime")
-"""ocr.engines.backends.BACKENDS, spelled out so that parsing arguments loads no engine."""
+ENGINE_CHOICES = tuple(map(str, EngineName))
+BACKEND_CHOICES = tuple(map(str, BackendName))
+"""Plain strings: argparse lists choices with repr() in its errors. From ocr.engine_names, which loads no engine."""
 OCR_BACKEND_HELP = "RapidOCR's runtime (default: openvino where the CPU suits it; see --version)"
 
 
@@ -130,13 +132,13 @@ def register(sub: Subparsers) -> None:
     imp.add_argument("--case", help="case id or title (default: the only case)")
     imp.add_argument("--kind", choices=KINDS)
     imp.add_argument("--no-ocr", action="store_true", help="store only; read later with 'ocr'")
-    imp.add_argument("--ocr-engine", choices=("rapidocr", "tesseract"))
-    imp.add_argument("--ocr-backend", choices=OCR_BACKENDS, help=OCR_BACKEND_HELP)
+    imp.add_argument("--ocr-engine", choices=ENGINE_CHOICES)
+    imp.add_argument("--ocr-backend", choices=BACKEND_CHOICES, help=OCR_BACKEND_HELP)
     imp.set_defaults(func=cmd_import)
 
     ocr = sub.add_parser("ocr", help="read items that have no OCR text yet")
     ocr.add_argument("--retry", action="store_true", help="also retry items whose OCR failed")
-    ocr.add_argument("--ocr-engine", choices=("rapidocr", "tesseract"))
-    ocr.add_argument("--ocr-backend", choices=OCR_BACKENDS, help=OCR_BACKEND_HELP)
+    ocr.add_argument("--ocr-engine", choices=ENGINE_CHOICES)
+    ocr.add_argument("--ocr-backend", choices=BACKEND_CHOICES, help=OCR_BACKEND_HELP)
     ocr.add_argument("--item", dest="items", type=item_id, action="append", help="re-read this item (repeatable)")
     ocr.set_defaults(func=cmd_ocr)

@@ -17,7 +17,7 @@ from datetime import datetime
 
 import psutil
 
-from ocr.engines import OcrEngine, create_engine, limit_threads
+from ocr.engines import EngineName, OcrEngine, create_engine, limit_threads
 from ocr.errors import OcrError
 from ocr.extract import ExtractionConfig, classify_kind, extract_fields
 from ocr.pages import PDF_RENDER_SCALE, pdf_page_sizes, pdf_text_lines, render_pdf_page, to_rgb
@@ -26,7 +26,7 @@ from vault.errors import RejectedFile
 from vault.media import check_pdf_pages, open_image
 from vault.process import disable_core_dumps, drop_secret_variables, exit_with_parent, limit_address_space
 
-ENGINE_MEMORY_BYTES = {"rapidocr": 1280 * 1024**2, "tesseract": 256 * 1024**2}
+ENGINE_MEMORY_BYTES = {EngineName.RAPIDOCR: 1280 * 1024**2, EngineName.TESSERACT: 256 * 1024**2}
 """Peak resident memory of one worker per engine, rounded up. RapidOCR 3.10 (PP-OCRv6 small), two
 threads: 0.87 GB on a 1080x1413 phone screenshot and 1.19 GB on a 1080x20000 capture with OpenVINO,
 0.52 and 1.07 GB with onnxruntime; the larger backend sets the figure."""

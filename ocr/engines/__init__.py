@@ -1,7 +1,7 @@
 """OCR engines behind one small protocol; callers pick one by name (and RapidOCR's backend).
 
     engine = create_engine(DEFAULT_ENGINE)            # the backend that suits this machine
-    engine = create_engine("rapidocr", "onnxruntime")
+    engine = create_engine(EngineName.RAPIDOCR, BackendName.ONNXRUNTIME)
     lines = engine.recognize(image)
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Protocol
 
 from PIL import Image
 
+from ocr.engine_names import DEFAULT_ENGINE, BackendName, EngineName
 from ocr.errors import OcrEngineUnavailable
 from ocr.types import OcrLine
 
@@ -32,22 +33,18 @@ class OcrEngine(Protocol):
         ...
 
 
-DEFAULT_ENGINE = "rapidocr"
-"""RapidOCR had the best field recall on bench/ocr_accuracy.py (see README)."""
-
-
 def _tesseract_installed() -> bool:
     binary = tesseract_binary()
     return binary is not None and not missing_languages(binary)
 
 
-_ENGINES: dict[str, tuple[Callable[[], OcrEngine], Callable[[], bool]]] = {
-    "rapidocr": (RapidOcrEngine, rapidocr_installed),
-    "tesseract": (TesseractEngine, _tesseract_installed),
+_ENGINES: dict[EngineName, tuple[Callable[[], OcrEngine], Callable[[], bool]]] = {
+    EngineName.RAPIDOCR: (RapidOcrEngine, rapidocr_installed),
+    EngineName.TESSERACT: (TesseractEngine, _tesseract_installed),
 }
 
 
-def available_engines() -> list[str]:
+def available_engines() -> list[EngineName]:
     """Names of the engines installed on this machine, best first."""
     return [name for name, (_, installed) in _ENGINES.items() if installed()]
 
@@ -66,7 +63,7 @@ def create_engine(name: str, backend: str | None = None) -> OcrEngine:
     """
     if name not in _ENGINES:
         raise OcrEngineUnavailable(f"Unknown OCR engine {name!r}; known engines: {', '.join(_ENGINES)}.")
-    if name == "rapidocr":
+    if name == EngineName.RAPIDOCR:
         return RapidOcrEngine(backend or default_backend())
     factory, _ = _ENGINES[name]
     return factory()
@@ -98,6 +95,8 @@ def describe_engines(backend: str | None = None) -> str:
 __all__ = [
     "BACKENDS",
     "DEFAULT_ENGINE",
+    "BackendName",
+    "EngineName",
     "OcrEngine",
     "RapidOcrEngine",
     "TesseractEngine",

@@ -10,9 +10,11 @@ import importlib.util
 import platform
 from pathlib import Path
 
-OPENVINO = "openvino"
-ONNXRUNTIME = "onnxruntime"
-BACKENDS = (OPENVINO, ONNXRUNTIME)
+from ocr.engine_names import BackendName
+
+OPENVINO = BackendName.OPENVINO
+ONNXRUNTIME = BackendName.ONNXRUNTIME
+BACKENDS = tuple(BackendName)
 """Every backend the RapidOCR engine knows, best first."""
 
 _MODULES = {OPENVINO: "openvino", ONNXRUNTIME: "onnxruntime"}
