@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ocr.extract.candidates import Candidate
-from ocr.extract.labels import LABEL_GAP, LABELS, alternation
+from ocr.extract.labels import LABEL_GAP, LABELS, alternation, unspaced
 from ocr.types import FieldType
 
 PLATFORMS: dict[str, str] = {
@@ -37,7 +37,7 @@ def find_agents(text: str) -> list[Candidate]:
     """Agent names, agent ids (工号) and platform names mentioned in `text`."""
     found = [Candidate(FieldType.AGENT_ID, m.start("id"), m.end("id"), m.group("id").upper(), 0.95)
              for m in _AGENT_ID.finditer(text)]
-    found += [Candidate(FieldType.PLATFORM, m.start(), m.end(), PLATFORMS[m.group()], 0.9)
+    found += [Candidate(FieldType.PLATFORM, m.start(), m.end(), PLATFORMS[unspaced(m.group())], 0.9)
               for m in _PLATFORM.finditer(text)]
     for match in _AGENT.finditer(text):
         candidate = _agent(match)
@@ -49,12 +49,6 @@ def find_agents(text: str) -> list[Candidate]:
             found.append(Candidate(FieldType.AGENT_ID, bracketed.start("id"), bracketed.end("id"),
                                    bracketed.group("id").upper(), 0.85))
     return found
-
-
-def agent_name(text: str) -> str | None:
-    """The agent a chat header line names ("客服小东 22:15" → "客服小东"), or None."""
-    candidate = next((c for c in find_agents(text) if c.type is FieldType.AGENT), None)
-    return text[candidate.start:candidate.end] if candidate else None
 
 
 def _agent(match: re.Match[str]) -> Candidate | None:
