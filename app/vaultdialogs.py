@@ -1,7 +1,6 @@
 """Dialogs for vault-wide work: a new passphrase, an encrypted backup, an item's audit history."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.texts import short_time
+from app.history import audit_sentence, entry_time, entry_tooltip
 from app.unlock import MIN_PASSPHRASE_LENGTH
 from vault.audit import AuditEntry
 from vault.passphrase import passphrase_problem
@@ -137,12 +136,6 @@ class BackupDialog(_TwicePassphraseDialog):
         super().accept()
 
 
-def _describe(entry: AuditEntry) -> str:
-    """The payload without the ids every row repeats, as compact JSON (the log's own wording)."""
-    shown = {k: v for k, v in entry.payload.items() if k not in ("item_id", "case_id")}
-    return json.dumps(shown, ensure_ascii=False, sort_keys=True) if shown else ""
-
-
 class AuditDialog(QDialog):
     """The audit log entries about one item, oldest first: what was done to the evidence, and when."""
 
@@ -150,19 +143,20 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("History of %1").replace("%1", title))
         self.resize(720, 360)
-        self.entries = QStandardItemModel(0, 4, self)
-        self.entries.setHorizontalHeaderLabels([self.tr("No."), self.tr("Time"), self.tr("Action"), self.tr("Details")])
+        self.entries = QStandardItemModel(0, 3, self)
+        self.entries.setHorizontalHeaderLabels([self.tr("No."), self.tr("Time (Beijing)"), self.tr("What was done")])
         for entry in entries:
-            row = [QStandardItem(str(entry.seq)), QStandardItem(short_time(entry.at)),
-                   QStandardItem(entry.action), QStandardItem(_describe(entry))]
-            row[3].setToolTip(self.tr("Entry hash: %1").replace("%1", entry.hash))
+            row = [QStandardItem(str(entry.seq)), QStandardItem(entry_time(entry.at)),
+                   QStandardItem(audit_sentence(entry))]
+            row[2].setToolTip(entry_tooltip(entry))
             for cell in row:
                 cell.setEditable(False)
             self.entries.appendRow(row)
         view = QTableView(objectName="auditEntries")
         view.setModel(self.entries)
         view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        view.setWordWrap(True)
         view.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

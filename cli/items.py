@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cli.common import EXIT_OK, Subparsers, UsageError, item_id, open_vault, print_json, row, say, text
+from ocr.types import FieldType
 from vault.evidence import KINDS
 from vault.serialize import item_json
 from vault.store import Vault
@@ -14,7 +15,7 @@ from vault.user_time import normalize_user_time
 
 
 def _print_summary_row(item: Any) -> None:
-    orders = ",".join(item.values("order_no"))
+    orders = ",".join(item.values(FieldType.ORDER_NO))
     row(item.id, item.kind, item.event_time() or "-", orders or "-", item.original_name)
 
 

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ocr.types import KINDS
+from ocr.types import KINDS, FieldType
 
 BBox = tuple[int, int, int, int]
 
@@ -111,7 +111,7 @@ class Item:
         """形成时间: the user's date, else the first full timestamp read from it, else the EXIF time."""
         if self.formed_at:
             return self.formed_at
-        dated = [v for v in self.values("timestamp") if len(v) >= 10]
+        dated = [v for v in self.values(FieldType.TIMESTAMP) if len(v) >= 10]
         return dated[0] if dated else self.captured_at
 
 

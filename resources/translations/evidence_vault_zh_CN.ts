@@ -4,37 +4,27 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="151"/>
+        <location filename="../../app/vaultdialogs.py" line="144"/>
         <source>History of %1</source>
         <translation>%1 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="154"/>
+        <location filename="../../app/vaultdialogs.py" line="147"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="154"/>
-        <source>Time</source>
-        <translation>时间</translation>
+        <location filename="../../app/vaultdialogs.py" line="147"/>
+        <source>Time (Beijing)</source>
+        <translation>时间（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="154"/>
-        <source>Action</source>
-        <translation>操作</translation>
+        <location filename="../../app/vaultdialogs.py" line="147"/>
+        <source>What was done</source>
+        <translation>操作内容</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="154"/>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <location filename="../../app/vaultdialogs.py" line="158"/>
-        <source>Entry hash: %1</source>
-        <translation>条目哈希：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/vaultdialogs.py" line="171"/>
+        <location filename="../../app/vaultdialogs.py" line="165"/>
         <source>Every change is chained in the audit log; “Verify vault” checks that none was altered.</source>
         <translation>每项改动都链式记录在审计日志中；“校验保险箱”可检查是否有记录被篡改。</translation>
     </message>
@@ -42,38 +32,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="104"/>
-        <location filename="../../app/vaultdialogs.py" line="128"/>
+        <location filename="../../app/vaultdialogs.py" line="103"/>
+        <location filename="../../app/vaultdialogs.py" line="127"/>
         <source>Back up vault</source>
         <translation>备份保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="109"/>
+        <location filename="../../app/vaultdialogs.py" line="108"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="115"/>
+        <location filename="../../app/vaultdialogs.py" line="114"/>
         <source>The backup is a complete encrypted copy of the vault. Type the vault&apos;s passphrase again: it opens the backup and is not stored anywhere.</source>
         <translation>备份是保险箱的完整加密副本。请再次输入保险箱密码：它用于打开备份，不会被保存在任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="119"/>
+        <location filename="../../app/vaultdialogs.py" line="118"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="120"/>
+        <location filename="../../app/vaultdialogs.py" line="119"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="121"/>
+        <location filename="../../app/vaultdialogs.py" line="120"/>
         <source>Repeat</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="129"/>
+        <location filename="../../app/vaultdialogs.py" line="128"/>
         <source>Vault backups (*.evault)</source>
         <translation>保险箱备份 (*.evault)</translation>
     </message>
@@ -149,22 +139,22 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="84"/>
+        <location filename="../../app/vaultdialogs.py" line="83"/>
         <source>Change passphrase</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="87"/>
+        <location filename="../../app/vaultdialogs.py" line="86"/>
         <source>The vault is re-encrypted under the new passphrase. There is no way to recover it: write it down and keep it safe. Backups made earlier still open with the old one.</source>
         <translation>保险箱将用新密码重新加密。新密码无法找回：请记下并妥善保管。之前做的备份仍用旧密码打开。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="91"/>
+        <location filename="../../app/vaultdialogs.py" line="90"/>
         <source>New passphrase</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="92"/>
+        <location filename="../../app/vaultdialogs.py" line="91"/>
         <source>Repeat</source>
         <translation>再输一次</translation>
     </message>
@@ -421,163 +411,174 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/exportdialog.py" line="51"/>
+        <location filename="../../app/exportdialog.py" line="53"/>
+        <location filename="../../app/exportdialog.py" line="248"/>
         <source>Export dossier</source>
         <translation>导出证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="75"/>
-        <location filename="../../app/exportdialog.py" line="76"/>
+        <location filename="../../app/exportdialog.py" line="77"/>
+        <location filename="../../app/exportdialog.py" line="78"/>
         <source>Default: by kind</source>
         <translation>默认：按类型</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="80"/>
+        <location filename="../../app/exportdialog.py" line="82"/>
         <source>Exhibit name</source>
         <translation>证据名称</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="81"/>
+        <location filename="../../app/exportdialog.py" line="83"/>
         <source>Purpose (证明目的)</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="82"/>
+        <location filename="../../app/exportdialog.py" line="84"/>
         <source>Exhibits: tick to include, drag to reorder</source>
         <translation>证据：勾选要导出的证据，拖动调整顺序</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="88"/>
+        <location filename="../../app/exportdialog.py" line="90"/>
         <source>Cover details…</source>
         <translation>封面信息…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="96"/>
+        <location filename="../../app/exportdialog.py" line="98"/>
         <source>Hide phone, ID and card numbers (redacted copy)</source>
         <translation>隐藏手机号、身份证号和银行卡号（脱敏版）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="97"/>
+        <location filename="../../app/exportdialog.py" line="99"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="98"/>
+        <location filename="../../app/exportdialog.py" line="100"/>
         <source>Attach the original files inside the PDF</source>
         <translation>在 PDF 中附带原始文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="100"/>
+        <location filename="../../app/exportdialog.py" line="102"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="103"/>
+        <location filename="../../app/exportdialog.py" line="104"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="108"/>
+        <location filename="../../app/exportdialog.py" line="109"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="110"/>
+        <location filename="../../app/exportdialog.py" line="111"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="112"/>
+        <location filename="../../app/exportdialog.py" line="113"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="114"/>
+        <location filename="../../app/exportdialog.py" line="115"/>
         <source>Size limit</source>
         <translation>大小上限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="115"/>
+        <location filename="../../app/exportdialog.py" line="116"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="116"/>
+        <location filename="../../app/exportdialog.py" line="117"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="125"/>
+        <location filename="../../app/exportdialog.py" line="126"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="168"/>
+        <location filename="../../app/exportdialog.py" line="169"/>
         <source>Complainant: %1</source>
         <translation>投诉人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="169"/>
+        <location filename="../../app/exportdialog.py" line="170"/>
         <source>Respondent: %1</source>
         <translation>被投诉方：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="174"/>
+        <location filename="../../app/exportdialog.py" line="175"/>
         <source>Cover details (this export only)</source>
         <translation>封面信息（仅用于本次导出）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="188"/>
+        <location filename="../../app/exportdialog.py" line="189"/>
         <source>Save dossier</source>
         <translation>保存证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="212"/>
+        <location filename="../../app/exportdialog.py" line="213"/>
         <source>Tick at least one exhibit.</source>
         <translation>请至少勾选一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="223"/>
+        <location filename="../../app/exportdialog.py" line="226"/>
         <source>Building the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="240"/>
-        <source>Saved %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
-        <translation>已保存 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
+        <location filename="../../app/exportdialog.py" line="249"/>
+        <source>The dossier was saved as %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
+        <translation>证据材料已保存为 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
     </message>
     <message>
         <location filename="../../app/exportdialog.py" line="254"/>
+        <source>Open the PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="255"/>
+        <source>Open its folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="272"/>
         <source>The attached originals alone take %1 MB, more than the size limit. Untick “Attach the original files inside the PDF” or raise the limit.</source>
         <translation>附带的原始文件本身就有 %1 MB，超过了大小上限。请取消勾选“在 PDF 中附带原始文件”，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="258"/>
+        <location filename="../../app/exportdialog.py" line="276"/>
         <source>Even at the lowest legible image quality the dossier needs %1 MB, more than the size limit. Raise the limit or choose fewer exhibits.</source>
         <translation>即使用仍可辨认的最低图像质量，证据材料也需要 %1 MB，超过了大小上限。请提高上限或减少证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="261"/>
+        <location filename="../../app/exportdialog.py" line="279"/>
         <source>An original no longer matches the SHA-256 recorded when it was imported, so it was not exported. Run “Verify vault” to see which.</source>
         <translation>有原始文件与导入时记录的 SHA-256 不符，因此未导出。请运行“校验保险箱”查看是哪一份。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="264"/>
+        <location filename="../../app/exportdialog.py" line="282"/>
         <source>An exhibit&apos;s original could not be read as an image or PDF.</source>
         <translation>有一份证据的原始文件无法作为图片或 PDF 读取。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="266"/>
+        <location filename="../../app/exportdialog.py" line="284"/>
         <source>The dossier could not be written to %1. Check that the folder exists, that you may write to it and that the disk has free space.</source>
         <translation>无法将证据材料写入 %1。请确认文件夹存在、有写入权限且磁盘空间充足。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="268"/>
+        <location filename="../../app/exportdialog.py" line="286"/>
         <source>The dossier could not be built: %1</source>
         <translation>无法生成证据材料：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="275"/>
+        <location filename="../../app/exportdialog.py" line="293"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -613,6 +614,169 @@
         <location filename="../../app/qtmodels.py" line="417"/>
         <source>read by OCR</source>
         <translation>文字识别</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../app/history.py" line="29"/>
+        <source>Created the vault.</source>
+        <translation>创建了保险箱。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="30"/>
+        <source>Changed the passphrase.</source>
+        <translation>更改了保险箱密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="31"/>
+        <source>Wrote the encrypted backup %1.</source>
+        <translation>写入了加密备份%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="32"/>
+        <source>The backup %1 failed: %2</source>
+        <translation>备份%1失败：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="33"/>
+        <source>Restored the vault from the backup %1.</source>
+        <translation>从备份%1恢复了保险箱。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="34"/>
+        <source>Added the case %1.</source>
+        <translation>新建了案件%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="35"/>
+        <source>Changed the case details (%1).</source>
+        <translation>修改了案件信息（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="36"/>
+        <source>Exported the dossier %1 with %2 exhibits.</source>
+        <translation>导出了证据材料%1，共 %2 份证据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="37"/>
+        <source> Phone, ID and card numbers were hidden.</source>
+        <translation>电话、身份证号和卡号已遮盖。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="38"/>
+        <source> The PDF has a password.</source>
+        <translation>PDF 设有密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="39"/>
+        <source>Imported %1 (%2), SHA-256 %3….</source>
+        <translation>导入了%1（%2），SHA-256 %3…。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="40"/>
+        <source>Read the text with %1: %2 fields found.</source>
+        <translation>用 %1 识别了文字：找到 %2 个字段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="41"/>
+        <source>Reading the text with %1 failed: %2</source>
+        <translation>用 %1 识别文字失败：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="42"/>
+        <source>Changed %1.</source>
+        <translation>修改了%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="43"/>
+        <source>%1 to %2</source>
+        <translation>%1为%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="44"/>
+        <source>Deleted %1.</source>
+        <translation>删除了%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="45"/>
+        <source>Added the %1 %2.</source>
+        <translation>添加了%1%2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="46"/>
+        <source>Corrected the %1 to %2.</source>
+        <translation>将%1更正为%2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="47"/>
+        <source>Marked the %1 %2 as wrong.</source>
+        <translation>将%1%2标记为识别错误。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="48"/>
+        <source>Removed your %1 %2.</source>
+        <translation>删除了您添加的%1%2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="49"/>
+        <source>%1 Reason: %2</source>
+        <translation>%1原因：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="50"/>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="51"/>
+        <source>(cleared)</source>
+        <translation>（已清空）</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="52"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="53"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="54"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="55"/>
+        <source>Recorded as %1 %2; entry hash %3</source>
+        <translation>日志记录：%1 %2；条目哈希 %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="56"/>
+        <source>title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="57"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="58"/>
+        <source>formed at</source>
+        <translation>形成时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="59"/>
+        <source>purpose</source>
+        <translation>证明目的</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="60"/>
+        <source>note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1164,12 +1328,12 @@
 <context>
     <name>PassphraseFields</name>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="55"/>
+        <location filename="../../app/vaultdialogs.py" line="54"/>
         <source>Too short: use at least %n characters.</source>
         <translation>太短：至少需要 %n 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultdialogs.py" line="59"/>
+        <location filename="../../app/vaultdialogs.py" line="58"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
