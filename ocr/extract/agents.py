@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ocr.extract.candidates import Candidate
-from ocr.extract.labels import LABEL_GAP, LABELS, alternation
+from ocr.extract.labels import LABEL_GAP, LABELS, alternation, unspaced
 from ocr.types import FieldType
 
 PLATFORMS: dict[str, str] = {
@@ -37,7 +37,7 @@ def find_agents(text: str) -> list[Candidate]:
     """Agent names, agent ids (工号) and platform names mentioned in `text`."""
     found = [Candidate(FieldType.AGENT_ID, m.start("id"), m.end("id"), m.group("id").upper(), 0.95)
              for m in _AGENT_ID.finditer(text)]
-    found += [Candidate(FieldType.PLATFORM, m.start(), m.end(), PLATFORMS[m.group()], 0.9)
+    found += [Candidate(FieldType.PLATFORM, m.start(), m.end(), PLATFORMS[unspaced(m.group())], 0.9)
               for m in _PLATFORM.finditer(text)]
     for match in _AGENT.finditer(text):
         candidate = _agent(match)

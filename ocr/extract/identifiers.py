@@ -14,7 +14,7 @@ from datetime import date
 
 from ocr.extract.candidates import Candidate
 from ocr.extract.formats import find_known_formats
-from ocr.extract.labels import LABEL_GAP, LABELS, alternation
+from ocr.extract.labels import LABEL_GAP, LABELS, alternation, unspaced
 from ocr.types import FieldType
 
 _ID_TYPES = (FieldType.ORDER_NO, FieldType.LOGISTICS_NO, FieldType.TRANSACTION_NO, FieldType.TICKET_NO,
@@ -95,7 +95,7 @@ def passes_luhn(number: str) -> bool:
 
 
 def _labelled(match: re.Match[str], text: str) -> Candidate | None:
-    field = _LABEL_TO_TYPE[match.group("label").lower()]
+    field = _LABEL_TO_TYPE[unspaced(match.group("label")).lower()]
     spaced = _spaced_fixed_format(text, match.end()) if field in _SPACED_FIELDS else None
     found = None if spaced else _VALUES[field].match(text, match.end())
     if spaced:

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from ocr.types import AmountRole, FieldType
 
 AMOUNT_ROLES: dict[str, AmountRole | None] = {
-    **dict.fromkeys(("实付款", "实付金额", "实付", "支付金额", "付款金额", "实收金额", "需付款", "实际支付", "已付款"),
-                    AmountRole.PAID),
-    **dict.fromkeys(("订单金额", "订单总额", "商品总额", "商品金额", "商品总价", "应付金额", "应付总额", "总价"),
-                    AmountRole.ORDER_TOTAL),
+    # 应付总额 (jd.com) is the sum due after 运费 and 优惠: on a paid order, what was paid.
+    **dict.fromkeys(("实付款", "实付金额", "实付", "支付金额", "付款金额", "实收金额", "需付款", "实际支付", "已付款",
+                     "应付金额", "应付总额"), AmountRole.PAID),
+    **dict.fromkeys(("订单金额", "订单总额", "商品总额", "商品金额", "商品总价", "总价"), AmountRole.ORDER_TOTAL),
     **dict.fromkeys(("优惠金额", "优惠券", "店铺优惠", "平台优惠", "优惠", "立减", "满减", "红包", "折扣", "券"),
                     AmountRole.DISCOUNT),
     **dict.fromkeys(("运费", "配送费", "快递费"), AmountRole.SHIPPING),
@@ -26,7 +26,7 @@ AMOUNT_ROLES: dict[str, AmountRole | None] = {
     **dict.fromkeys(("交易金额", "消费金额", "转账金额", "收款金额", "付款额"), AmountRole.TRANSACTION),
     "税额": AmountRole.TAX,
     **dict.fromkeys(("价税合计", "(小写)"), AmountRole.TOTAL_WITH_TAX),  # matched on width-folded text
-    **dict.fromkeys(("单价", "含税单价"), AmountRole.UNIT_PRICE),
+    **dict.fromkeys(("单价", "含税单价", "商品单价", "京东价", "售价"), AmountRole.UNIT_PRICE),
     # Generic captions whose meaning depends on the page (see `page_role`).
     **dict.fromkeys(("合计", "总计", "共计", "金额", "余额", "本金", "利息"), None),
 }
@@ -81,13 +81,35 @@ UNIT_SUFFIX = r"(?:\s*\((?:元|大写|小写)\))?"
 """A caption may say how its value is written: 本期应还（元）, 金额(元), 价税合计（大写） (width-folded)."""
 
 
+_LETTER_SPACING = r"\s{0,4}"
+"""Forms space a short caption out to the width of the longest (收 货 人：, 运　　费：, 开 票 人)."""
+
+
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation that tries longer words first, so 商户订单号 wins over 订单号."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    """A regex alternation that tries longer words first, so 商户订单号 wins over 订单号; a caption's Chinese
+    characters may stand apart (_LETTER_SPACING)."""
+    return "|".join(_spaced(word) for word in sorted(words, key=len, reverse=True))
+
+
+def unspaced(caption: str) -> str:
+    """A caption as matched, without the letter spacing between its Chinese characters (运　　费 → 运费)."""
+    return _SPACING_BETWEEN_HAN.sub("", caption)
+
+
+_SPACING_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def _spaced(word: str) -> str:
+    pattern = re.escape(word[:1])
+    for before, char in zip(word, word[1:]):
+        spaced = "\u4e00" <= before <= "\u9fff" and "\u4e00" <= char <= "\u9fff"
+        pattern += (_LETTER_SPACING if spaced else "") + re.escape(char)
+    return pattern
 
 
 def page_role(label: str, kind: str) -> str:
     """The role an amount caption gives on a page of `kind`: 金额 is the net column of an invoice."""
+    label = unspaced(label)
     role = AMOUNT_ROLES.get(label)
     if role is None:
         role = _PAGE_ROLES.get(kind, {}).get(label)

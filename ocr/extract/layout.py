@@ -9,7 +9,9 @@ Pairing them lets the caption decide the type. A caption-and-value pair becomes 
 
 OCR boxes are not the page's cells: an engine merges neighbouring header cells (税率/征收率税额) and
 a goods title with its price, and a long value wraps onto a second box in its column. Each is
-undone here from the geometry, so the caption still reaches its value.
+undone here from the geometry, so the caption still reaches its value. A date and its time of day
+in two boxes (jd.com's progress strip stacks "2026-01-22" over "19:57:59"; OCR splits a wide gap)
+are joined, so the time keeps its date instead of taking the capture day.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from statistics import median
 from ocr.extract.amounts import ends_before_amount, is_amount_alone, mentions_refund
 from ocr.extract.candidates import fold_width
 from ocr.extract.labels import CAPTION_WORD, COLUMN_ONLY, DATE_CAPTIONS, LABEL_FIRST, LABEL_LAST, LABEL_ONLY, LABEL_TYPES
+from ocr.extract.timestamps import is_clock_alone, is_date_alone
 from ocr.types import AmountRole, BBox, OcrLine
 
 _JOINER = " "
@@ -74,7 +77,7 @@ def build_units(lines: Sequence[OcrLine], kind: str = "") -> list[TextUnit]:
 
     `kind` is what the page shows (classify.py); it decides what an uncaptioned amount box is.
     """
-    lines = split_merged_headers(lines)
+    lines = join_split_stamps(split_merged_headers(lines))
     page = _Page(lines)
     mark_of = page.currency_marks()
     caption_of = page.column_cells()
@@ -109,6 +112,39 @@ def build_units(lines: Sequence[OcrLine], kind: str = "") -> list[TextUnit]:
         elif index not in captions_used:
             units.append(TextUnit(line.text, ((0, line),), *page.amount_hint(index, kind)))
     return units
+
+
+def join_split_stamps(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """A box holding only a date joined with the box holding only a clock that completes it.
+
+    The clock sits right of the date on its row (nearest, within two box heights) or just below it,
+    starting at the same left edge; the joined line spans both boxes.
+    """
+    folded = [fold_width(line.text) for line in lines]
+    clocks = {i for i, text in enumerate(folded) if lines[i].bbox is not None and is_clock_alone(text)}
+    joined: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if line.bbox is None or not is_date_alone(folded[index]):
+            continue
+        box, height = line.bbox, _height(line.bbox)
+        beside = [(other[0] - box[2], i) for i in clocks - set(joined.values())
+                  if _same_row(box, other := lines[i].bbox) and 0 <= other[0] - box[2] <= 2 * height]
+        below = [(other[1] - box[3], i) for i in clocks - set(joined.values())
+                 if -0.3 * height <= (other := lines[i].bbox)[1] - box[3] <= 0.6 * height
+                 and abs(other[0] - box[0]) <= height]
+        if beside or below:
+            joined[index] = min(beside or below)[1]
+    result: list[OcrLine] = []
+    for index, line in enumerate(lines):
+        if index in joined:
+            clock = lines[joined[index]]
+            assert line.bbox is not None and clock.bbox is not None
+            bbox = (min(line.bbox[0], clock.bbox[0]), min(line.bbox[1], clock.bbox[1]),
+                    max(line.bbox[2], clock.bbox[2]), max(line.bbox[3], clock.bbox[3]))
+            result.append(OcrLine(f"{line.text} {clock.text}", bbox, min(line.confidence, clock.confidence)))
+        elif index not in joined.values():
+            result.append(line)
+    return result
 
 
 def split_merged_headers(lines: Sequence[OcrLine]) -> list[OcrLine]:
@@ -274,12 +310,17 @@ class _Page:
         return self._price_hint(index, box), ""
 
     def _price_hint(self, index: int, box: BBox) -> str:
-        """paid for a price over a payment method, unit_price for one beside or over a quantity, else ""."""
-        near = [self.folded[i] for i, other in self.boxes.items() if i != index and (
+        """paid for a price over a payment method, unit_price for one with a quantity right of or under it, else "".
+
+        A quantity left of the price on its row (冰美式 x2 ¥25.00, a cart or take-away row) makes the price
+        that row's subtotal, which names no role.
+        """
+        near = [(i, other) for i, other in self.boxes.items() if i != index and (
             _same_row(box, other) or (0 <= other[1] - box[3] <= _height(box) and _overlap_x(box, other) > 0))]
-        if any(_PAYMENT_METHOD.fullmatch(caption) for caption in near):
+        if any(_PAYMENT_METHOD.fullmatch(self.folded[i]) for i, _ in near):
             return AmountRole.PAID.value
-        if any(_QUANTITY.fullmatch(caption) for caption in near):
+        quantities = [other for i, other in near if _QUANTITY.fullmatch(self.folded[i])]
+        if quantities and all(other[0] >= box[0] for other in quantities):
             return AmountRole.UNIT_PRICE.value
         return ""
 

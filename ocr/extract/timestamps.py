@@ -125,6 +125,19 @@ def find_timestamps(text: str, config: ExtractionConfig) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
+def is_date_alone(text: str) -> bool:
+    """Whether a (width-folded) box holds a calendar date and nothing else (2026-01-22, 2026年1月22日, 01-22)."""
+    match = _DATE.fullmatch(text.strip())
+    return match is not None and any(match.group(g) for g in ("nd", "sd", "kd", "cd", "md"))
+
+
+def is_clock_alone(text: str) -> bool:
+    """Whether a (width-folded) box holds a time of day in digits and nothing else (19:57:59, 22:15)."""
+    match = _TIME.fullmatch(text.strip())
+    return match is not None and match.group("h") is not None and int(match.group("h")) < 24 \
+        and int(match.group("mi")) < 60
+
+
 def with_page_dates(lines: Sequence[OcrLine], config: ExtractionConfig) -> ExtractionConfig:
     """`config` with the full dates (and year-months) the page itself prints, to give year-less dates a year."""
     page_dates = []

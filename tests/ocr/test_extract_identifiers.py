@@ -146,3 +146,16 @@ def test_uscc_check_character(code: str, valid: bool) -> None:
 )
 def test_s10_check_digit(serial: str, check: int) -> None:
     assert s10_check_digit(serial) == check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("订 单 号：285123456789", (FieldType.ORDER_NO, "285123456789"), id="spaced-order-caption"),
+        pytest.param("服务单号　：2001572543", (FieldType.TICKET_NO, "2001572543"), id="full-width-gap"),
+        pytest.param("退　款　编　号：2024012198765", (FieldType.TRANSACTION_NO, "2024012198765"), id="spaced-refund-caption"),
+    ],
+)
+def test_letter_spaced_caption_still_types_its_value(text: str, expected: tuple[FieldType, str]) -> None:
+    """Forms space short captions out to the width of the longest (订 单 号：, 运　　费：)."""
+    assert expected in typed(text)

@@ -90,6 +90,8 @@ def test_only_order_numbers_are_typed_as_orders(lines: list[OcrLine], orders: li
         pytest.param(pages.JD_ORDER_LIST_PC, "order", id="jd-order-list"),
         pytest.param(pages.VAT_E_INVOICE, "invoice", id="vat-e-invoice"),
         pytest.param(pages.FULLY_DIGITAL_INVOICE, "invoice", id="fully-digital-invoice"),
+        pytest.param(pages.WECHAT_TRANSFER, "payment", id="wechat-transfer"),
+        pytest.param(pages.JD_ORDER_DETAIL_PC, "order", id="jd-order-detail-pc"),
     ],
 )
 def test_kind_of_page(lines: list[OcrLine], kind: str) -> None:
@@ -174,3 +176,45 @@ def test_value_wrapped_in_its_column_is_joined(caption: str, first: str, second:
 def test_price_merged_with_its_neighbour_keeps_its_role(lines: list[OcrLine], expected: tuple[str, str]) -> None:
     """OCR joins a price with the goods title before it or the order status after it into one box."""
     assert [(f.normalized, f.role) for f in extract_fields(lines, CONFIG) if f.type is FieldType.AMOUNT] == [expected]
+
+
+def test_stacked_dates_and_times_of_a_progress_strip_are_one_timestamp_each() -> None:
+    assert [normalized for kind, normalized, _ in fields_of(pages.JD_ORDER_DETAIL_PC) if kind is FieldType.TIMESTAMP] == [
+        "2026-02-12T20:41:07+08:00", "2026-02-12T20:43:55+08:00", "2026-02-14T09:12:30+08:00"]
+
+
+@pytest.mark.parametrize(
+    ("boxes", "expected"),
+    [
+        pytest.param([("2026-02-12", 80, 178, 240, 210), ("20:41:07", 80, 212, 176, 244)],
+                     "2026-02-12T20:41:07+08:00", id="time-under-the-date"),
+        pytest.param([("2026年2月12日", 80, 178, 250, 210), ("20:41", 290, 180, 360, 210)],
+                     "2026-02-12T20:41+08:00", id="time-beside-the-date"),
+        pytest.param([("02-12", 80, 178, 160, 210), ("20:41", 80, 214, 150, 244)],
+                     "2026-02-12T20:41+08:00", id="year-less-date-over-its-time"),
+    ],
+)
+def test_date_and_clock_in_two_boxes_are_joined(boxes: list[pages.Box], expected: str) -> None:
+    assert [normalized for kind, normalized, _ in fields_of(pages.page(*boxes))] == [expected]
+
+
+def test_clock_far_from_a_date_takes_the_capture_reference() -> None:
+    """20:41 away from the date is the last 20:41 before the reference (2026-02-18 12:00), not the date's."""
+    lines = pages.page(("2026-02-12", 80, 178, 240, 210), ("20:41", 700, 178, 770, 210))
+    assert [normalized for _, normalized, _ in fields_of(lines)] == ["2026-02-12", "2026-02-17T20:41+08:00"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param(pages.JD_ORDER_DETAIL_PC, [
+            ("258.00", AmountRole.ORDER_TOTAL), ("6.00", AmountRole.SHIPPING), ("264.00", AmountRole.PAID),
+            ("129.00", AmountRole.UNIT_PRICE)], id="letter-spaced-caption-and-price-column"),
+        pytest.param(pages.page(("冰美式", 60, 330, 144, 368), ("x2", 620, 330, 648, 365), ("¥38.00", 933, 330, 1020, 368)),
+                     [("38.00", "")], id="quantity-left-of-the-price-is-a-subtotal"),
+        pytest.param(pages.page(("收 货 人：张**", 65, 337, 233, 372), ("运 费：¥8.00", 65, 380, 233, 414)),
+                     [("8.00", AmountRole.SHIPPING)], id="spaced-ascii"),
+    ],
+)
+def test_amount_roles_from_layout_and_captions(lines: list[OcrLine], expected: list[tuple[str, str]]) -> None:
+    assert [(normalized, role) for kind, normalized, role in fields_of(lines) if kind is FieldType.AMOUNT] == expected
