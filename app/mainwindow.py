@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QToolBar
 
@@ -19,6 +19,7 @@ from app.importer import ImportPanel
 from app.session import VaultSession
 from app.unlock import CreatePage, UnlockPage
 from app.vaultactions import VaultActions
+from app.watcher import ChangeWatcher
 from app.workspace import Workspace
 from vault.store import Vault
 
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         for page in (self.create_page, self.unlock_page, self.workspace):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self.watcher = ChangeWatcher(self.session, self)
+        self.watcher.changed.connect(self.workspace.reload_after_outside_change)
         self.operations = VaultActions(self, self.session, self.workspace)
         self.operations.rekeying.connect(self._rekeying)
         self.backed_up = self.operations.backed_up
@@ -177,6 +180,12 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self) -> None:
         self.session.idle.set_timeout_ms(settings.AUTO_LOCK_MINUTES.get() * 60_000)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Coming back to the window (after using the CLI, say) looks for changes at once."""
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.session.is_open:
+            self.watcher.check()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()

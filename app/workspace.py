@@ -188,6 +188,17 @@ class Workspace(QSplitter):
         else:
             self._case_selected(QModelIndex())
 
+    def reload_after_outside_change(self) -> None:
+        """Another program changed the vault: show its cases and items, keeping the chosen case and search."""
+        current = self.current_case_id()
+        self.session.read(lambda vault: vault.cases(), lambda cases: self._outside_cases(cases, current))
+
+    def _outside_cases(self, cases: list[Case], current: int | None) -> None:
+        if cases != [self.cases.case_at(row) for row in range(self.cases.rowCount())]:
+            self._cases_loaded(cases, current)
+        else:
+            self.refresh()
+
     def with_case(self, then: Callable[[int], None]) -> None:
         """Call `then` with the chosen case, first adding “My case” when there is none (so evidence can be dropped at once)."""
         case_id = self.current_case_id()
@@ -248,9 +259,21 @@ class Workspace(QSplitter):
         if generation != self._refresh_generation:
             return
         self.evidence.set_items(items)
+        self._update_detail()
         self.apply_search(self.search.text())
         self.empty_hint.setVisible(self.evidence.rowCount() == 0)
         self.refreshed.emit()
+
+    def _update_detail(self) -> None:
+        """The detail pane follows the reloaded items: a changed exhibit is shown anew, a deleted one goes."""
+        shown = self.detail.item
+        if shown is None:
+            return
+        row = self.evidence.row_of(shown.id)
+        if row < 0:
+            self.detail.clear()
+        elif self.evidence.item_at(row) != shown:
+            self.detail.show_item(self.evidence.item_at(row))
 
     def _item_changed(self, item: Item) -> None:
         self.evidence.set_items([item if i.id == item.id else i for i in self.evidence.items()])

@@ -484,6 +484,13 @@ class Vault:
         with self.db.lock:
             return search.search_item_ids(self.db.conn, query)
 
+    def data_version(self) -> int:
+        """SQLite's PRAGMA data_version: it changes when another connection (the CLI, another window) commits.
+
+        A window polls it to notice those changes; its own writes leave the number as it is.
+        """
+        return self.db.query("PRAGMA data_version")[0][0]
+
     def audit_head(self) -> tuple[int, str]:
         with self.db.lock:
             return audit.head(self.db.conn)
