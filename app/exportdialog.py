@@ -35,6 +35,7 @@ from app.tasks import Task
 from export.errors import DossierTooLarge, ExhibitUnreadable, ExportCancelled, ExportError, IntegrityMismatch
 from export.from_vault import export_case
 from export.request import ExportOptions, ExportResult
+from ocr.types import FieldType
 from vault.evidence import Case, Item
 
 TITLE_ROLE = Roles.SORT_KEY
@@ -147,7 +148,7 @@ class ExportDialog(QDialog):
     @staticmethod
     def _entry_text(title: str, item) -> str:  # type: ignore[no-untyped-def]
         when = short_time(item.event_time())
-        numbers = "、".join(item.values("order_no")[:2])
+        numbers = "、".join(item.values(FieldType.ORDER_NO)[:2])
         return "  ·  ".join(p for p in (title, when, numbers, item.original_name) if p)
 
     def _exhibit_selected(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from app.texts import field_label, kind_label, short_time
 from app.tasks import Task
+from ocr.types import FieldType
 from vault.evidence import Case, Field, Item
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,7 +45,7 @@ class Column(IntEnum):
 
 
 def _amount(item: Item) -> float:
-    for value in item.values("amount"):
+    for value in item.values(FieldType.AMOUNT):
         try:
             return float(value)
         except ValueError:
@@ -201,9 +202,9 @@ class EvidenceModel(QAbstractTableModel):
         if column == Column.FORMED_AT:
             return short_time(item.event_time())
         if column == Column.ORDER_NO:
-            return _first_of(item.values("order_no"))
+            return _first_of(item.values(FieldType.ORDER_NO))
         if column == Column.AMOUNT:
-            return _first_of(item.values("amount"))
+            return _first_of(item.values(FieldType.AMOUNT))
         if column == Column.NAME:
             return item.title or item.original_name
         return short_time(item.imported_at)
@@ -362,7 +363,7 @@ class TimelineModel(QAbstractListModel):
     @staticmethod
     def _describe(item: Item) -> str:
         parts = [short_time(item.event_time()), kind_label(item.kind), item.title or item.original_name]
-        parts += item.values("order_no")[:1] + item.values("amount")[:1]
+        parts += item.values(FieldType.ORDER_NO)[:1] + item.values(FieldType.AMOUNT)[:1]
         if item.note:
             parts.append(item.note)
         return "  ·  ".join(p for p in parts if p)

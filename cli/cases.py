@@ -5,10 +5,11 @@ import argparse
 from pathlib import Path
 
 from cli.common import EXIT_OK, Subparsers, new_passphrase, open_vault, print_json, row, text
+from vault.evidence import CASE_DETAIL_COLUMNS
 from vault.store import Vault
 
-_CASE_DETAILS = ("respondent", "channel", "claim", "notes", "case-number", "facts", "complainant-name",
-                 "complainant-phone", "complainant-address", "respondent-address")
+_CASE_OPTIONS = tuple(column for column in CASE_DETAIL_COLUMNS if column != "title")
+"""Every case detail but the title, which `case add` takes as its argument; spelled --case-number etc."""
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -20,7 +21,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_case_add(args: argparse.Namespace) -> int:
-    details = {name.replace("-", "_"): getattr(args, name.replace("-", "_")) for name in _CASE_DETAILS}
+    details = {column: getattr(args, column) for column in _CASE_OPTIONS}
     with open_vault(args) as vault:
         case_id = vault.add_case(args.title, **{k: v for k, v in details.items() if v})
     print(case_id)
@@ -45,8 +46,8 @@ def register(sub: Subparsers) -> None:
     case = sub.add_parser("case", help="add or list cases").add_subparsers(dest="case_command", required=True)
     add = case.add_parser("add", help="add a case (a dispute)")
     add.add_argument("title", type=text)
-    for name in _CASE_DETAILS:
-        add.add_argument(f"--{name}", type=text)
+    for column in _CASE_OPTIONS:
+        add.add_argument(f"--{column.replace('_', '-')}", type=text)
     add.set_defaults(func=cmd_case_add)
     listing = case.add_parser("list", help="list cases")
     listing.add_argument("--json", action="store_true")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 
 from cli.common import EXIT_OK, Subparsers, UsageError, item_id, open_vault, text
+from ocr.types import FieldType
 from vault.user_time import normalize_user_time
 
 
@@ -16,7 +17,7 @@ def cmd_field_add(args: argparse.Namespace) -> int:
         )
     if not value:
         raise UsageError("the value is empty; give the text the field should hold")
-    if args.type == "timestamp":
+    if args.type == FieldType.TIMESTAMP:
         try:
             value = normalize_user_time(value)
         except ValueError as e:
@@ -39,7 +40,8 @@ def register(sub: Subparsers) -> None:
     )
     add = field.add_parser("add", help="add a field; with --corrects, replace an OCR value (both are kept)")
     add.add_argument("id", type=item_id, help="item id")
-    add.add_argument("type", help="order_no, timestamp, amount, phone, ticket_no, logistics_no, agent, …")
+    add.add_argument("type", choices=tuple(map(str, FieldType)), metavar="TYPE",
+                     help=f"one of {', '.join(FieldType)}")
     add.add_argument("value", type=text, help="the value; a timestamp as 2026-02-14 22:15 (ISO 8601)")
     add.add_argument("--corrects", type=item_id, metavar="FIELD_ID")
     add.set_defaults(func=cmd_field_add)

@@ -50,3 +50,12 @@ def test_every_verify_problem_has_a_text_with_its_parameters(code: ProblemCode) 
 ])
 def test_a_problem_place_is_worded_in_chinese(place: ProblemPlace, text: str) -> None:
     assert problem_place_text(place) == text
+
+
+def test_the_case_form_asks_for_every_case_detail(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.dialogs import CaseDialog
+    from vault.evidence import CASE_DETAIL_COLUMNS
+
+    form = CaseDialog(None)
+    qtbot.addWidget(form)
+    assert sorted(form.inputs) == sorted(CASE_DETAIL_COLUMNS)

@@ -1,4 +1,4 @@
-"""The CLI offers the engines and runtimes ocr.engine_names names, and parses them without loading one."""
+"""The CLI derives its option lists from the shared names: engines, runtimes, case details, field types."""
 from __future__ import annotations
 
 import subprocess
@@ -34,3 +34,23 @@ def test_parsing_engine_options_loads_no_engine() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_case_add_has_an_option_for_every_case_detail() -> None:
+    from vault.evidence import CASE_DETAIL_COLUMNS
+
+    details = [column for column in CASE_DETAIL_COLUMNS if column != "title"]
+    options = [part for column in details for part in (f"--{column.replace('_', '-')}", f"<{column}>")]
+    args = build_parser().parse_args(["case", "add", "<title>", *options])
+    assert {column: getattr(args, column) for column in CASE_DETAIL_COLUMNS} == {
+        column: f"<{column}>" for column in CASE_DETAIL_COLUMNS}
+
+
+def test_field_add_offers_every_field_type_and_refuses_others(capsys: pytest.CaptureFixture[str]) -> None:
+    from ocr.types import FieldType
+
+    parser = build_parser()
+    assert [parser.parse_args(["field", "add", "1", field_type, "v"]).type for field_type in FieldType] == list(FieldType)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["field", "add", "1", "order_number", "v"])
+    assert "invalid choice: 'order_number'" in capsys.readouterr().err
