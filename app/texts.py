@@ -17,6 +17,7 @@ def kind_label(kind: str) -> str:
     labels = {
         "order": QCoreApplication.translate("Labels", "Order"),
         "payment": QCoreApplication.translate("Labels", "Payment / bill"),
+        "bill": QCoreApplication.translate("Labels", "Bill export (rows)"),
         "invoice": QCoreApplication.translate("Labels", "Invoice"),
         "chat": QCoreApplication.translate("Labels", "Customer-service chat"),
         "complaint": QCoreApplication.translate("Labels", "Complaint"),
@@ -91,6 +92,14 @@ def rejection_text(reason: str, detail: str) -> str:
             "Labels", "a text file, not an image or PDF (is the file name extension wrong?)"),
         Rejection.NOT_A_FILE: QCoreApplication.translate("Labels", "not a regular file (a folder, device or pipe)"),
         Rejection.UNREADABLE: QCoreApplication.translate("Labels", "cannot be read (no permission, or the file is gone)"),
+        Rejection.UNKNOWN_TABLE: QCoreApplication.translate(
+            "Labels", "a table, but not a WeChat Pay, Alipay or JD bill or a chat export"),
+        Rejection.UNDECODABLE_TEXT: QCoreApplication.translate("Labels", "the text's character set cannot be recognised"),
+        Rejection.NO_ROWS: QCoreApplication.translate("Labels", "a bill or chat export in which no row can be read"),
+        Rejection.PASSWORD_NEEDED: QCoreApplication.translate("Labels", "the ZIP file needs its password"),
+        Rejection.WRONG_PASSWORD: QCoreApplication.translate("Labels", "the password does not open the ZIP file"),
+        Rejection.DAMAGED_ARCHIVE: QCoreApplication.translate("Labels", "the ZIP file is damaged or cut short"),
+        Rejection.DAMAGED_SPREADSHEET: QCoreApplication.translate("Labels", "the spreadsheet is damaged or cut short"),
     }
     return texts.get(reason, detail)
 

@@ -90,7 +90,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
-    options = IngestOptions(kind=args.kind, read=not args.no_ocr, engine=args.ocr_engine, backend=args.ocr_backend)
+    options = IngestOptions(kind=args.kind, read=not args.no_ocr, engine=args.ocr_engine, backend=args.ocr_backend,
+                            zip_password=_zip_password(args.zip_password_file), chat_name=args.chat_name or "")
     progress = _StageLine()
     with open_vault(args) as vault:
         report = ingest(vault, _case_for_import(vault, args.case), [Path(p) for p in args.paths], options, progress)
@@ -99,10 +100,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"Imported {len(imported)}, duplicates {len(duplicates)}, rejected {len(rejected)}")
     for o in duplicates:
         say(f"  duplicate: {o.name} (already stored as item {o.item_id})")
+    for o in imported:
+        if o.records or o.bad_rows:
+            say(f"  {o.name}: {o.records} records stored as item {o.item_id}")
+        for row_no, reason in o.bad_rows:
+            say(f"  {o.name}: row {row_no} left out: {reason}")
     for o in rejected:
         say(f"  rejected: {o.name}: {o.detail}")
     status = EXIT_USAGE if rejected else EXIT_OK
     return max(status, _report_notices(report.notices), _report_ocr(report.ocr))
+
+
+def _zip_password(path: str | None) -> str | None:
+    """The ZIP password from the first line of a file (never from the command line, where
+    other users and the shell history would see it)."""
+    if path is None:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()[0].strip() if Path(path).stat().st_size else ""
+    except (OSError, UnicodeDecodeError) as e:
+        raise UsageError(f"cannot read the ZIP password file {path}: {e}") from e
 
 
 def cmd_ocr(args: argparse.Namespace) -> int:
@@ -134,6 +151,9 @@ def register(sub: Subparsers) -> None:
     imp.add_argument("--no-ocr", action="store_true", help="store only; read later with 'ocr'")
     imp.add_argument("--ocr-engine", choices=ENGINE_CHOICES)
     imp.add_argument("--ocr-backend", choices=BACKEND_CHOICES, help=OCR_BACKEND_HELP)
+    imp.add_argument("--zip-password-file", metavar="FILE",
+                     help="a file whose first line opens password-protected bill ZIPs (never stored)")
+    imp.add_argument("--chat-name", help="your own name in pasted chats, to mark your messages")
     imp.set_defaults(func=cmd_import)
 
     ocr = sub.add_parser("ocr", help="read items that have no OCR text yet")

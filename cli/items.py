@@ -8,6 +8,7 @@ from typing import Any
 
 from cli.common import EXIT_OK, Subparsers, UsageError, item_id, open_vault, print_json, row, say, text
 from ocr.types import FieldType
+from ocr.records import Record
 from vault.evidence import KINDS
 from vault.serialize import item_json
 from vault.store import Vault
@@ -19,11 +20,13 @@ def _print_summary_row(item: Any) -> None:
     row(item.id, item.kind, item.event_time() or "-", orders or "-", item.original_name)
 
 
-def _emit_items(vault: Vault, items: Sequence[Any], as_json: bool) -> None:
+def _emit_items(vault: Vault, items: Sequence[Any], as_json: bool, query: str | None = None) -> None:
+    """Items as rows or JSON; with a search `query`, each carries the records that matched it."""
     full = [vault.item(i.id) for i in items]
     if as_json:
         cases = {c.id: c for c in vault.cases()}
-        print_json([item_json(i, cases.get(i.case_id)) for i in full])
+        matched = vault.matching_records(query, [i.id for i in full]) if query else {}
+        print_json([item_json(i, cases.get(i.case_id), matched.get(i.id, []) if query else None) for i in full])
     else:
         for item in full:
             _print_summary_row(item)
@@ -40,12 +43,13 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_vault(args, read_only=True) as vault:
         item = vault.item(args.id)
         if args.json:
-            print_json(item_json(item, vault.case(item.case_id)))
+            print_json(item_json(item, vault.case(item.case_id), vault.records(item.id)))
             return EXIT_OK
         say(f"Item {item.id}: {item.original_name} ({item.media_type}, {item.size} bytes)")
         say(f"  case {item.case_id}, kind {item.kind}, SHA-256 {item.sha256}")
         say(f"  imported {item.imported_at}, captured {item.captured_at or '-'}, OCR {item.ocr_state}")
         _print_fields(item)
+        _print_records(vault.records(item.id))
         if item.note:
             say(f"  note: {item.note}")
         if item.ocr_text:
@@ -69,11 +73,22 @@ def _print_fields(item: Any) -> None:
         say(f"  #{f.id:<5} {f.type:<15} {f.normalized}  [{f.origin}]{mark}")
 
 
+def _print_records(records: Sequence[Record]) -> None:
+    """One line per bill row or chat message, with its line number in the original file."""
+    if records:
+        say(f"  --- {len(records)} records ---")
+    for r in records:
+        if r.sender:
+            say(f"  row {r.row:<6} {r.time}  {r.sender}: {r.media or r.text}")
+        else:
+            say(f"  row {r.row:<6} {r.time}  {r.amount:>10}  {r.counterparty}  {r.transaction_no or '-'}  {r.order_no or '-'}")
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     with open_vault(args, read_only=True) as vault:
         case_id = vault.find_case(args.case).id if args.case else None
         hits = vault.search(args.query, case_id=case_id)
-        _emit_items(vault, hits, args.json)
+        _emit_items(vault, hits, args.json, args.query)
     return EXIT_OK
 
 

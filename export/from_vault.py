@@ -16,15 +16,17 @@ from vault.outputs import check_output_path
 from vault.store import Vault
 
 _DEFAULT_TITLES = {
-    "zh": {"order": "订单截图", "payment": "支付及账单记录", "invoice": "发票", "chat": "客服聊天记录",
+    "zh": {"order": "订单截图", "payment": "支付及账单记录", "bill": "账单明细", "invoice": "发票", "chat": "客服聊天记录",
            "complaint": "投诉记录", "other": "其他证据"},
-    "en": {"order": "Order page", "payment": "Payment and bill record", "invoice": "Invoice",
+    "en": {"order": "Order page", "payment": "Payment and bill record", "bill": "Bill statement rows",
+           "invoice": "Invoice",
            "chat": "Customer-service chat", "complaint": "Complaint record", "other": "Other evidence"},
 }
 _DEFAULT_PURPOSES = {
     "zh": {
         "order": "证明订单信息、交易时间及金额",
         "payment": "证明付款、账单及还款事实与金额",
+        "bill": "证明账单明细所载交易的时间、对方、金额及状态",
         "invoice": "证明所购商品或服务已开具发票及其金额",
         "chat": "证明与平台客服沟通的经过及客服作出的答复、承诺",
         "complaint": "证明已向平台投诉及投诉处理情况",
@@ -33,6 +35,7 @@ _DEFAULT_PURPOSES = {
     "en": {
         "order": "Shows the order, its time and amount",
         "payment": "Shows the payment, bill or repayment and its amount",
+        "bill": "Shows the time, counterparty, amount and status of the bill's transactions",
         "invoice": "Shows the invoice issued for the purchase and its amount",
         "chat": "Shows what customer service said and promised",
         "complaint": "Shows the complaint was filed and how it was handled",

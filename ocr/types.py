@@ -49,7 +49,7 @@ class AmountRole(StrEnum):
     UNIT_PRICE = "unit_price"  # 单价
 
 
-KINDS = ("order", "payment", "invoice", "chat", "complaint", "other")
+KINDS = ("order", "payment", "bill", "invoice", "chat", "complaint", "other")
 """What an evidence item shows; the last one is the fallback."""
 
 

@@ -54,6 +54,14 @@ class Rejection(StrEnum):
     TEXT_FILE = "text_file"
     NOT_A_FILE = "not_a_file"
     UNREADABLE = "unreadable"
+    # A bill, chat or archive of one that cannot be read (ocr.records.RecordProblem, same values).
+    UNKNOWN_TABLE = "unknown_table"
+    UNDECODABLE_TEXT = "undecodable_text"
+    NO_ROWS = "no_rows"
+    PASSWORD_NEEDED = "password_needed"
+    WRONG_PASSWORD = "wrong_password"
+    DAMAGED_ARCHIVE = "damaged_archive"
+    DAMAGED_SPREADSHEET = "damaged_spreadsheet"
 
 
 class RejectedFile(VaultError):

@@ -122,6 +122,10 @@ class ImportOutcome:
     item_id: int | None = None
     reason: str = ""
     detail: str = ""
+    records: int = 0
+    """Rows stored from a bill or chat export."""
+    bad_rows: tuple[tuple[int, str], ...] = ()
+    """(source row, why) of the export's rows that did not parse and were left out."""
 
 
 class ProblemPart(StrEnum):

@@ -86,14 +86,19 @@ def import_paths(
     kind: str | None = None,
     progress: Progress = _quiet,
     cancelled: Callable[[], bool] = _never,
+    password: str | None = None,
+    chat_name: str = "",
 ) -> list[ImportOutcome]:
-    """Import each file in its own transaction; stops between files when cancelled."""
+    """Import each file in its own transaction; stops between files when cancelled.
+
+    Bill and chat exports are stored with their rows (Vault.import_bytes); `password` opens
+    their ZIP."""
     outcomes: list[ImportOutcome] = []
     for done, path in enumerate(paths):
         if cancelled():
             break
         progress(done, len(paths), path.name)
-        outcomes.append(vault.import_file(case_id, path, kind=kind))
+        outcomes.append(vault.import_file(case_id, path, kind=kind, password=password, chat_name=chat_name))
     vault.checkpoint()  # the .evault file alone now holds every import, even if the app is killed later
     progress(len(outcomes), len(paths), "")
     return outcomes
@@ -195,6 +200,10 @@ class IngestOptions:
     backend: str | None = None
     """RapidOCR's inference runtime; None: the one that suits this machine."""
     workers: int | None = None
+    zip_password: str | None = field(default=None, repr=False)
+    """Opens the ZIP a bill is mailed in; used in memory while reading, never stored or logged."""
+    chat_name: str = ""
+    """The person's own name in chats they paste, so their messages are marked as theirs."""
 
 
 @dataclass
@@ -263,7 +272,8 @@ def ingest(
     """Files and folders into a case: expand, store each file, then OCR what is new."""
     progress(Stage.FINDING, 0, 0, "")
     files = expand_paths(paths)
-    outcomes = import_paths(vault, case_id, files, options.kind, _stage(Stage.STORING, progress), cancelled)
+    outcomes = import_paths(vault, case_id, files, options.kind, _stage(Stage.STORING, progress), cancelled,
+                            options.zip_password, options.chat_name)
     return _read_stored(vault, outcomes, options, progress, cancelled)
 
 

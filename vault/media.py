@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageDraw, UnidentifiedImageError
 
 from ocr.pages import PDF_RENDER_SCALE, decode_image, to_rgb
 from vault.errors import RejectedFile, Rejection
@@ -196,6 +196,33 @@ class PdfInspector:
         finally:
             document.close()
         return Inspection(media_type, int(width), int(height), None, _thumbnail(first))
+
+
+ZIP_MEDIA_TYPE = "application/zip"
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def records_media_type(data: bytes, layout: str) -> str:
+    """The media type of a bill or chat export (ocr.records read it), from its bytes and layout."""
+    if data.startswith(b"PK\x03\x04"):
+        return XLSX_MEDIA_TYPE if layout.endswith("_xlsx") else ZIP_MEDIA_TYPE
+    return "text/csv" if layout.endswith("_csv") else "text/plain"
+
+
+def table_thumbnail() -> bytes:
+    """The picture of a bill or chat export in lists: ruled lines under a header band (its rows
+    are shown as a table, not as a picture of the file)."""
+    width, height = THUMBNAIL_SIZE
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((16, 16, width - 16, 48), fill=(70, 110, 160))
+    for top in range(64, height - 16, 24):
+        draw.line((16, top, width - 16, top), fill=(190, 190, 190), width=2)
+    for left in (110, 210):
+        draw.line((left, 48, left, height - 24), fill=(220, 220, 220), width=1)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=82)
+    return out.getvalue()
 
 
 def _describe_unknown(data: bytes) -> RejectedFile:

@@ -160,10 +160,43 @@ def _migrate_to_v3(conn: Connection) -> None:
         raise RuntimeError(f"foreign keys broken by the v3 migration: {broken[:3]}")
 
 
+# v4: the rows of bill and chat exports as records of their item (issue #16), with their own
+# trigram and bigram indexes (a 10,000-row bill in one item's index would make every search of a
+# word in it return the whole bill) and indexes on the two numbers a person searches by.
+_V4 = """
+CREATE TABLE records (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    source_row INTEGER NOT NULL,
+    time TEXT NOT NULL DEFAULT '',
+    counterparty TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    direction TEXT NOT NULL DEFAULT '' CHECK (direction IN ('', '收', '支', '不计')),
+    amount TEXT NOT NULL DEFAULT '',
+    refunded TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT '',
+    method TEXT NOT NULL DEFAULT '',
+    transaction_no TEXT NOT NULL DEFAULT '',
+    order_no TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    sender TEXT NOT NULL DEFAULT '',
+    is_me INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL DEFAULT '',
+    media TEXT NOT NULL DEFAULT '',
+    UNIQUE (item_id, source_row)
+);
+CREATE INDEX records_transaction_no ON records(transaction_no) WHERE transaction_no != '';
+CREATE INDEX records_order_no ON records(order_no) WHERE order_no != '';
+CREATE VIRTUAL TABLE record_trigram USING fts5(body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE record_bigram USING fts5(body, tokenize = 'unicode61', content = '', columnsize = 0);
+"""
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     lambda conn: _run_script(conn, _V1),
     _migrate_to_v2,
     _migrate_to_v3,
+    lambda conn: _run_script(conn, _V4),
 ]
 """MIGRATIONS[n] takes a vault from version n to n + 1."""
 

@@ -1,4 +1,7 @@
-"""Search over OCR text, notes and field values.
+"""Search over OCR text, notes, field values and the records of bill and chat exports.
+
+Items and records have their own pair of indexes (records are many: a year's bill is thousands
+of rows), searched the same way; an item is found by its own text or by any of its records.
 
 Three paths, chosen per query term by its length:
 - digits (an order, logistics or ticket number): exact lookup on the fields' normalized values,
@@ -11,8 +14,20 @@ Three paths, chosen per query term by its length:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from vault.driver import Connection
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    trigram: str
+    bigram: str
+
+
+_ITEMS = _Index("search_trigram", "search_bigram")
+_RECORDS = _Index("record_trigram", "record_bigram")
 
 _WORD = re.compile(r"\S+")
 _DIGITS = re.compile(r"[0-9][0-9 \-]*[0-9]")
@@ -35,8 +50,15 @@ def _exact_field_matches(conn: Connection, term: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-def _term_matches(conn: Connection, term: str, limit: int) -> list[int]:
-    """Item ids whose searchable text contains the term, newest first.
+def _exact_record_matches(conn: Connection, term: str) -> list[int]:
+    rows = conn.execute(
+        "SELECT id FROM records WHERE transaction_no = ? UNION SELECT id FROM records WHERE order_no = ?", (term, term)
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _term_matches(conn: Connection, term: str, limit: int, index: _Index) -> list[int]:
+    """Ids whose searchable text in `index` contains the term, newest first.
 
     Not ORDER BY rank: bm25 must score every match before the LIMIT applies, which cost 20 ms for a
     common term in 10,000 items (bench/search_latency.py); rowid order stops at the limit.
@@ -44,20 +66,20 @@ def _term_matches(conn: Connection, term: str, limit: int) -> list[int]:
     term = term.lower()
     if len(term) >= 3:
         rows = conn.execute(
-            "SELECT rowid FROM search_trigram WHERE search_trigram MATCH ? ORDER BY rowid DESC LIMIT ?",
+            f"SELECT rowid FROM {index.trigram} WHERE {index.trigram} MATCH ? ORDER BY rowid DESC LIMIT ?",
             (_phrase(term), limit),
         ).fetchall()
     elif len(term) == 2:
         if not term.strip("\"'*()"):
             return []
         rows = conn.execute(
-            "SELECT rowid FROM search_bigram WHERE search_bigram MATCH ? ORDER BY rowid DESC LIMIT ?",
+            f"SELECT rowid FROM {index.bigram} WHERE {index.bigram} MATCH ? ORDER BY rowid DESC LIMIT ?",
             (_phrase(term), limit),
         ).fetchall()
     else:
         escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = conn.execute(
-            "SELECT rowid FROM search_trigram WHERE body LIKE ? ESCAPE '\\' LIMIT ?", (f"%{escaped}%", limit)
+            f"SELECT rowid FROM {index.trigram} WHERE body LIKE ? ESCAPE '\\' LIMIT ?", (f"%{escaped}%", limit)
         ).fetchall()
     return [r[0] for r in rows]
 
@@ -70,32 +92,53 @@ def normalize_query(query: str) -> list[str]:
 
 EXACT_ONLY_DIGITS = 10
 """A number this long that equals an extracted field is an order/ticket number: its exact matches
-are the answer, and the substring scan (slow, since digit trigrams occur in most items) is skipped."""
+are the answer, and the substring scan (slow, since digit trigrams occur in most items) is skipped.
+Records are always scanned too: the bill row has the number in a column, the chat message in its text."""
 
 
-def _ids_for_term(conn: Connection, term: str, limit: int) -> list[int]:
-    exact = _exact_field_matches(conn, term) if term.isdigit() else []
-    if exact and len(term) >= EXACT_ONLY_DIGITS:
+ExactMatches = Callable[[Connection, str], list[int]]
+
+
+def _ids_for_term(conn: Connection, term: str, limit: int, index: _Index, exact_matches: ExactMatches) -> list[int]:
+    exact = exact_matches(conn, term) if term.isdigit() else []
+    if exact and len(term) >= EXACT_ONLY_DIGITS and index is _ITEMS:
         return exact
     seen = set(exact)
-    return exact + [i for i in _term_matches(conn, term, limit) if i not in seen]
+    return exact + [i for i in _term_matches(conn, term, limit, index) if i not in seen]
 
 
-def search_item_ids(conn: Connection, query: str, limit: int = 200) -> list[int]:
-    """Ids of items matching every term of the query; exact field matches come first."""
+def _matching_ids(conn: Connection, query: str, limit: int, index: _Index, exact_matches: ExactMatches) -> list[int]:
+    """Ids matching every term of the query; exact number matches come first."""
     terms = normalize_query(query)
     if not terms:
         return []
     fetch = limit if len(terms) == 1 else limit * 4  # intersections need room
     result: list[int] | None = None
     for term in terms:
-        ids = _ids_for_term(conn, term, fetch)
+        ids = _ids_for_term(conn, term, fetch, index, exact_matches)
         if result is None:
             result = ids
         else:
             found = set(ids)
             result = [i for i in result if i in found]
     return (result or [])[:limit]
+
+
+def search_record_ids(conn: Connection, query: str, limit: int = 200) -> list[int]:
+    """Ids of records matching every term of the query; transaction and order numbers exactly first."""
+    return _matching_ids(conn, query, limit, _RECORDS, _exact_record_matches)
+
+
+def search_item_ids(conn: Connection, query: str, limit: int = 200) -> list[int]:
+    """Ids of items matching every term of the query, then of items with a record that does."""
+    own = _matching_ids(conn, query, limit, _ITEMS, _exact_field_matches)
+    record_ids = search_record_ids(conn, query, limit)
+    if not record_ids:
+        return own
+    marks = ", ".join("?" * len(record_ids))
+    holders = conn.execute(f"SELECT DISTINCT item_id FROM records WHERE id IN ({marks})", record_ids).fetchall()
+    seen = set(own)
+    return (own + [r[0] for r in holders if r[0] not in seen])[:limit]
 
 
 def index_item(conn: Connection, item_id: int, body: str) -> None:
@@ -115,3 +158,21 @@ def unindex_item(conn: Connection, item_id: int) -> None:
         "INSERT INTO search_bigram(search_bigram, rowid, body) VALUES ('delete', ?, ?)",
         (item_id, bigram_document(row[0])),
     )
+
+
+def index_records(conn: Connection, bodies: Sequence[tuple[int, str]]) -> None:
+    """Index (record id, searchable text) pairs in the records' trigram and bigram indexes."""
+    conn.executemany(f"INSERT INTO {_RECORDS.trigram}(rowid, body) VALUES (?, ?)", bodies)
+    conn.executemany(f"INSERT INTO {_RECORDS.bigram}(rowid, body) VALUES (?, ?)",
+                     [(record_id, bigram_document(body)) for record_id, body in bodies])
+
+
+def unindex_records(conn: Connection, item_id: int) -> None:
+    """Drop an item's records from both indexes (before the item and its records are deleted)."""
+    rows = conn.execute(
+        f"SELECT rowid, body FROM {_RECORDS.trigram} WHERE rowid IN (SELECT id FROM records WHERE item_id = ?)",
+        (item_id,),
+    ).fetchall()
+    conn.executemany(f"DELETE FROM {_RECORDS.trigram} WHERE rowid = ?", [(r[0],) for r in rows])
+    conn.executemany(f"INSERT INTO {_RECORDS.bigram}({_RECORDS.bigram}, rowid, body) VALUES ('delete', ?, ?)",
+                     [(r[0], bigram_document(r[1])) for r in rows])

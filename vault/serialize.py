@@ -1,8 +1,10 @@
 """The documented JSON shape of items, shared by `--json` output and scripts."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from ocr.records import Record
 from vault.evidence import Case, Item
 
 
@@ -26,7 +28,21 @@ def field_json(item: Item) -> list[dict[str, Any]]:
     ]
 
 
-def item_json(item: Item, case: Case | None = None) -> dict[str, Any]:
+def record_json(record: Record) -> dict[str, Any]:
+    """A bill row or chat message: `row` is its line in the original file, `time` ISO 8601 with offset."""
+    return {
+        "row": record.row, "time": record.time or None, "amount": record.amount or None,
+        "direction": str(record.direction) or None, "refunded": record.refunded or None,
+        "counterparty": record.counterparty or None, "description": record.description or None,
+        "status": record.status or None, "category": record.category or None, "method": record.method or None,
+        "order_no": record.order_no or None, "transaction_no": record.transaction_no or None,
+        "note": record.note or None, "sender": record.sender or None, "is_me": record.is_me,
+        "text": record.text or None, "media": record.media or None,
+    }
+
+
+def item_json(item: Item, case: Case | None = None, records: Sequence[Record] | None = None) -> dict[str, Any]:
+    """An item; `records` are the rows to carry (all for `show`, the matching ones for `search`)."""
     return {
         "id": item.id,
         "case": {"id": item.case_id, "title": case.title if case else None},
@@ -47,4 +63,5 @@ def item_json(item: Item, case: Case | None = None) -> dict[str, Any]:
         "ocr_error": item.ocr_error,
         "ocr_text": item.ocr_text,
         "fields": field_json(item),
+        **({"records": [record_json(r) for r in records]} if records is not None else {}),
     }

@@ -9,13 +9,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ocr.records import Record, RecordFile, UnreadableRecords, read_records
 from ocr.types import ExtractedField, OcrLine
-from vault import audit, search
+from vault import audit, records, search
 from vault.database import Database
 from vault.driver import DatabaseError
 from vault.errors import NotFound, RejectedFile, Rejection
 from vault.filenames import display_name, undecodable_name_bytes
-from vault.media import MAX_FILE_BYTES, check_size, inspect_file
+from vault.media import MAX_FILE_BYTES, check_size, inspect_file, records_media_type, table_thumbnail
 from vault.seen_heads import remember_head
 from vault.evidence import (
     CASE_DETAIL_COLUMNS,
@@ -179,8 +180,13 @@ class Vault:
 
     # --- import ------------------------------------------------------------------------------
 
-    def import_file(self, case_id: int, path: Path, kind: str | None = None) -> ImportOutcome:
-        """Import one file as evidence; rejected files raise nothing and change nothing."""
+    def import_file(
+        self, case_id: int, path: Path, kind: str | None = None, password: str | None = None, chat_name: str = ""
+    ) -> ImportOutcome:
+        """Import one file as evidence; rejected files raise nothing and change nothing.
+
+        `password` opens a ZIP a bill was mailed in and `chat_name` is the person's own name in a
+        pasted chat (see import_bytes)."""
         path = Path(path)
         name = display_name(path.name)  # a GBK name from a Windows zip is not UTF-8 (vault.filenames)
         try:
@@ -188,7 +194,8 @@ class Vault:
         except RejectedFile as e:
             return ImportOutcome(ImportStatus.REJECTED, name, reason=e.reason, detail=e.detail)
         return self.import_bytes(
-            case_id, data, name, source_mtime=mtime, kind=kind, name_bytes=undecodable_name_bytes(path.name)
+            case_id, data, name, source_mtime=mtime, kind=kind, name_bytes=undecodable_name_bytes(path.name),
+            password=password, chat_name=chat_name,
         )
 
     def import_bytes(
@@ -199,11 +206,15 @@ class Vault:
         source_mtime: str | None = None,
         kind: str | None = None,
         name_bytes: bytes | None = None,
+        password: str | None = None,
+        chat_name: str = "",
     ) -> ImportOutcome:
         """Store the original byte-exact with its hash, thumbnail and log entry, atomically.
 
         `name_bytes` are the file name's own bytes when `original_name` had to be decoded from
-        another charset; the log keeps them as hex.
+        another charset; the log keeps them as hex. A bill or chat export (ocr.records) is
+        stored with its rows as records, in the same transaction; `password` opens the ZIP it
+        may come in and is used in memory only, never stored or logged.
         """
         if kind is not None:
             _check_kind(kind)
@@ -212,6 +223,12 @@ class Vault:
         existing = self.db.query("SELECT id FROM items WHERE case_id = ? AND sha256 = ?", (case_id, sha256))
         if existing:
             return ImportOutcome(ImportStatus.DUPLICATE, original_name, item_id=existing[0][0])
+        try:
+            found = read_records(data, original_name, password=password, me=chat_name)
+        except UnreadableRecords as e:
+            return ImportOutcome(ImportStatus.REJECTED, original_name, reason=Rejection(e.problem.value), detail=e.detail)
+        if found is not None:
+            return self._import_records(case_id, data, original_name, source_mtime, kind, name_bytes, found)
         try:
             info = inspect_file(data)
         except RejectedFile as e:
@@ -236,6 +253,32 @@ class Vault:
                  **({"name_bytes": name_bytes.hex()} if name_bytes is not None else {})},
             )
         return ImportOutcome(ImportStatus.IMPORTED, original_name, item_id=item_id)
+
+    def _import_records(
+        self, case_id: int, data: bytes, original_name: str, source_mtime: str | None, kind: str | None,
+        name_bytes: bytes | None, found: RecordFile,
+    ) -> ImportOutcome:
+        """A bill or chat export: the file as an item (never OCR'd: its text is its rows) and its rows."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        with self.db.transaction() as conn:
+            item_id = conn.execute(
+                "INSERT INTO items(case_id, sha256, original_name, size, media_type, source_mtime, imported_at, kind,"
+                " kind_origin, ocr_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (case_id, sha256, original_name, len(data), records_media_type(data, found.layout), source_mtime,
+                 audit.utc_now(), kind or found.kind, "user" if kind else "auto", OcrState.SKIPPED),
+            ).lastrowid
+            conn.execute("INSERT INTO originals(item_id, data) VALUES (?, ?)", (item_id, data))
+            conn.execute("INSERT INTO thumbnails(item_id, data) VALUES (?, ?)", (item_id, table_thumbnail()))
+            records.store_records(conn, item_id, found.records)
+            self._reindex(item_id)
+            audit.append(conn, "item.import", {
+                "item_id": item_id, "case_id": case_id, "sha256": sha256, "name": original_name, "size": len(data),
+                "layout": found.layout, "records": len(found.records), "bad_rows": [b.row for b in found.bad_rows],
+                **({"inner_name": found.inner_name} if found.inner_name else {}),
+                **({"name_bytes": name_bytes.hex()} if name_bytes is not None else {}),
+            })
+        return ImportOutcome(ImportStatus.IMPORTED, original_name, item_id=item_id, records=len(found.records),
+                             bad_rows=tuple((b.row, b.reason) for b in found.bad_rows))
 
     # --- items -------------------------------------------------------------------------------
 
@@ -306,6 +349,7 @@ class Vault:
         item = self.item(item_id)
         with self.db.transaction() as conn:
             search.unindex_item(conn, item_id)
+            search.unindex_records(conn, item_id)
             conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
             audit.append(
                 conn,
@@ -478,6 +522,21 @@ class Vault:
         params = (*ids, case_id) if case_id is not None else tuple(ids)
         by_id = {row[0]: Item(*row) for row in self.db.query(f"SELECT {_ITEM_COLUMNS} FROM items WHERE {where}", params)}
         return [by_id[i] for i in ids if i in by_id][:limit]
+
+    def records(self, item_id: int, offset: int = 0, limit: int = -1) -> list[Record]:
+        """The rows of a bill or chat export in source order ([] for any other item)."""
+        self.item(item_id)
+        with self.db.lock:
+            return records.item_records(self.db.conn, item_id, offset, limit)
+
+    def record_count(self, item_id: int) -> int:
+        with self.db.lock:
+            return records.count_records(self.db.conn, item_id)
+
+    def matching_records(self, query: str, item_ids: Sequence[int]) -> dict[int, list[Record]]:
+        """The records of these items that match the query: what a search found in each export."""
+        with self.db.lock:
+            return records.matching_records(self.db.conn, query, item_ids)
 
     def search_ids(self, query: str) -> list[int]:
         """Matching item ids only: the fast path the search box uses while typing."""

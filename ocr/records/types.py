@@ -82,7 +82,6 @@ class RecordProblem(StrEnum):
     WRONG_PASSWORD = "wrong_password"
     DAMAGED_ARCHIVE = "damaged_archive"
     DAMAGED_SPREADSHEET = "damaged_spreadsheet"
-    DAMAGED_XML = "damaged_xml"
 
 
 class UnreadableRecords(OcrError):
