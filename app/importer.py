@@ -11,11 +11,14 @@ from app import settings
 from app.texts import notice_text, rejection_text
 from app.tasks import Task
 from vault.ingest import IngestOptions, IngestReport, Stage, StageProgress, ingest, ingest_pasted
-from vault.evidence import ImportOutcome, ImportStatus
+from vault.errors import RejectedFile
+from vault.evidence import ImportOutcome, ImportStatus, Item
+from vault.likeness import look_alikes
 from vault.store import Vault
 
-Ingest = Callable[[StageProgress, Callable[[], bool]], IngestReport]
-"""One queued ingest, given the stage progress and cancel check of the task that runs it."""
+Ingest = Callable[[StageProgress, Callable[[], bool]], tuple[IngestReport, list[Item]]]
+"""One queued ingest, given the stage progress and cancel check of the task that runs it; with the
+exhibits a pasted picture looks like."""
 
 
 class ImportPanel(QWidget):
@@ -54,11 +57,19 @@ class ImportPanel(QWidget):
 
     def import_files(self, vault: Vault, case_id: int, paths: list[Path]) -> None:
         options = self._options()
-        self._enqueue(lambda progress, cancelled: ingest(vault, case_id, paths, options, progress, cancelled))
+        self._enqueue(lambda progress, cancelled: (ingest(vault, case_id, paths, options, progress, cancelled), []))
 
     def import_bytes(self, vault: Vault, case_id: int, data: bytes, name: str) -> None:
         options = self._options()
-        self._enqueue(lambda progress, cancelled: ingest_pasted(vault, case_id, data, name, options, progress, cancelled))
+
+        def work(progress: StageProgress, cancelled: Callable[[], bool]) -> tuple[IngestReport, list[Item]]:
+            try:
+                alikes = look_alikes(vault, case_id, data)  # asked first, so the new exhibit is not among them
+            except RejectedFile:
+                alikes = []  # the import names what is wrong with the picture
+            return ingest_pasted(vault, case_id, data, name, options, progress, cancelled), alikes
+
+        self._enqueue(work)
 
     @staticmethod
     def _options() -> IngestOptions:
@@ -82,7 +93,8 @@ class ImportPanel(QWidget):
         self.show()
         self._enter_stage(Stage.FINDING)
 
-        def run(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> IngestReport:
+        def run(progress: Callable[[int, int, str], None],
+                cancelled: Callable[[], bool]) -> tuple[IngestReport, list[Item]]:
             reached = Stage.FINDING
 
             def report(stage: Stage, done: int, total: int, name: str) -> None:
@@ -114,12 +126,21 @@ class ImportPanel(QWidget):
         self.label.setText(self.tr("%1 %2 of %3: %4").replace("%1", stage).replace("%2", str(min(done + 1, total)))
                            .replace("%3", str(total)).replace("%4", name))
 
-    def _ingested(self, report: object) -> None:
-        assert isinstance(report, IngestReport)
+    def _ingested(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        report, alikes = result
         self._outcomes += report.outcomes
+        self._notes += [self._look_alike_hint(outcome.name, alikes)
+                        for outcome in report.outcomes if outcome.status == ImportStatus.IMPORTED and alikes]
         self._ocr_failures += len(report.ocr.failed) if report.ocr else 0
         self._notes += [notice_text(notice) for notice in report.notices]
         self._done()
+
+    def _look_alike_hint(self, name: str, alikes: list[Item]) -> str:
+        """A hint, never a refusal: the same picture saved again is often a copy, but the user decides."""
+        shown = "、".join(f"“{item.title or item.original_name}”" for item in alikes[:3])
+        return self.tr("%1 looks like %2 already in this case (the same picture saved again?). It was imported; "
+                       "delete one if it is a copy.").replace("%1", f"“{name}”").replace("%2", shown)
 
     def _failed(self, error: object) -> None:
         self._notes.append(str(error))

@@ -378,32 +378,32 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="167"/>
+        <location filename="../../app/qtmodels.py" line="168"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="168"/>
+        <location filename="../../app/qtmodels.py" line="169"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="169"/>
+        <location filename="../../app/qtmodels.py" line="170"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="170"/>
+        <location filename="../../app/qtmodels.py" line="171"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="171"/>
+        <location filename="../../app/qtmodels.py" line="172"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="172"/>
+        <location filename="../../app/qtmodels.py" line="173"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
@@ -411,174 +411,174 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/exportdialog.py" line="53"/>
-        <location filename="../../app/exportdialog.py" line="248"/>
+        <location filename="../../app/exportdialog.py" line="54"/>
+        <location filename="../../app/exportdialog.py" line="249"/>
         <source>Export dossier</source>
         <translation>导出证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="77"/>
         <location filename="../../app/exportdialog.py" line="78"/>
+        <location filename="../../app/exportdialog.py" line="79"/>
         <source>Default: by kind</source>
         <translation>默认：按类型</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="82"/>
+        <location filename="../../app/exportdialog.py" line="83"/>
         <source>Exhibit name</source>
         <translation>证据名称</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="83"/>
+        <location filename="../../app/exportdialog.py" line="84"/>
         <source>Purpose (证明目的)</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="84"/>
+        <location filename="../../app/exportdialog.py" line="85"/>
         <source>Exhibits: tick to include, drag to reorder</source>
         <translation>证据：勾选要导出的证据，拖动调整顺序</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="90"/>
+        <location filename="../../app/exportdialog.py" line="91"/>
         <source>Cover details…</source>
         <translation>封面信息…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="98"/>
+        <location filename="../../app/exportdialog.py" line="99"/>
         <source>Hide phone, ID and card numbers (redacted copy)</source>
         <translation>隐藏手机号、身份证号和银行卡号（脱敏版）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="99"/>
+        <location filename="../../app/exportdialog.py" line="100"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="100"/>
+        <location filename="../../app/exportdialog.py" line="101"/>
         <source>Attach the original files inside the PDF</source>
         <translation>在 PDF 中附带原始文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="102"/>
+        <location filename="../../app/exportdialog.py" line="103"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="104"/>
+        <location filename="../../app/exportdialog.py" line="105"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="109"/>
+        <location filename="../../app/exportdialog.py" line="110"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="111"/>
+        <location filename="../../app/exportdialog.py" line="112"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="113"/>
+        <location filename="../../app/exportdialog.py" line="114"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="115"/>
+        <location filename="../../app/exportdialog.py" line="116"/>
         <source>Size limit</source>
         <translation>大小上限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="116"/>
+        <location filename="../../app/exportdialog.py" line="117"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="117"/>
+        <location filename="../../app/exportdialog.py" line="118"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="126"/>
+        <location filename="../../app/exportdialog.py" line="127"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="169"/>
+        <location filename="../../app/exportdialog.py" line="170"/>
         <source>Complainant: %1</source>
         <translation>投诉人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="170"/>
+        <location filename="../../app/exportdialog.py" line="171"/>
         <source>Respondent: %1</source>
         <translation>被投诉方：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="175"/>
+        <location filename="../../app/exportdialog.py" line="176"/>
         <source>Cover details (this export only)</source>
         <translation>封面信息（仅用于本次导出）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="189"/>
+        <location filename="../../app/exportdialog.py" line="190"/>
         <source>Save dossier</source>
         <translation>保存证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="213"/>
+        <location filename="../../app/exportdialog.py" line="214"/>
         <source>Tick at least one exhibit.</source>
         <translation>请至少勾选一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="226"/>
+        <location filename="../../app/exportdialog.py" line="227"/>
         <source>Building the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="249"/>
+        <location filename="../../app/exportdialog.py" line="250"/>
         <source>The dossier was saved as %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
         <translation>证据材料已保存为 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="254"/>
+        <location filename="../../app/exportdialog.py" line="255"/>
         <source>Open the PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="255"/>
+        <location filename="../../app/exportdialog.py" line="256"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="272"/>
+        <location filename="../../app/exportdialog.py" line="273"/>
         <source>The attached originals alone take %1 MB, more than the size limit. Untick “Attach the original files inside the PDF” or raise the limit.</source>
         <translation>附带的原始文件本身就有 %1 MB，超过了大小上限。请取消勾选“在 PDF 中附带原始文件”，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="276"/>
+        <location filename="../../app/exportdialog.py" line="277"/>
         <source>Even at the lowest legible image quality the dossier needs %1 MB, more than the size limit. Raise the limit or choose fewer exhibits.</source>
         <translation>即使用仍可辨认的最低图像质量，证据材料也需要 %1 MB，超过了大小上限。请提高上限或减少证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="279"/>
+        <location filename="../../app/exportdialog.py" line="280"/>
         <source>An original no longer matches the SHA-256 recorded when it was imported, so it was not exported. Run “Verify vault” to see which.</source>
         <translation>有原始文件与导入时记录的 SHA-256 不符，因此未导出。请运行“校验保险箱”查看是哪一份。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="282"/>
+        <location filename="../../app/exportdialog.py" line="283"/>
         <source>An exhibit&apos;s original could not be read as an image or PDF.</source>
         <translation>有一份证据的原始文件无法作为图片或 PDF 读取。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="284"/>
+        <location filename="../../app/exportdialog.py" line="285"/>
         <source>The dossier could not be written to %1. Check that the folder exists, that you may write to it and that the disk has free space.</source>
         <translation>无法将证据材料写入 %1。请确认文件夹存在、有写入权限且磁盘空间充足。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="286"/>
+        <location filename="../../app/exportdialog.py" line="287"/>
         <source>The dossier could not be built: %1</source>
         <translation>无法生成证据材料：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="293"/>
+        <location filename="../../app/exportdialog.py" line="294"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -586,32 +586,32 @@
 <context>
     <name>FieldsModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="399"/>
+        <location filename="../../app/qtmodels.py" line="400"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="399"/>
+        <location filename="../../app/qtmodels.py" line="400"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="399"/>
+        <location filename="../../app/qtmodels.py" line="400"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="416"/>
+        <location filename="../../app/qtmodels.py" line="417"/>
         <source>corrected by you</source>
         <translation>您已更正</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="417"/>
+        <location filename="../../app/qtmodels.py" line="418"/>
         <source>added by you</source>
         <translation>您添加的</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="417"/>
+        <location filename="../../app/qtmodels.py" line="418"/>
         <source>read by OCR</source>
         <translation>文字识别</translation>
     </message>
@@ -782,66 +782,71 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../app/importer.py" line="35"/>
+        <location filename="../../app/importer.py" line="38"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="107"/>
+        <location filename="../../app/importer.py" line="119"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="113"/>
+        <location filename="../../app/importer.py" line="125"/>
         <source>Reading text</source>
         <translation>正在识别文字</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="113"/>
+        <location filename="../../app/importer.py" line="125"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="114"/>
+        <location filename="../../app/importer.py" line="126"/>
         <source>%1 %2 of %3: %4</source>
         <translation>%1 第 %2/%3 个：%4</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="107"/>
+        <location filename="../../app/importer.py" line="119"/>
         <source>Reading text…</source>
         <translation>正在识别文字…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="138"/>
+        <location filename="../../app/importer.py" line="142"/>
+        <source>%1 looks like %2 already in this case (the same picture saved again?). It was imported; delete one if it is a copy.</source>
+        <translation>%1看起来与本案件中已有的%2相同（同一张图片再次保存？）。已照常导入；如果是重复的，可删除其中一份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/importer.py" line="159"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="148"/>
+        <location filename="../../app/importer.py" line="169"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="156"/>
+        <location filename="../../app/importer.py" line="177"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="159"/>
+        <location filename="../../app/importer.py" line="180"/>
         <source>%n already in this case, skipped:</source>
         <translation>
             <numerusform>%n 个文件已在本案件中，已跳过：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="162"/>
+        <location filename="../../app/importer.py" line="183"/>
         <source>Not imported: %1 (%2)</source>
         <translation>未导入：%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="164"/>
+        <location filename="../../app/importer.py" line="185"/>
         <source>Text could not be read from %n file(s); you can type the fields in.</source>
         <translation>
             <numerusform>有 %n 个文件未能识别出文字，您可以手动填写字段。</numerusform>
@@ -862,376 +867,416 @@
     </message>
     <message>
         <location filename="../../app/texts.py" line="20"/>
+        <source>Bill export (rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="21"/>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="21"/>
+        <location filename="../../app/texts.py" line="22"/>
         <source>Customer-service chat</source>
         <translation>客服聊天</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="22"/>
+        <location filename="../../app/texts.py" line="23"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="23"/>
+        <location filename="../../app/texts.py" line="24"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="35"/>
+        <location filename="../../app/texts.py" line="36"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="36"/>
+        <location filename="../../app/texts.py" line="37"/>
         <source>Tracking number</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="37"/>
+        <location filename="../../app/texts.py" line="38"/>
         <source>Transaction number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="38"/>
+        <location filename="../../app/texts.py" line="39"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="39"/>
+        <location filename="../../app/texts.py" line="40"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="40"/>
+        <location filename="../../app/texts.py" line="41"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="41"/>
+        <location filename="../../app/texts.py" line="42"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="42"/>
+        <location filename="../../app/texts.py" line="43"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="43"/>
+        <location filename="../../app/texts.py" line="44"/>
         <source>Agent ID</source>
         <translation>客服工号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="44"/>
+        <location filename="../../app/texts.py" line="45"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="45"/>
+        <location filename="../../app/texts.py" line="46"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="46"/>
+        <location filename="../../app/texts.py" line="47"/>
         <source>Bank card number</source>
         <translation>银行卡号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="47"/>
+        <location filename="../../app/texts.py" line="48"/>
         <source>Invoice code</source>
         <translation>发票代码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="48"/>
+        <location filename="../../app/texts.py" line="49"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="49"/>
+        <location filename="../../app/texts.py" line="50"/>
         <source>Invoice check code</source>
         <translation>发票校验码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="50"/>
+        <location filename="../../app/texts.py" line="51"/>
         <source>Machine number</source>
         <translation>机器编号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="51"/>
+        <location filename="../../app/texts.py" line="52"/>
         <source>Taxpayer ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="52"/>
+        <location filename="../../app/texts.py" line="53"/>
         <source>Bank account</source>
         <translation>开户行及账号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="53"/>
+        <location filename="../../app/texts.py" line="54"/>
         <source>Agent&apos;s promise</source>
         <translation>客服承诺</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="72"/>
+        <location filename="../../app/texts.py" line="73"/>
         <source>the file is empty (0 bytes)</source>
         <translation>文件是空的（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="73"/>
+        <location filename="../../app/texts.py" line="74"/>
         <source>larger than the limit of %1 MiB</source>
         <translation>文件超过 %1 MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="75"/>
+        <location filename="../../app/texts.py" line="76"/>
         <source>the image is larger than the limit of %1 megapixels</source>
         <translation>图片超过 %1 百万像素的上限</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="77"/>
+        <location filename="../../app/texts.py" line="78"/>
         <source>the image format is not recognised</source>
         <translation>无法识别的图片格式</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="78"/>
+        <location filename="../../app/texts.py" line="79"/>
         <source>the image is damaged or cut short</source>
         <translation>图片已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="79"/>
+        <location filename="../../app/texts.py" line="80"/>
         <source>the PDF is damaged and cannot be read</source>
         <translation>PDF 已损坏，无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="80"/>
+        <location filename="../../app/texts.py" line="81"/>
         <source>the PDF has no pages</source>
         <translation>PDF 没有页面</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="81"/>
+        <location filename="../../app/texts.py" line="82"/>
         <source>the PDF has more than %1 pages</source>
         <translation>PDF 超过 %1 页</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="83"/>
+        <location filename="../../app/texts.py" line="84"/>
         <source>the PDF&apos;s pages together are larger than %1 A4 pages</source>
         <translation>PDF 各页合计超过 %1 页 A4 纸的大小</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="85"/>
+        <location filename="../../app/texts.py" line="86"/>
         <source>too long and narrow: one side is more than %1 times the other</source>
         <translation>过于细长：一边超过另一边的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="88"/>
+        <location filename="../../app/texts.py" line="89"/>
         <source>not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)</source>
         <translation>不支持的格式（支持 PNG、JPEG、WebP、HEIC、GIF、BMP、TIFF、PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="90"/>
+        <location filename="../../app/texts.py" line="91"/>
         <source>a text file, not an image or PDF (is the file name extension wrong?)</source>
         <translation>这是文本文件，不是图片或 PDF（扩展名是否写错了？）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="92"/>
+        <location filename="../../app/texts.py" line="93"/>
         <source>not a regular file (a folder, device or pipe)</source>
         <translation>不是普通文件（文件夹、设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="93"/>
+        <location filename="../../app/texts.py" line="94"/>
         <source>cannot be read (no permission, or the file is gone)</source>
         <translation>无法读取（没有权限，或文件已不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="106"/>
+        <location filename="../../app/texts.py" line="95"/>
+        <source>a table, but not a WeChat Pay, Alipay or JD bill or a chat export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="97"/>
+        <source>the text&apos;s character set cannot be recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="98"/>
+        <source>a bill or chat export in which no row can be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="99"/>
+        <source>the ZIP file needs its password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="100"/>
+        <source>the password does not open the ZIP file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="101"/>
+        <source>the ZIP file is damaged or cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="102"/>
+        <source>the spreadsheet is damaged or cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="115"/>
         <source>The OCR engine %1 is not installed; %2 read the text instead.</source>
         <translation>未安装文字识别引擎 %1，已改用 %2 识别文字。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="108"/>
+        <location filename="../../app/texts.py" line="117"/>
         <source>No OCR engine is installed, so no text was read; the files are stored and can be read later.</source>
         <translation>未安装文字识别引擎，所以没有识别文字；文件已保存，以后可以再识别。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="117"/>
+        <location filename="../../app/texts.py" line="126"/>
         <source>there is no vault file at this location</source>
         <translation>此位置没有保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="118"/>
+        <location filename="../../app/texts.py" line="127"/>
         <source>this file is not an Evidence Vault (perhaps another database or document)</source>
         <translation>这个文件不是证据保险箱（可能是其他数据库或文档）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="120"/>
+        <location filename="../../app/texts.py" line="129"/>
         <source>the vault file is damaged (cut short or overwritten); restore it from a backup</source>
         <translation>保险箱文件已损坏（不完整或被覆盖），请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="122"/>
+        <location filename="../../app/texts.py" line="131"/>
         <source>a file with that name already exists; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="123"/>
+        <location filename="../../app/texts.py" line="132"/>
         <source>the file cannot be written there (the folder is missing or read-only, or the disk is full)</source>
         <translation>无法在该位置写入文件（文件夹不存在或只读，或磁盘已满）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="125"/>
+        <location filename="../../app/texts.py" line="134"/>
         <source>the vault was written by a newer version of Evidence Vault; update the program</source>
         <translation>该保险箱由更新版本的证据保险箱创建，请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="135"/>
+        <location filename="../../app/texts.py" line="144"/>
         <source>Vault file</source>
         <translation>保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="136"/>
+        <location filename="../../app/texts.py" line="145"/>
         <source>Exhibits</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="137"/>
+        <location filename="../../app/texts.py" line="146"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="138"/>
+        <location filename="../../app/texts.py" line="147"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="141"/>
+        <location filename="../../app/texts.py" line="150"/>
         <source>page %1 of the vault file</source>
         <translation>保险箱文件第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="142"/>
+        <location filename="../../app/texts.py" line="151"/>
         <source>exhibit %1</source>
         <translation>证据 %1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="143"/>
+        <location filename="../../app/texts.py" line="152"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="144"/>
+        <location filename="../../app/texts.py" line="153"/>
         <source>audit log entry %1</source>
         <translation>审计日志第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="147"/>
+        <location filename="../../app/texts.py" line="156"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="153"/>
+        <location filename="../../app/texts.py" line="162"/>
         <source>encrypted page check: %1</source>
         <translation>加密页校验：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="154"/>
+        <location filename="../../app/texts.py" line="163"/>
         <source>database structure: %1</source>
         <translation>数据库结构：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="156"/>
+        <location filename="../../app/texts.py" line="165"/>
         <source>the database cannot be fully read: %1</source>
         <translation>数据库无法完整读取：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="158"/>
+        <location filename="../../app/texts.py" line="167"/>
         <source>cannot be read because the file is damaged: %1</source>
         <translation>文件已损坏，无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="159"/>
+        <location filename="../../app/texts.py" line="168"/>
         <source>the original file is missing</source>
         <translation>原始文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="160"/>
+        <location filename="../../app/texts.py" line="169"/>
         <source>the original does not match its SHA-256 fingerprint: recorded %1, now %2</source>
         <translation>原始文件与其 SHA-256 指纹不符：记录为 %1，现为 %2</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="163"/>
+        <location filename="../../app/texts.py" line="172"/>
         <source>the thumbnail is missing</source>
         <translation>缩略图缺失</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="164"/>
+        <location filename="../../app/texts.py" line="173"/>
         <source>no import entry in the audit log</source>
         <translation>审计日志中没有导入记录</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="165"/>
+        <location filename="../../app/texts.py" line="174"/>
         <source>the SHA-256 fingerprint differs from the one logged at import (log entry %1)</source>
         <translation>SHA-256 指纹与导入时记录的不同（日志第 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="168"/>
+        <location filename="../../app/texts.py" line="177"/>
         <source>is missing (the next entry present is %1)</source>
         <translation>缺失（其后现存的是第 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="169"/>
+        <location filename="../../app/texts.py" line="178"/>
         <source>does not follow the entry before it (deleted or reordered)</source>
         <translation>与前一条记录衔接不上（被删除或调换了顺序）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="171"/>
+        <location filename="../../app/texts.py" line="180"/>
         <source>(%1) was altered: its hash does not match its content</source>
         <translation>（%1）被篡改：哈希值与内容不符</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="173"/>
+        <location filename="../../app/texts.py" line="182"/>
         <source>the log ends at entry %1 but the vault recorded entry %2 as its newest: entries were removed, or part of the file was put back from an older copy</source>
         <translation>日志止于第 %1 条，但保险箱记录的最新一条是第 %2 条：有记录被删除，或文件的一部分被旧副本覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="176"/>
+        <location filename="../../app/texts.py" line="185"/>
         <source>the log ends at entry %1, but this computer has seen entry %2 of this vault: the file is an older copy (a sync or backup tool may have put it back)</source>
         <translation>日志止于第 %1 条，但这台电脑见过这个保险箱的第 %2 条：此文件是旧副本（可能被同步或备份工具还原）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="179"/>
+        <location filename="../../app/texts.py" line="188"/>
         <source>entry %1 differs from the one this computer saw: the log was rewritten</source>
         <translation>第 %1 条与这台电脑见过的不同：日志被改写过</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="181"/>
+        <location filename="../../app/texts.py" line="190"/>
         <source>the log records its import but the exhibit is missing</source>
         <translation>日志记录了导入，但这份证据不见了</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="183"/>
+        <location filename="../../app/texts.py" line="192"/>
         <source>the log records its deletion but the exhibit is still there</source>
         <translation>日志记录了删除，但这份证据仍然存在</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="185"/>
+        <location filename="../../app/texts.py" line="194"/>
         <source>%1 differ from the latest change in the audit log: changed outside the app or put back from an older copy</source>
         <translation>%1 与审计日志中最近一次改动不符：在本程序之外被修改，或被旧副本覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="188"/>
+        <location filename="../../app/texts.py" line="197"/>
         <source>%1 beside the vault holds changes not yet merged into it: the vault is open in another window or command. A copy of the .evault file alone would miss them; make a backup.</source>
         <translation>保险箱旁的 %1 中有尚未并入保险箱的改动：保险箱正在另一个窗口或命令中打开。只复制 .evault 文件会漏掉这些改动；请做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="192"/>
+        <location filename="../../app/texts.py" line="201"/>
         <source>%1 beside the vault holds changes not yet merged into it: the app did not close cleanly. They are safe there, but only a backup, not a copy of the .evault file, holds them.</source>
         <translation>保险箱旁的 %1 中有尚未并入保险箱的改动：程序上次没有正常关闭。改动在那里是安全的，但只有备份才包含它们，单独复制 .evault 文件则不包含。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="198"/>
+        <location filename="../../app/texts.py" line="207"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1239,88 +1284,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.py" line="38"/>
-        <location filename="../../app/mainwindow.py" line="47"/>
+        <location filename="../../app/mainwindow.py" line="39"/>
+        <location filename="../../app/mainwindow.py" line="48"/>
         <source>Evidence Vault</source>
         <translation>证据保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="84"/>
+        <location filename="../../app/mainwindow.py" line="87"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="80"/>
+        <location filename="../../app/mainwindow.py" line="83"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="85"/>
+        <location filename="../../app/mainwindow.py" line="88"/>
         <source>Paste image</source>
         <translation>粘贴图片</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="86"/>
+        <location filename="../../app/mainwindow.py" line="89"/>
         <source>Export dossier…</source>
         <translation>导出证据材料…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="87"/>
+        <location filename="../../app/mainwindow.py" line="90"/>
         <source>Delete item…</source>
         <translation>删除证据…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="88"/>
+        <location filename="../../app/mainwindow.py" line="91"/>
         <source>Item history…</source>
         <translation>证据历史…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="89"/>
+        <location filename="../../app/mainwindow.py" line="92"/>
         <source>Verify vault</source>
         <translation>校验保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="90"/>
+        <location filename="../../app/mainwindow.py" line="93"/>
         <source>Back up vault…</source>
         <translation>备份保险箱…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="91"/>
+        <location filename="../../app/mainwindow.py" line="94"/>
         <source>Change passphrase…</source>
         <translation>更改密码…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="93"/>
+        <location filename="../../app/mainwindow.py" line="96"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="94"/>
+        <location filename="../../app/mainwindow.py" line="97"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="163"/>
+        <location filename="../../app/mainwindow.py" line="166"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="163"/>
+        <location filename="../../app/mainwindow.py" line="166"/>
         <source>Background work is running; the new language applies the next time Evidence Vault starts.</source>
         <translation>后台任务正在运行，新的界面语言将在下次启动证据保险箱时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="220"/>
+        <location filename="../../app/mainwindow.py" line="229"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="221"/>
+        <location filename="../../app/mainwindow.py" line="230"/>
         <source>Screenshots and PDFs (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;All files (*)</source>
         <translation>截图和 PDF (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="233"/>
+        <location filename="../../app/mainwindow.py" line="242"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
@@ -1593,8 +1638,8 @@
         <translation>把截图、PDF 或文件夹拖到这里，按 Ctrl+V 粘贴图片，或点击“添加文件…”。</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="202"/>
-        <location filename="../../app/workspace.py" line="208"/>
+        <location filename="../../app/workspace.py" line="213"/>
+        <location filename="../../app/workspace.py" line="219"/>
         <source>My case</source>
         <translation>我的案件</translation>
     </message>

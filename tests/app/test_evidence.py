@@ -265,3 +265,17 @@ def test_emptying_a_value_marks_it_wrong(qtbot, vault_with_items, window: MainWi
         assert fields.setData(fields.index(row, 1), "")
     entry = window.vault.audit_entries(item_id)[-1]
     assert (entry.action, entry.payload["rejects"]) == ("field.reject", wrong.id)
+
+
+def test_a_pasted_copy_of_an_exhibit_gets_a_hint_and_is_imported(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from tests.vault.test_likeness import encoded, screenshot
+
+    case_id = window.workspace.current_case_id()
+    window.vault.import_bytes(case_id, encoded(screenshot(3), "PNG"), "订单截图.png")
+    QGuiApplication.clipboard().setImage(QImage.fromData(encoded(screenshot(3), "JPEG", quality=60)))
+    with qtbot.waitSignal(window.import_panel.finished, timeout=10_000):
+        window.paste_action.trigger()
+    assert "看起来与本案件中已有的“订单截图.png”相同" in window.import_panel.last_summary
+    qtbot.waitUntil(lambda: window.workspace.evidence.rowCount() == 2)
+    hint = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == "导入完成")
+    hint.close()
