@@ -17,7 +17,7 @@ from export.texts import labels_for
 from export.layout import Dossier, ExhibitScan, render_segments, settle_page_numbers
 from export.request import DossierRequest, Exhibit, ExportOptions, ExportResult
 from export.originals import load_verified
-from export.output import DocumentInfo, SegmentFiles, atomic_file, finish_pdf, remove_stale_parts
+from export.output import DocumentInfo, SegmentFiles, atomic_file, finish_pdf, remove_stale_parts, sign_dossier
 from export.redaction import Redactor
 
 # Path separators, characters Windows refuses, C0/C1 controls, and the bidi controls that make a
@@ -123,12 +123,14 @@ def build_dossier(
         dossier = Dossier(request, options, labels, redactor, tuple(scans), painter)
         settle_page_numbers(dossier)  # dry runs: painter.quality is None, so no image is drawn
         tracker.step()
-        size = _write_within_budget(dossier, handle, out_path, tracker, check_cancel)
+        _write_within_budget(dossier, handle, out_path, tracker, check_cancel)
         check_cancel()
+        signature = sign_dossier(handle, options.signing, options.password) if options.signing else None
+        size = handle.tell()
         handle.seek(0)
         digest = hashlib.file_digest(handle, "sha256").hexdigest()
     tracker.step()
-    return ExportResult(out_path, digest, size, dossier.total_pages)
+    return ExportResult(out_path, digest, size, dossier.total_pages, signature)
 
 
 def _write_within_budget(dossier: Dossier, handle: BinaryIO, out_path: Path, tracker: _Progress,
@@ -171,4 +173,5 @@ def _write_once(dossier: Dossier, handle: BinaryIO, out_path: Path, tracker: _Pr
         check_cancel()
         info = DocumentInfo(title=mask(request.case_title), author=mask(request.author),
                             subject=dossier.labels.dossier, creator=request.author, created=request.generated_at)
-        finish_pdf(parts, handle, info, dossier.bookmarks.values(), dossier.options.password)
+        finish_pdf(parts, handle, info, dossier.bookmarks.values(), dossier.options.password,
+                   request.signer_fingerprint)

@@ -9,10 +9,12 @@ from typing import NoReturn
 
 from export.errors import ExportCancelled, UnreadForRedaction
 from export.request import DossierRequest, Exhibit, ExhibitField, ExportOptions, ExportResult, Party, TimelineEvent
+from export.signing import SigningSettings, TsaSettings
 from ocr.errors import OcrEngineUnavailable
 from ocr.types import OcrLine
 from vault.evidence import Item, OcrState
 from vault.outputs import check_output_path
+from vault.signing_key import signing_identity
 from vault.store import Vault
 
 _DEFAULT_TITLES = {
@@ -46,6 +48,8 @@ _SOURCES = {
     "zh": {"pdf": "电子文件（PDF）原件", "image": "当事人手机/电脑截图原件"},
     "en": {"pdf": "Electronic PDF original", "image": "Screenshot original from the complainant's device"},
 }
+DEFAULT_HOLDER = "证据保险箱用户"
+"""Certificate subject when neither a holder setting nor the case's complainant names one."""
 _KEY_FIELD_TYPES = ("order_no", "amount", "transaction_no", "ticket_no", "logistics_no", "agent", "agent_id", "phone",
                     "timestamp", "id_card", "bank_card")
 
@@ -199,10 +203,13 @@ def export_case(
     cover: Mapping[str, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    tsa: TsaSettings | None = None,
+    holder: str = "",
 ) -> ExportResult:
-    """Build the dossier PDF and record it (with the PDF's SHA-256) in the audit log.
+    """Build the dossier PDF, signed with the vault's key, and record it (with its SHA-256) in the audit log.
 
-    A redacted export first reads the items OCR has not read (see read_before_redacting).
+    A redacted export first reads the items OCR has not read (see read_before_redacting). The key
+    is made on the first export, for `holder` or else the case's complainant (see vault.signing_key).
     """
     from export import build_dossier
 
@@ -210,7 +217,11 @@ def export_case(
     if options.redact:
         read_before_redacting(vault, case_id, item_ids, cancelled=cancelled)
     request = dossier_request(vault, case_id, item_ids, options.lang, titles, purposes, cover)
+    identity = signing_identity(vault, holder or request.complainant.name or DEFAULT_HOLDER)
+    request = replace(request, signer_fingerprint=identity.fingerprint)
+    options = replace(options, signing=SigningSettings(identity.key_pem, identity.certificate_pem, tsa))
     result = build_dossier(request, options, Path(out_path), progress, cancelled)
+    signature = result.signature
     vault.record(
         "case.export",
         {
@@ -223,6 +234,10 @@ def export_case(
             "redacted": options.redact,
             "password": options.password is not None,
             "attachments": options.attachments and not options.redact,
+            "signer_fingerprint": identity.fingerprint,
+            # 待加时间戳: a requested timestamp that the TSA did not give is added later with `timestamp`
+            "timestamp": signature.timestamp.value if signature else None,
+            "timestamp_problem": signature.timestamp_problem if signature else "",
         },
     )
     return result

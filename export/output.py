@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import secrets
@@ -17,6 +18,7 @@ import pikepdf
 from export.errors import ExportError
 from export.request import Bookmark, Exhibit
 from export.originals import load_verified
+from export.signing import SignatureOutcome, SigningSettings, sign_in_place
 
 
 _SUBSET_TAG = re.compile(r"^/[A-Z]{6}\+")
@@ -111,6 +113,8 @@ class SegmentFiles:
         self.key = secrets.token_hex(32)
         self.segments: list[Path] = []
         self.with_attachments: list[Path] = []
+        self.manifest: list[dict[str, str]] = []
+        """Name, SHA-256 and original name of every attachment, for the machine-readable manifest."""
         self._written: list[Path] = []
 
     def __enter__(self) -> SegmentFiles:
@@ -137,6 +141,8 @@ class SegmentFiles:
                         pdf, load_verified(exhibit), description=exhibit.original_name, filename=name,
                         mime_type=exhibit.media_type, relationship=pikepdf.Name.Source,
                     )
+                    self.manifest.append({"name": name, "sha256": exhibit.sha256,
+                                          "original_name": exhibit.original_name})
                     step()
                 pdf.save(path, encryption=self._encryption())
         except (pikepdf.PdfError, OSError) as e:
@@ -168,24 +174,48 @@ class SegmentFiles:
         return merged
 
 
+MANIFEST_KEY = "/EvidenceVaultManifest"
+"""Catalog entry holding the manifest as JSON, so a recipient's check reads it without parsing pages."""
+MANIFEST_FORMAT = "evidence-vault-manifest/1"
+
+
 def finish_pdf(
     segments: SegmentFiles,
     handle: BinaryIO,
     info: DocumentInfo,
     bookmarks: Iterable[Bookmark],
     password: str | None,
+    signer_fingerprint: str = "",
 ) -> None:
-    """Join the segments, add outline, metadata and optional AES-256 encryption; write to `handle`."""
+    """Join the segments, add outline, metadata, manifest and optional AES-256 encryption; write to `handle`."""
     merged = segments.merge()
     try:
         with pikepdf.open(merged, password=segments.key) as pdf:
             _make_subset_tags_unique(pdf)
             _add_outline(pdf, bookmarks)
             _set_metadata(pdf, info)
+            _add_manifest(pdf, segments.manifest, signer_fingerprint)
             encryption = pikepdf.Encryption(user=password, owner=password, R=6) if password else False
             pdf.save(handle, encryption=encryption, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     except (pikepdf.PdfError, OSError) as e:
         raise ExportError("writing the dossier PDF failed") from e
+
+
+def sign_dossier(handle: BinaryIO, signing: SigningSettings, password: str | None) -> SignatureOutcome:
+    """Sign the finished file as the very last step, so the signature covers the bytes a recipient receives.
+
+    Called once, after the size budget settled: a retry at a lower image quality must not ask the
+    TSA again.
+    """
+    outcome = sign_in_place(handle, signing, password)
+    handle.seek(0, os.SEEK_END)
+    return outcome
+
+
+def _add_manifest(pdf: pikepdf.Pdf, attachments: Sequence[dict[str, str]], signer_fingerprint: str) -> None:
+    """The integrity manifest's data (the printed appendix shows the same hashes) as a catalog stream."""
+    manifest = {"format": MANIFEST_FORMAT, "signer_fingerprint": signer_fingerprint, "attachments": list(attachments)}
+    pdf.Root[MANIFEST_KEY] = pikepdf.Stream(pdf, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
 
 
 def _make_subset_tags_unique(pdf: pikepdf.Pdf) -> None:

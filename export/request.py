@@ -5,8 +5,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ocr.types import OcrLine
+
+if TYPE_CHECKING:  # export.signing loads pyHanko: only when a dossier is actually signed
+    from export.signing import SignatureOutcome, SigningSettings
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ class DossierRequest:
     audit_head_hash: str
     generated_at: datetime
     author: str = "Evidence Vault 证据保险箱"
+    signer_fingerprint: str = ""
+    """SHA-256 of the certificate the dossier is signed with (issue #15), printed so a recipient can compare."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,8 @@ class ExportOptions:
     password: str | None = None
     attachments: bool = True
     max_size: int | None = None
+    signing: SigningSettings | None = None
+    """Key, certificate and optional TSA; every export from a vault is signed (issue #15)."""
 
 
 @dataclass(frozen=True)
@@ -109,3 +117,4 @@ class ExportResult:
     sha256: str
     size: int
     pages: int
+    signature: SignatureOutcome | None = None

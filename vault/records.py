@@ -5,6 +5,7 @@ can find the row in the original, which stays stored byte-exact beside it.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ocr.records import Direction, Record
@@ -16,6 +17,7 @@ _COLUMNS = (
     "method", "transaction_no", "order_no", "note", "sender", "is_me", "text", "media",
 )
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM records"
+_LONG_NUMBER = re.compile(rf"\d{{{search.EXACT_ONLY_DIGITS},}}")
 
 
 def _values(item_id: int, record: Record) -> tuple:
@@ -36,6 +38,9 @@ def store_records(conn: Connection, item_id: int, records: Sequence[Record]) -> 
     by_row = {r.row: r.search_text() for r in records}
     ids = conn.execute("SELECT id, source_row FROM records WHERE item_id = ?", (item_id,)).fetchall()
     search.index_records(conn, [(record_id, by_row[row]) for record_id, row in ids])
+    conn.executemany("INSERT INTO record_numbers(record_id, number) VALUES (?, ?)", [
+        (record_id, number) for record_id, row in ids for number in set(_LONG_NUMBER.findall(by_row[row]))
+    ])
 
 
 def item_records(conn: Connection, item_id: int, offset: int = 0, limit: int = -1) -> list[Record]:

@@ -162,7 +162,8 @@ def _migrate_to_v3(conn: Connection) -> None:
 
 # v4: the rows of bill and chat exports as records of their item (issue #16), with their own
 # trigram and bigram indexes (a 10,000-row bill in one item's index would make every search of a
-# word in it return the whole bill) and indexes on the two numbers a person searches by.
+# word in it return the whole bill), and every long number of a record (its transaction and order
+# numbers, one typed in a chat message) in an indexed table for the exact lookup.
 _V4 = """
 CREATE TABLE records (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -186,8 +187,12 @@ CREATE TABLE records (
     media TEXT NOT NULL DEFAULT '',
     UNIQUE (item_id, source_row)
 );
-CREATE INDEX records_transaction_no ON records(transaction_no) WHERE transaction_no != '';
-CREATE INDEX records_order_no ON records(order_no) WHERE order_no != '';
+CREATE TABLE record_numbers (
+    record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    number TEXT NOT NULL
+);
+CREATE INDEX record_numbers_number ON record_numbers(number);
+CREATE INDEX record_numbers_record ON record_numbers(record_id);
 CREATE VIRTUAL TABLE record_trigram USING fts5(body, tokenize = 'trigram');
 CREATE VIRTUAL TABLE record_bigram USING fts5(body, tokenize = 'unicode61', content = '', columnsize = 0);
 """

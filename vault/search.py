@@ -51,9 +51,7 @@ def _exact_field_matches(conn: Connection, term: str) -> list[int]:
 
 
 def _exact_record_matches(conn: Connection, term: str) -> list[int]:
-    rows = conn.execute(
-        "SELECT id FROM records WHERE transaction_no = ? UNION SELECT id FROM records WHERE order_no = ?", (term, term)
-    ).fetchall()
+    rows = conn.execute("SELECT DISTINCT record_id FROM record_numbers WHERE number = ?", (term,)).fetchall()
     return [r[0] for r in rows]
 
 
@@ -93,7 +91,7 @@ def normalize_query(query: str) -> list[str]:
 EXACT_ONLY_DIGITS = 10
 """A number this long that equals an extracted field is an order/ticket number: its exact matches
 are the answer, and the substring scan (slow, since digit trigrams occur in most items) is skipped.
-Records are always scanned too: the bill row has the number in a column, the chat message in its text."""
+A record's long numbers, in its columns or in a message's text, are all in record_numbers for this."""
 
 
 ExactMatches = Callable[[Connection, str], list[int]]
@@ -101,7 +99,7 @@ ExactMatches = Callable[[Connection, str], list[int]]
 
 def _ids_for_term(conn: Connection, term: str, limit: int, index: _Index, exact_matches: ExactMatches) -> list[int]:
     exact = exact_matches(conn, term) if term.isdigit() else []
-    if exact and len(term) >= EXACT_ONLY_DIGITS and index is _ITEMS:
+    if exact and len(term) >= EXACT_ONLY_DIGITS:
         return exact
     seen = set(exact)
     return exact + [i for i in _term_matches(conn, term, limit, index) if i not in seen]
