@@ -167,6 +167,7 @@ class DetailPane(QWidget):
         self.fields_view.setModel(self.fields)
         self.fields_view.verticalHeader().hide()
         self.fields_view.setMinimumHeight(100)
+        self.fields_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.fields_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.fields_view.setEditTriggers(
             QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed

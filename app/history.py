@@ -36,7 +36,7 @@ def _texts() -> dict[str, str]:
         "case.export": QCoreApplication.translate("History", "Exported the dossier %1 with %2 exhibits."),
         "redacted": QCoreApplication.translate("History", " Phone, ID and card numbers were hidden."),
         "password": QCoreApplication.translate("History", " The PDF has a password."),
-        "item.import": QCoreApplication.translate("History", "Imported %1 (%2), SHA-256 %3…."),
+        "item.import": QCoreApplication.translate("History", "Imported %1 (%2), SHA-256 %3…"),
         "item.ocr": QCoreApplication.translate("History", "Read the text with %1: %2 fields found."),
         "item.ocr_failed": QCoreApplication.translate("History", "Reading the text with %1 failed: %2"),
         "item.edit": QCoreApplication.translate("History", "Changed %1."),

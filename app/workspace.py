@@ -133,7 +133,7 @@ class Workspace(QSplitter):
         header = self.table.horizontalHeader()
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # a narrow pane scrolls sideways rather than squeezing the file name
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline_view = QListView(objectName="timeline")
         self.timeline_view.setModel(self.timeline)

@@ -1,6 +1,9 @@
 """Screenshots of the main window, the detail pane and the export dialog from a demo vault.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui_screenshots.py [--out docs] [--count 8]
+    .venv/bin/python bench/gui_screenshots.py [--out docs] [--count 8] [--lang zh_CN|en]
+    xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb .venv/bin/python bench/gui_screenshots.py
+
+Offscreen, the screen is a 1366×768 laptop's (the tests' screen file), so the window is sized as it is there.
 
 The demo vault lives in a temporary folder and is deleted afterwards; the evidence is synthetic
 (bench/screenshots.py) and read with the real OCR engine, so the pictures show real OCR boxes.
@@ -15,7 +18,9 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+LAPTOP_SCREEN = REPO_ROOT / "tests" / "app" / "screens.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -69,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs")
     parser.add_argument("--count", type=int, default=8)
+    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,11 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         from app.mainwindow import MainWindow
         from app.qtmodels import Column
         from app.exportdialog import ExportDialog
+        from app.vaultdialogs import AuditDialog
 
-        app = setup_application(sys.argv[:1], "zh_CN")
+        app = setup_application(sys.argv[:1], args.lang)
         path = demo_vault(folder, args.count)
         window = MainWindow(path)
-        window.resize(1400, 860)
         window.show()
         save(window, args.out / "screenshot-locked.png")
         window.unlock_page.passphrase.setText(PASSPHRASE)
@@ -99,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
         window.workspace.views.setCurrentWidget(window.workspace.timeline_view)
         settle()
         save(window, args.out / "screenshot-timeline.png")
+        window.operations.show_history()
+        settle(800)
+        history = next(w for w in app.topLevelWidgets() if isinstance(w, AuditDialog) and w.isVisible())
+        save(history, args.out / "screenshot-history.png")
+        history.close()
         window.operations.export()
         settle()
         dialog = window.findChild(ExportDialog)

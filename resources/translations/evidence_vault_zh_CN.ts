@@ -272,105 +272,105 @@
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="177"/>
+        <location filename="../../app/detail.py" line="178"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="178"/>
+        <location filename="../../app/detail.py" line="179"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="181"/>
+        <location filename="../../app/detail.py" line="182"/>
         <source>Remove my field</source>
         <translation>删除我添加的字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="183"/>
+        <location filename="../../app/detail.py" line="184"/>
         <source>Mark as wrong</source>
         <translation>标记为识别错误</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="185"/>
+        <location filename="../../app/detail.py" line="186"/>
         <source>The value read by OCR is wrong: it stays in the vault&apos;s history but no longer counts as a fact</source>
         <translation>OCR 识别的值有误：它仍保留在保险箱的历史记录中，但不再作为事实使用</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="203"/>
+        <location filename="../../app/detail.py" line="204"/>
         <source>What this exhibit proves (证明目的)</source>
         <translation>这份证据证明什么（证明目的）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="206"/>
+        <location filename="../../app/detail.py" line="207"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="209"/>
+        <location filename="../../app/detail.py" line="210"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="210"/>
+        <location filename="../../app/detail.py" line="211"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="211"/>
-        <location filename="../../app/detail.py" line="321"/>
+        <location filename="../../app/detail.py" line="212"/>
+        <location filename="../../app/detail.py" line="322"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="212"/>
+        <location filename="../../app/detail.py" line="213"/>
         <source>Purpose</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="213"/>
+        <location filename="../../app/detail.py" line="214"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="219"/>
+        <location filename="../../app/detail.py" line="220"/>
         <source>Extracted fields (double-click a value to correct it)</source>
         <translation>识别出的字段（双击数值可更正）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="248"/>
+        <location filename="../../app/detail.py" line="249"/>
         <source>Select an exhibit to see it here.</source>
         <translation>选择一份证据后在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="272"/>
+        <location filename="../../app/detail.py" line="273"/>
         <source>loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="278"/>
+        <location filename="../../app/detail.py" line="279"/>
         <source>pages 1–%1 of %2 shown</source>
         <translation>显示第 1–%1 页，共 %2 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/detail.py" line="281"/>
+        <location filename="../../app/detail.py" line="282"/>
         <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="321"/>
+        <location filename="../../app/detail.py" line="322"/>
         <source>Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
         <translation>请按 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式输入日期。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="389"/>
+        <location filename="../../app/detail.py" line="390"/>
         <source>Remove field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="390"/>
+        <location filename="../../app/detail.py" line="391"/>
         <source>Fields read by OCR are kept as evidence. Correct the value, or mark it as wrong.</source>
         <translation>OCR 识别的字段作为证据保留。请更正该值，或将其标记为识别错误。</translation>
     </message>
@@ -670,8 +670,8 @@
     </message>
     <message>
         <location filename="../../app/history.py" line="39"/>
-        <source>Imported %1 (%2), SHA-256 %3….</source>
-        <translation>导入了%1（%2），SHA-256 %3…。</translation>
+        <source>Imported %1 (%2), SHA-256 %3…</source>
+        <translation>导入了%1（%2），SHA-256 %3…</translation>
     </message>
     <message>
         <location filename="../../app/history.py" line="40"/>

@@ -24,7 +24,7 @@ def test_every_action_the_core_records_has_a_sentence() -> None:
 
 @pytest.mark.parametrize("recorded, chinese, english", [
     pytest.param(entry("item.import", item_id=3, case_id=1, sha256="ab" * 32, name="订单.png", size=81234),
-                 "导入了“订单.png”（79 KB），SHA-256 abababababab…。", "Imported “订单.png” (79 KB), SHA-256 abababababab….",
+                 "导入了“订单.png”（79 KB），SHA-256 abababababab…", "Imported “订单.png” (79 KB), SHA-256 abababababab…",
                  id="import"),
     pytest.param(entry("item.edit", item_id=3, kind="chat", formed_at="2026-02-14T22:15:00"),
                  "修改了类型为客服聊天；形成时间为2026-02-14 22:15:00。",

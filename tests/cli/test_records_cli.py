@@ -5,12 +5,11 @@ import json
 from pathlib import Path
 
 from bench.record_files import bill_rows, chat_txt, encrypted_zip, wechat_csv
-from tests.cli.test_cli import cli  # noqa: F401 - the in-process CLI fixture
 
 ROWS = bill_rows(12, seed=4)
 
 
-def test_zip_bill_and_chat_found_by_one_order_number(cli, tmp_path: Path) -> None:  # noqa: F811
+def test_zip_bill_and_chat_found_by_one_order_number(cli, tmp_path: Path) -> None:
     (tmp_path / "pw.txt").write_text("246810\n", encoding="utf-8")
     (tmp_path / "bill.zip").write_bytes(encrypted_zip("微信支付账单.csv", wechat_csv(ROWS), "246810"))
     (tmp_path / "chat.txt").write_bytes(chat_txt(ROWS[2].order_no))
@@ -29,7 +28,7 @@ def test_zip_bill_and_chat_found_by_one_order_number(cli, tmp_path: Path) -> Non
     assert len(shown["records"]) == len(ROWS)
 
 
-def test_wrong_zip_password_names_the_file(cli, tmp_path: Path) -> None:  # noqa: F811
+def test_wrong_zip_password_names_the_file(cli, tmp_path: Path) -> None:
     (tmp_path / "pw.txt").write_text("000000", encoding="utf-8")
     (tmp_path / "bill.zip").write_bytes(encrypted_zip("a.csv", wechat_csv(ROWS), "246810"))
     assert cli("init")[0] == 0
