@@ -30,12 +30,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         password=password,
         attachments=not args.no_attachments,
         max_size=parse_size(args.max_size) if args.max_size else None,
+        timeline_notes=args.timeline_notes,
     )
     tsa = tsa_settings(args)
     with open_vault(args) as vault:
         case_id = resolve_case(vault, args.case)
         try:
-            result = export_case(vault, case_id, Path(args.output), options, item_ids=args.items, tsa=tsa)
+            result = export_case(vault, case_id, Path(args.output), options, item_ids=args.items, tsa=tsa,
+                                 order=args.order)
         except ExportError as e:
             raise UsageError(str(e)) from e
     print(f"Wrote {result.path} ({result.pages} pages, {result.size:,} bytes), SHA-256 {result.sha256}")
@@ -64,6 +66,10 @@ def register(sub: Subparsers) -> None:
     export.add_argument("--redact", action="store_true", help="black out ID/bank card and phone numbers")
     export.add_argument("--password-file", help="protect the PDF with the password in this file (AES-256)")
     export.add_argument("--no-attachments", action="store_true", help="do not embed the original files")
-    export.add_argument("--max-size", help="keep the PDF under this size, e.g. 10MB")
+    export.add_argument("--max-size", help="keep the PDF under this size, e.g. 10MB (1 MB = 1,000,000 bytes)")
+    export.add_argument("--order", choices=("time", "import", "manual"), default="time",
+                        help="number the exhibits by 形成时间 (default), import, or the order set in the app; "
+                             "the app numbers them by the same rule")
+    export.add_argument("--timeline-notes", action="store_true", help="put the items' notes into the timeline")
     add_tsa_arguments(export)
     export.set_defaults(func=cmd_export)

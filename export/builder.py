@@ -161,14 +161,14 @@ def _write_once(dossier: Dossier, handle: BinaryIO, out_path: Path, tracker: _Pr
                 check_cancel: Callable[[], None]) -> None:
     """Render every segment with images, then join them into `handle`."""
     request, mask = dossier.request, dossier.redactor.text
-    settled = (dict(dossier.bookmarks), dossier.total_pages)
+    settled = dossier.layout_state()
     with SegmentFiles(out_path) as parts:
         for segment, plain_pdf in render_segments(dossier):
             check_cancel()
             attachments = [(request.exhibits[i], dossier.scans[i].attachment_name) for i in segment.exhibits
                            ] if dossier.attaching else []
             parts.add(plain_pdf, attachments, tracker.step)
-        if (dossier.bookmarks, dossier.total_pages) != settled:
+        if dossier.layout_state() != settled:
             raise ExportError("page numbers moved between layout and drawing")
         check_cancel()
         info = DocumentInfo(title=mask(request.case_title), author=mask(request.author),

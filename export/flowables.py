@@ -6,6 +6,7 @@ import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image
 from reportlab.lib import colors
@@ -196,19 +197,32 @@ def draw_jpeg(canv: Canvas, jpeg: bytes, width: float, height: float) -> None:
     canv._formsinuse.append(name)
 
 
-class OutlineAnchor(Flowable):
-    """Zero-size marker that records the page it lands on, for the outline and the page numbers."""
+class PageMark(Flowable):
+    """Zero-size marker that records the page it lands on under `key`: where a section ends."""
 
-    def __init__(self, key: str, title: str, level: int, bookmarks: dict[str, Bookmark]) -> None:
+    def __init__(self, key: str, pages: dict[str, Any]) -> None:
         super().__init__()
         self.key = key
-        self.title = title
-        self.level = level
-        self.bookmarks = bookmarks
+        self.pages = pages
         self.width = self.height = 0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
 
+    def record(self, page: int) -> Any:
+        return page
+
     def draw(self) -> None:
-        self.bookmarks[self.key] = Bookmark(self.title, self.level, self.canv.getPageNumber())
+        self.pages[self.key] = self.record(self.canv.getPageNumber())
+
+
+class OutlineAnchor(PageMark):
+    """A page mark that is also an entry of the outline; the index's page numbers come from it too."""
+
+    def __init__(self, key: str, title: str, level: int, bookmarks: dict[str, Bookmark]) -> None:
+        super().__init__(key, bookmarks)
+        self.title = title
+        self.level = level
+
+    def record(self, page: int) -> Bookmark:
+        return Bookmark(self.title, self.level, page)

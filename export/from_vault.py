@@ -8,11 +8,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from export.errors import ExportCancelled, UnreadForRedaction
-from export.request import DossierRequest, Exhibit, ExhibitField, ExportOptions, ExportResult, Party, TimelineEvent
+from export.events import timeline_events
+from export.order import ExhibitOrder, exhibit_order
+from export.request import DossierRequest, Exhibit, ExhibitField, ExportOptions, ExportResult, Party
+from export.texts import labels_for
 from export.signing import SigningSettings, TsaSettings
 from ocr.errors import OcrEngineUnavailable
 from ocr.types import OcrLine
 from vault.evidence import Item, OcrState
+from vault.exhibit_order import manual_order
 from vault.outputs import check_output_path
 from vault.signing_key import signing_identity
 from vault.store import Vault
@@ -50,17 +54,11 @@ _SOURCES = {
 }
 DEFAULT_HOLDER = "证据保险箱用户"
 """Certificate subject when neither a holder setting nor the case's complainant names one."""
-_KEY_FIELD_TYPES = ("order_no", "amount", "transaction_no", "ticket_no", "logistics_no", "agent", "agent_id", "phone",
-                    "timestamp", "id_card", "bank_card")
 
 
 def _exhibit(vault: Vault, item: Item, lang: str, title: str | None, purpose: str | None) -> Exhibit:
     kind = item.kind if item.kind in _DEFAULT_TITLES[lang] else "other"
-    fields = tuple(
-        ExhibitField(f.type, f.normalized, f.raw, f.bbox)
-        for f in sorted(item.effective_fields(), key=lambda f: _KEY_FIELD_TYPES.index(f.type)
-                        if f.type in _KEY_FIELD_TYPES else len(_KEY_FIELD_TYPES))
-    )
+    fields = tuple(ExhibitField(f.type, f.normalized, f.raw, f.bbox, f.role or "") for f in item.effective_fields())
     lines = tuple(OcrLine(line.text, line.bbox or (0, 0, 0, 0), line.confidence) for line in item.ocr_lines)
     return Exhibit(
         item_id=item.id,
@@ -78,36 +76,21 @@ def _exhibit(vault: Vault, item: Item, lang: str, title: str | None, purpose: st
         ocr_text=item.ocr_text,
         ocr_lines=lines,
         load_original=lambda item_id=item.id: vault.original(item_id),
+        note=item.note,
     )
 
 
-def _line_containing(item: Item, raw: str) -> str:
-    for line in item.ocr_lines:
-        if raw and raw in line.text:
-            return line.text
-    return raw
+def case_exhibits(vault: Vault, case_id: int, order: ExhibitOrder | str = ExhibitOrder.TIME) -> list[Item]:
+    """The case's items in exhibit order: 证据N is the N-th. The GUI's export list shows this order."""
+    listed = [vault.item(i.id) for i in vault.items(case_id)]
+    return exhibit_order(listed, order, manual_order(vault, case_id))
 
 
-def timeline_events(items: Sequence[Item], titles: Sequence[str]) -> list[TimelineEvent]:
-    """Every dated thing in the exhibits, oldest first: timestamps read from them and their notes."""
-    events: list[TimelineEvent] = []
-    for number, (item, title) in enumerate(zip(items, titles), 1):
-        seen: set[str] = set()
-        for value, raw in ((f.normalized, f.raw) for f in item.effective_fields() if f.type == "timestamp"):
-            if len(value) >= 10 and value not in seen:
-                seen.add(value)
-                events.append(TimelineEvent(value, f"{title}：{_line_containing(item, raw)[:80]}", number))
-        when = item.event_time()
-        if item.note and when:
-            events.append(TimelineEvent(when, f"{title}：{item.note}", number))
-        elif when and not seen:
-            events.append(TimelineEvent(when, title, number))
-    return sorted(events, key=lambda e: (e.when[:19], e.exhibit_index or 0))
-
-
-def _case_items(vault: Vault, case_id: int, item_ids: Sequence[int] | None) -> list[Item]:
-    ids = list(item_ids) if item_ids is not None else [i.id for i in vault.items(case_id)]
-    items = [vault.item(i) for i in ids]
+def _case_items(vault: Vault, case_id: int, item_ids: Sequence[int] | None,
+                order: ExhibitOrder | str = ExhibitOrder.TIME) -> list[Item]:
+    if item_ids is None:
+        return case_exhibits(vault, case_id, order)
+    items = [vault.item(i) for i in item_ids]
     foreign = [i.id for i in items if i.case_id != case_id]
     if foreign:
         raise ValueError(f"items {foreign} do not belong to case {case_id}")
@@ -167,12 +150,17 @@ def dossier_request(
     titles: Mapping[int, str] | None = None,
     purposes: Mapping[int, str] | None = None,
     cover: Mapping[str, str] | None = None,
+    timeline_notes: bool = False,
+    order: ExhibitOrder | str = ExhibitOrder.TIME,
 ) -> DossierRequest:
-    """The request for a case's dossier; `item_ids` chooses exhibits and their order."""
+    """The request for a case's dossier; `item_ids` chooses exhibits and their order, else `order` does.
+
+    `timeline_notes` puts the items' notes (备注) into the timeline (ExportOptions.timeline_notes).
+    """
     case = vault.case(case_id)
     if cover:
         case = replace(case, **cover)
-    items = _case_items(vault, case_id, item_ids)
+    items = _case_items(vault, case_id, item_ids, order)
     exhibits = tuple(
         _exhibit(vault, item, lang, (titles or {}).get(item.id), (purposes or {}).get(item.id)) for item in items
     )
@@ -186,7 +174,7 @@ def dossier_request(
         claim=case.claim,
         facts=case.facts,
         exhibits=exhibits,
-        events=tuple(timeline_events(items, [e.title for e in exhibits])),
+        events=timeline_events(exhibits, labels_for(lang), timeline_notes),
         audit_head_hash=head,
         generated_at=datetime.now().astimezone(),
     )
@@ -205,10 +193,12 @@ def export_case(
     cancelled: Callable[[], bool] | None = None,
     tsa: TsaSettings | None = None,
     holder: str = "",
+    order: ExhibitOrder | str = ExhibitOrder.TIME,
 ) -> ExportResult:
     """Build the dossier PDF, signed with the vault's key, and record it (with its SHA-256) in the audit log.
 
-    A redacted export first reads the items OCR has not read (see read_before_redacting). The key
+    A redacted export first reads the items OCR has not read (see read_before_redacting). Without
+    `item_ids`, `order` numbers the exhibits (see export.order). The key
     is made on the first export, for `holder` or else the case's complainant (see vault.signing_key).
     """
     from export import build_dossier
@@ -216,7 +206,8 @@ def export_case(
     check_output_path(vault, Path(out_path))
     if options.redact:
         read_before_redacting(vault, case_id, item_ids, cancelled=cancelled)
-    request = dossier_request(vault, case_id, item_ids, options.lang, titles, purposes, cover)
+    request = dossier_request(vault, case_id, item_ids, options.lang, titles, purposes, cover,
+                              options.timeline_notes, order)
     identity = signing_identity(vault, holder or request.complainant.name or DEFAULT_HOLDER)
     request = replace(request, signer_fingerprint=identity.fingerprint)
     options = replace(options, signing=SigningSettings(identity.key_pem, identity.certificate_pem, tsa))

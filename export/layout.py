@@ -5,7 +5,6 @@ import gc
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -17,22 +16,30 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
 from reportlab.platypus.doctemplate import LayoutError
 
 from export.errors import ExportError
-from export.flowables import ExhibitImage, ExhibitPainter, FrameSize, OutlineAnchor
-from export.fonts import ACCENT, FONT, Styles, draw_text, make_styles, markup
+from export.facts import caption_facts, index_facts
+from export.flowables import ExhibitImage, ExhibitPainter, FrameSize, OutlineAnchor, PageMark
+from export.fonts import ACCENT, FONT, Styles, draw_text, make_styles
 from export.images import PageProbe
+from export.linebreak import WrappedText
 from export.texts import Labels
 from export.request import Bookmark, DossierRequest, Exhibit, ExportOptions
 from export.redaction import Redactor
-from ocr.types import FieldType
+from export.times import format_time, sort_key
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 18 * mm
 FRAME = FrameSize(PAGE_WIDTH - 2 * MARGIN_X, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
-# Types shown in the index's 关键信息 column: what identifies the transaction in dispute.
-KEY_INFO_TYPES = (FieldType.ORDER_NO, FieldType.TRANSACTION_NO, FieldType.AMOUNT, FieldType.TICKET_NO,
-                  FieldType.LOGISTICS_NO)
+# A portrait screenshot sits beside its caption, in a column this share of the page wide at most;
+# narrower than SIDE_IMAGE_MIN it would be too small to read, and is cut into full-width slices.
+SIDE_IMAGE_SHARE = 0.58
+SIDE_IMAGE_MIN = 0.4
+_PORTRAIT = 1.2
+# Index columns but the last (页码), in mm: wide enough for "Exhibit 10", "Electronic", a Chinese date.
+_INDEX_WIDTHS = {"zh": (12, 22, 16, 24, 46, 24, 14), "en": (16, 22, 16, 20, 46, 22, 18)}
+# Room the exhibit heading takes above a side-by-side image.
+_HEADING_ROOM = 40
 _MAX_LAYOUT_PASSES = 4
 # Small enough that a segment's images and attachments stay a few tens of MB in memory.
 EXHIBITS_PER_SEGMENT = 12
@@ -60,6 +67,7 @@ class Dossier:
     painter: ExhibitPainter
     styles: Styles = field(default_factory=make_styles)
     bookmarks: dict[str, Bookmark] = field(default_factory=dict)
+    last_pages: dict[str, int] = field(default_factory=dict)
     total_pages: int = 0
 
     @property
@@ -69,6 +77,20 @@ class Dossier:
     def page_of(self, key: str) -> int | None:
         bookmark = self.bookmarks.get(key)
         return bookmark.page if bookmark else None
+
+    def pages_of(self, key: str) -> str:
+        """'6' or '6–7': where a section starts and ends, '' before the first layout pass."""
+        first, last = self.page_of(key), self.last_pages.get(key)
+        if not first:
+            return ""
+        return f"{first}–{last}" if last and last > first else str(first)
+
+    def layout_state(self) -> tuple[dict[str, Bookmark], dict[str, int], int]:
+        """What a layout pass learns; equal after two passes means the page numbers settled."""
+        return dict(self.bookmarks), dict(self.last_pages), self.total_pages
+
+    def time(self, value: str | None) -> str:
+        return format_time(value, self.labels.lang, self.labels.none)
 
 
 @dataclass(frozen=True)
@@ -86,18 +108,6 @@ class Segment:
 
 def exhibit_key(number: int) -> str:
     return f"exhibit-{number}"
-
-
-def display_time(value: str | None, none: str) -> str:
-    """ISO 8601 as 'YYYY-MM-DD HH:MM:SS +08:00'; other text unchanged."""
-    if not value:
-        return none
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    text = parsed.strftime("%Y-%m-%d %H:%M:%S")
-    return f"{text} {parsed.strftime('%z')[:3]}:{parsed.strftime('%z')[3:]}" if parsed.tzinfo else text
 
 
 class DossierTemplate(BaseDocTemplate):
@@ -193,10 +203,10 @@ def settle_page_numbers(dossier: Dossier) -> None:
     (`painter.quality` None): they draw no images, and the final render lays out the same pages.
     """
     for _ in range(_MAX_LAYOUT_PASSES):
-        before = (dict(dossier.bookmarks), dossier.total_pages)
+        before = dossier.layout_state()
         for _segment in render_segments(dossier):
             pass
-        if (dossier.bookmarks, dossier.total_pages) == before:
+        if dossier.layout_state() == before:
             return
     raise ExportError("page numbers did not settle after repeated layout passes")
 
@@ -224,7 +234,7 @@ def _appendices(dossier: Dossier) -> Iterator[Flowable]:
 
 def _section(dossier: Dossier, key: str, title: str, level: int = 0) -> Iterator[Flowable]:
     yield OutlineAnchor(key, title, level, dossier.bookmarks)
-    yield Paragraph(markup(title), dossier.styles.heading)
+    yield WrappedText(title, dossier.styles.heading)
 
 
 def _table(rows: list[list[Flowable]], widths: list[float], header: bool) -> Table:
@@ -243,60 +253,53 @@ def _table(rows: list[list[Flowable]], widths: list[float], header: bool) -> Tab
                  splitInRow=1, hAlign="LEFT")
 
 
-def _key_value_table(dossier: Dossier, pairs: list[tuple[str, str]],
-                     markup_row: tuple[str, str] | None = None) -> Table:
-    """Label/value rows of plain text, plus an optional last row whose value is already markup."""
+def _key_value_table(dossier: Dossier, pairs: list[tuple[str, str]], width: float = FRAME.width,
+                     label_width: float = 44 * mm) -> Table:
+    """Label/value rows of plain text."""
     cell = dossier.styles.cell
-    rows = [[Paragraph(markup(k), cell), Paragraph(markup(v or dossier.labels.none), cell)] for k, v in pairs]
-    if markup_row:
-        rows.append([Paragraph(markup(markup_row[0]), cell), Paragraph(markup_row[1], cell)])
-    return _table(rows, [44 * mm, FRAME.width - 44 * mm], header=False)
+    rows: list[list[Flowable]] = [[WrappedText(k, cell), WrappedText(v or dossier.labels.none, cell)]
+                                  for k, v in pairs]
+    return _table(rows, [label_width, width - label_width], header=False)
 
 
 def _paragraphs(text: str, style: ParagraphStyle) -> Iterator[Paragraph]:
     for line in text.splitlines():
         if line.strip():
-            yield Paragraph(markup(line), style)
+            yield WrappedText(line, style)
 
 
 def _cover(dossier: Dossier) -> Iterator[Flowable]:
     request, labels, styles, mask = dossier.request, dossier.labels, dossier.styles, dossier.redactor.text
     yield OutlineAnchor("cover", labels.cover, 0, dossier.bookmarks)
     yield Spacer(1, 20 * mm)
-    yield Paragraph(markup(labels.dossier), styles.title)
-    yield Paragraph(markup(mask(request.case_title)), styles.subtitle)
-    generated = request.generated_at.isoformat(timespec="seconds")
+    yield WrappedText(labels.dossier, styles.title)
+    yield WrappedText(mask(request.case_title), styles.subtitle)
     pairs = [(labels.case_title, mask(request.case_title))]
     if request.case_number:
         pairs.append((labels.case_number, request.case_number))
     for role, party in ((labels.complainant, request.complainant), (labels.respondent, request.respondent)):
-        pairs += [(f"{role} · {labels.name}", mask(party.name)),
-                  (f"{role} · {labels.phone}", mask(party.phone)),
-                  (f"{role} · {labels.address}", mask(party.address))]
+        pairs += [(f"{role} · {label}", mask(value)) for label, value in
+                  ((labels.name, party.name), (labels.phone, party.phone), (labels.address, party.address))
+                  if value.strip()]
+    if request.channel.strip():
+        pairs.append((labels.channel, mask(request.channel)))
     pairs += [
-        (labels.channel, mask(request.channel)),
-        (labels.generated_at, f"{display_time(generated, labels.none)} ({request.generated_at.tzname()})"),
+        (labels.generated_at, dossier.time(request.generated_at.isoformat(timespec="seconds"))),
         (labels.exhibit_count, str(len(request.exhibits))),
         (labels.audit_head, request.audit_head_hash),
     ]
+    if request.signer_fingerprint:
+        pairs.append((labels.signer_fingerprint, request.signer_fingerprint))
     yield _key_value_table(dossier, pairs)
+    yield Spacer(1, 2 * mm)
+    yield WrappedText(labels.times_note, styles.small)
+    yield WrappedText(labels.audit_head_explained, styles.small)
     if dossier.options.redact:
-        yield Spacer(1, 4 * mm)
-        yield Paragraph(markup(labels.redacted_notice), styles.small)
-    yield Paragraph(markup(labels.claim), styles.subheading)
-    yield from _paragraphs(mask(request.claim), styles.body)
-    yield Paragraph(markup(labels.facts), styles.subheading)
-    yield from _paragraphs(mask(request.facts), styles.body)
-
-
-def _key_info(dossier: Dossier, exhibit: Exhibit, types: tuple[str, ...] | None) -> str:
-    labels, seen, parts = dossier.labels, set(), []
-    for f in exhibit.fields:
-        if (types is None or f.type in types) and (f.type, f.value) not in seen:
-            seen.add((f.type, f.value))
-            value = dossier.redactor.field_value(f.type, f.value)
-            parts.append(markup(labels.pair(labels.field_type(f.type), value)))
-    return "<br/>".join(parts) or labels.none
+        yield WrappedText(labels.redacted_notice, styles.small)
+    for heading, text in ((labels.claim, request.claim), (labels.facts, request.facts)):
+        if text.strip():  # an empty heading reads as a missing part
+            yield WrappedText(heading, styles.subheading)
+            yield from _paragraphs(mask(text), styles.body)
 
 
 def _index(dossier: Dossier) -> Iterator[Flowable]:
@@ -313,64 +316,76 @@ def _index(dossier: Dossier) -> Iterator[Flowable]:
     case = labels.pair(labels.case_title, mask(request.case_title))
     if request.case_number:
         case += "　　" + labels.pair(labels.case_number, request.case_number)
-    yield Paragraph(markup(case), styles.body)
+    yield WrappedText(case, styles.body)
     yield Spacer(1, 3 * mm)
     header = [labels.col_number, labels.col_name, labels.col_source, labels.col_formed, labels.col_key_info,
               labels.col_purpose, labels.col_original, labels.col_page]
-    rows: list[list[Flowable]] = [[Paragraph(markup(h), styles.cell_header) for h in header]]
+    rows: list[list[Flowable]] = [[WrappedText(h, styles.cell_header) for h in header]]
     cell = styles.cell
     for number, exhibit in enumerate(request.exhibits, start=1):
-        page = dossier.page_of(exhibit_key(number))
         original = labels.electronic_original if exhibit.is_original else labels.printout
-        formed = display_time(exhibit.formed_at or exhibit.captured_at, labels.none)
-        rows.append([
-            Paragraph(markup(labels.exhibit_no(number)), cell),
-            Paragraph(markup(mask(exhibit.title)), cell),
-            Paragraph(markup(mask(exhibit.source)), cell),
-            Paragraph(markup(formed), cell),
-            Paragraph(_key_info(dossier, exhibit, KEY_INFO_TYPES), cell),
-            Paragraph(markup(mask(exhibit.purpose)), cell),
-            Paragraph(markup(original), cell),
-            Paragraph(markup(str(page)) if page else "", cell),
-        ])
-    widths = [13 * mm, 27 * mm, 19 * mm, 20 * mm, 36 * mm, 27 * mm, 19 * mm]
+        facts = index_facts(exhibit.fields, labels, dossier.redactor.field_value)
+        rows.append([WrappedText(text, cell) for text in (
+            labels.exhibit_no(number), mask(exhibit.title), mask(exhibit.source),
+            dossier.time(exhibit.formed_at or exhibit.captured_at), "\n".join(facts) or labels.none,
+            mask(exhibit.purpose), original, dossier.pages_of(exhibit_key(number)))])
+    # 关键信息 is the widest column: an order number and its label stay on one line (issue #14).
+    widths = [w * mm for w in _INDEX_WIDTHS[labels.lang]]
     widths.append(FRAME.width - sum(widths))
     yield _table(rows, widths, header=True)
     yield Spacer(1, 10 * mm)
     # The evidence list is signed and dated by the submitter (提交人签名、注明提交日期).
     blank = "_" * 24
-    yield KeepTogether(Paragraph(markup(f"{labels.signature} {blank}　　{labels.signature_date} {blank}"),
-                                 styles.body))
-
-
-def _sort_key(dossier: Dossier, when: str) -> tuple[int, datetime | str]:
-    try:
-        parsed = datetime.fromisoformat(when)
-    except ValueError:
-        return 1, when
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dossier.request.generated_at.tzinfo or timezone.utc)
-    return 0, parsed
+    yield KeepTogether(WrappedText(f"{labels.signature} {blank}　　{labels.signature_date} {blank}", styles.body))
 
 
 def _timeline(dossier: Dossier) -> Iterator[Flowable]:
     labels, styles, cell = dossier.labels, dossier.styles, dossier.styles.cell
     yield from _section(dossier, "timeline", labels.timeline)
-    events = sorted((e for e in dossier.request.events if e.when.strip()), key=lambda e: _sort_key(dossier, e.when))
-    rows: list[list[Flowable]] = [[Paragraph(markup(h), styles.cell_header)
+    events = sorted((e for e in dossier.request.events if e.when.strip()),
+                    key=lambda e: (sort_key(e.when), e.exhibit_index or 0))
+    rows: list[list[Flowable]] = [[WrappedText(h, styles.cell_header)
                                    for h in (labels.col_when, labels.col_event, labels.col_exhibit)]]
     count = len(dossier.request.exhibits)
     for event in events:
         target = labels.none
         if event.exhibit_index is not None and 1 <= event.exhibit_index <= count:
             target = labels.exhibit_no(event.exhibit_index)
-            page = dossier.page_of(exhibit_key(event.exhibit_index))
-            if page:
-                target += f"（{labels.col_page} {page}）"
-        rows.append([Paragraph(markup(display_time(event.when, labels.none)), cell),
-                     Paragraph(markup(dossier.redactor.text(event.description)), cell),
-                     Paragraph(markup(target), cell)])
-    yield _table(rows, [36 * mm, FRAME.width - 66 * mm, 30 * mm], header=True)
+            pages = dossier.pages_of(exhibit_key(event.exhibit_index))
+            if pages:
+                target += labels.in_parentheses(f"{labels.col_page}\u00a0{pages}")
+        when = format_time(event.when, labels.lang, labels.none, seconds=False)
+        rows.append([WrappedText(when, cell), WrappedText(dossier.redactor.text(event.description), cell),
+                     WrappedText(target, cell)])
+    yield _table(rows, [34 * mm, FRAME.width - 64 * mm, 30 * mm], header=True)
+
+
+def _caption_pairs(dossier: Dossier, exhibit: Exhibit) -> list[tuple[str, str]]:
+    labels, mask = dossier.labels, dossier.redactor.text
+    facts = caption_facts(exhibit.fields, labels, dossier.redactor.field_value)
+    return [
+        (labels.original_name, mask(exhibit.original_name)),
+        ("SHA-256", exhibit.sha256),
+        (labels.col_source, mask(exhibit.source)),
+        (labels.col_purpose, mask(exhibit.purpose)),
+        (labels.formed_at, dossier.time(exhibit.formed_at)),
+        (labels.captured_at, dossier.time(exhibit.captured_at)),
+        (labels.imported_at, dossier.time(exhibit.imported_at)),
+        (labels.key_fields, "\n".join(facts)),
+    ]
+
+
+def side_image_width(probes: tuple[PageProbe, ...]) -> float | None:
+    """Width of a one-page portrait screenshot shown beside its caption, or None to stack them.
+
+    A phone screenshot then takes one page with its caption instead of a caption page and an
+    image page (issue #14); taller captures are cut into full-width slices instead.
+    """
+    if len(probes) != 1 or probes[0].height < _PORTRAIT * probes[0].width:
+        return None
+    probe = probes[0]
+    width = min(SIDE_IMAGE_SHARE * FRAME.width, (FRAME.height - _HEADING_ROOM) * probe.width / probe.height)
+    return width if width >= SIDE_IMAGE_MIN * FRAME.width else None
 
 
 def _exhibit(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flowable]:
@@ -378,24 +393,31 @@ def _exhibit(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flowab
     if number == 1:
         yield OutlineAnchor("exhibits", labels.exhibits, 0, dossier.bookmarks)
     title = f"{labels.exhibit_no(number)}　{mask(exhibit.title)}"
-    yield from _section(dossier, exhibit_key(number), title, level=1)
+    key = exhibit_key(number)
+    yield from _section(dossier, key, title, level=1)
     scan = dossier.scans[number - 1]
-    yield _key_value_table(dossier, [
-        (labels.original_name, mask(exhibit.original_name)),
-        ("SHA-256", exhibit.sha256),
-        (labels.col_source, mask(exhibit.source)),
-        (labels.col_purpose, mask(exhibit.purpose)),
-        (labels.formed_at, display_time(exhibit.formed_at, labels.none)),
-        (labels.captured_at, display_time(exhibit.captured_at, labels.none)),
-        (labels.imported_at, display_time(exhibit.imported_at, labels.none)),
-    ], markup_row=(labels.key_fields, _key_info(dossier, exhibit, None)))
-    yield Spacer(1, 3 * mm)
     continued = f"{labels.exhibit_no(number)}{labels.continued}"
-    for page_index in range(len(scan.probes)):
-        if page_index:  # between pages only: after an image that fills the page it would open a blank one
-            yield Spacer(1, 2 * mm)
-        yield ExhibitImage(dossier.painter, number - 1, page_index, FRAME, continued,
-                           is_continuation=page_index > 0)
+    side = side_image_width(scan.probes)
+    if side is not None:
+        image = ExhibitImage(dossier.painter, number - 1, 0, FrameSize(side, FRAME.height - _HEADING_ROOM), continued)
+        gap = 4 * mm
+        caption_width = FRAME.width - side - gap
+        caption = _key_value_table(dossier, _caption_pairs(dossier, exhibit), caption_width, 20 * mm)
+        yield Table([[image, Spacer(gap, 0), caption]], colWidths=[side, gap, caption_width], hAlign="LEFT", style=TableStyle([
+            ("FONT", (0, 0), (-1, -1), FONT, 8),  # else the table sets Helvetica, which is never embedded
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            *((padding, (0, 0), (-1, -1), 0) for padding in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING",
+                                                              "BOTTOMPADDING")),
+        ]))
+    else:
+        yield _key_value_table(dossier, _caption_pairs(dossier, exhibit))
+        yield Spacer(1, 3 * mm)
+        for page_index in range(len(scan.probes)):
+            if page_index:  # between pages only: after an image that fills the page it would open a blank one
+                yield Spacer(1, 2 * mm)
+            yield ExhibitImage(dossier.painter, number - 1, page_index, FRAME, continued,
+                               is_continuation=page_index > 0)
+    yield PageMark(key, dossier.last_pages)
 
 
 def _ocr_appendix(dossier: Dossier) -> Iterator[Flowable]:
@@ -403,10 +425,10 @@ def _ocr_appendix(dossier: Dossier) -> Iterator[Flowable]:
     yield from _section(dossier, "ocr", labels.appendix_ocr)
     for number, exhibit in enumerate(dossier.request.exhibits, start=1):
         title = f"{labels.exhibit_no(number)}　{dossier.redactor.text(exhibit.title)}"
-        yield Paragraph(markup(title), styles.subheading)
+        yield WrappedText(title, styles.subheading)
         text = exhibit.ocr_text or "\n".join(line.text for line in exhibit.ocr_lines)
         text = "\n".join(line for line in dossier.redactor.text(text).splitlines() if line.strip())
-        yield Paragraph(markup(text or labels.no_ocr_text), styles.small)
+        yield WrappedText(text or labels.no_ocr_text, styles.small)
 
 
 def _manifest(dossier: Dossier) -> Iterator[Flowable]:
@@ -414,25 +436,26 @@ def _manifest(dossier: Dossier) -> Iterator[Flowable]:
     labels, styles, cell = dossier.labels, dossier.styles, dossier.styles.cell
     yield from _section(dossier, "manifest", labels.manifest)
     header = (labels.col_exhibit, labels.col_file, "SHA-256", labels.col_size, labels.col_attached)
-    rows: list[list[Flowable]] = [[Paragraph(markup(h), styles.cell_header) for h in header]]
+    rows: list[list[Flowable]] = [[WrappedText(h, styles.cell_header) for h in header]]
     for number, (exhibit, scan) in enumerate(zip(dossier.request.exhibits, dossier.scans), start=1):
         if dossier.attaching:
             attached = labels.pair(labels.attached, scan.attachment_name)
         else:
             attached = labels.not_attached_redacted if dossier.options.redact else labels.not_attached
-        rows.append([Paragraph(markup(labels.exhibit_no(number)), cell),
-                     Paragraph(markup(dossier.redactor.text(exhibit.original_name)), cell),
-                     Paragraph(markup(exhibit.sha256), cell),
-                     Paragraph(markup(f"{scan.size:,}"), cell),
-                     Paragraph(markup(dossier.redactor.text(attached)), cell)])
+        rows.append([WrappedText(text, cell) for text in (
+            labels.exhibit_no(number), dossier.redactor.text(exhibit.original_name), exhibit.sha256,
+            f"{scan.size:,}", dossier.redactor.text(attached))])
     widths = [16 * mm, 36 * mm, 62 * mm, 20 * mm]
     widths.append(FRAME.width - sum(widths))
     yield _table(rows, widths, header=True)
     yield Spacer(1, 4 * mm)
-    yield Paragraph(markup(labels.pair(labels.audit_head, dossier.request.audit_head_hash)), styles.body)
+    yield WrappedText(labels.pair(labels.audit_head, dossier.request.audit_head_hash), styles.body)
+    yield WrappedText(labels.audit_head_explained, styles.small)
+    if dossier.request.signer_fingerprint:
+        yield WrappedText(labels.pair(labels.signer_fingerprint, dossier.request.signer_fingerprint), styles.body)
     yield Spacer(1, 3 * mm)
     # Without attachments only the hashing and comparing steps apply.
     steps = labels.manifest_how_to if dossier.attaching else (labels.manifest_without_originals,
                                                                *labels.manifest_how_to[2:])
     for step in steps:
-        yield Paragraph(markup(step), styles.body)
+        yield WrappedText(step, styles.body)

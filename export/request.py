@@ -32,6 +32,8 @@ class ExhibitField:
     value: str
     raw: str = ""
     bbox: tuple[int, int, int, int] | None = None
+    role: str = ""
+    """An `ocr.types.AmountRole` value for amounts (实付款, 退款, 本期应还, …), else ""."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Exhibit:
     ocr_lines: tuple[OcrLine, ...]
     load_original: Callable[[], bytes]
     is_original: bool = True
+    note: str = ""
+    """The user's 备注; printed in the timeline only when ExportOptions.timeline_notes asks for it."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,8 @@ class ExportOptions:
     max_size: int | None = None
     signing: SigningSettings | None = None
     """Key, certificate and optional TSA; every export from a vault is signed (issue #15)."""
+    timeline_notes: bool = False
+    """Put the user's notes (备注) into the timeline; they are private unless the user says otherwise."""
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from export.errors import ExportError
-from ocr.types import FieldType
+from ocr.types import AmountRole, FieldType
 
 
 @dataclass(frozen=True)
 class Labels:
+    lang: str
     dossier: str
     case_title: str
     case_number: str
@@ -66,6 +67,24 @@ class Labels:
     none: str
     colon: str
     field_types: Mapping[str, str]
+    amount_roles: Mapping[str, str]
+    times_note: str
+    audit_head_explained: str
+    signer_fingerprint: str
+    list_separator: str
+    events: Mapping[str, str]
+    event_note: str
+    event_agent: str
+    event_agent_id: str
+    event_promise: str
+    parenthesis: str
+
+    def amount_role(self, role: str) -> str:
+        """The label of an amount with this role; the plain amount label without one."""
+        return self.amount_roles.get(role) or self.field_type(FieldType.AMOUNT)
+
+    def in_parentheses(self, text: str) -> str:
+        return self.parenthesis.format(text=text) if text else ""
 
     def pair(self, label: str, value: str) -> str:
         """'label：value' with the colon of the language."""
@@ -79,6 +98,7 @@ class Labels:
 
 
 ZH = Labels(
+    lang="zh",
     dossier="证据材料",
     case_title="案件名称",
     case_number="案号",
@@ -131,10 +151,10 @@ ZH = Labels(
     not_attached_redacted="未附（脱敏版）",
     manifest_how_to=(
         "本 PDF 内嵌了每份证据的原始文件（见上表“附件”列），任何人都可以自行核验：",
-        "① 取出原件：在 PDF 阅读器的“附件”面板中另存；或运行 "
+        "1. 取出原件：在 PDF 阅读器的“附件”面板中另存；或运行 "
         "qpdf --show-attachment=附件名 本文件.pdf > 附件名；或运行 pdfdetach -saveall 本文件.pdf。",
-        "② 计算 SHA-256：Linux/macOS 运行 sha256sum 附件名；Windows 运行 certutil -hashfile 附件名 SHA256。",
-        "③ 与上表逐一比对：一致即说明原件自存入证据保险箱后未被改动。审计日志头哈希可与证据保险箱中的审计日志核对。",
+        "2. 计算 SHA-256：Linux/macOS 运行 sha256sum 附件名；Windows 运行 certutil -hashfile 附件名 SHA256。",
+        "3. 与上表逐一比对：一致即说明原件自存入证据保险箱后未被改动。审计日志头哈希可与证据保险箱中的审计日志核对。",
     ),
     manifest_without_originals="本版本未附原始文件。持有原件者可按以下步骤核验：",
     page_footer="第 {page} 页 / 共 {total} 页",
@@ -161,9 +181,47 @@ ZH = Labels(
         FieldType.BANK_ACCOUNT: "开户行及账号",
         FieldType.PROMISE: "客服承诺",
     },
+    amount_roles={
+        AmountRole.PAID: "实付款",
+        AmountRole.ORDER_TOTAL: "订单金额",
+        AmountRole.DISCOUNT: "优惠",
+        AmountRole.SHIPPING: "运费",
+        AmountRole.REFUND: "退款",
+        AmountRole.DUE: "本期应还",
+        AmountRole.REPAYMENT: "还款",
+        AmountRole.LOAN: "借款",
+        AmountRole.CREDIT_LIMIT: "额度",
+        AmountRole.TRANSACTION: "交易金额",
+        AmountRole.TAX: "税额",
+        AmountRole.TOTAL_WITH_TAX: "价税合计",
+        AmountRole.NET: "金额（不含税）",
+        AmountRole.UNIT_PRICE: "单价",
+    },
+    times_note="时间均为北京时间。",
+    audit_head_explained=(
+        "审计日志头哈希是证据保险箱中最后一条操作记录的 SHA-256 值；每条记录都包含前一条的哈希，"
+        "日后任何增删或改动都会使其不再一致。"
+    ),
+    signer_fingerprint="签名密钥指纹",
+    list_separator="，",
+    events={
+        "order": "下单",
+        "payment": "支付或账单",
+        "bill": "账单明细",
+        "invoice": "开具发票",
+        "chat": "与客服沟通",
+        "complaint": "投诉受理",
+        "other": "",
+    },
+    event_note="备注：{note}",
+    event_agent="客服{agent}",
+    event_agent_id="工号{id}",
+    event_promise="{agent}承诺{promise}",
+    parenthesis="（{text}）",
 )
 
 EN = Labels(
+    lang="en",
     dossier="Evidence Dossier",
     case_title="Case",
     case_number="Case number",
@@ -191,7 +249,7 @@ EN = Labels(
     col_purpose="Purpose of proof",
     col_original="Original / copy",
     col_page="Page",
-    exhibit="Exhibit {n}",
+    exhibit="Exhibit\u00a0{n}",
     electronic_original="Electronic original",
     printout="Printout",
     signature="Signature of submitter:",
@@ -249,6 +307,43 @@ EN = Labels(
         FieldType.BANK_ACCOUNT: "Bank account",
         FieldType.PROMISE: "Agent's promise",
     },
+    amount_roles={
+        AmountRole.PAID: "Paid",
+        AmountRole.ORDER_TOTAL: "Order total",
+        AmountRole.DISCOUNT: "Discount",
+        AmountRole.SHIPPING: "Shipping",
+        AmountRole.REFUND: "Refund",
+        AmountRole.DUE: "Due this period",
+        AmountRole.REPAYMENT: "Repayment",
+        AmountRole.LOAN: "Loan",
+        AmountRole.CREDIT_LIMIT: "Credit limit",
+        AmountRole.TRANSACTION: "Transaction amount",
+        AmountRole.TAX: "Tax",
+        AmountRole.TOTAL_WITH_TAX: "Total with tax",
+        AmountRole.NET: "Amount before tax",
+        AmountRole.UNIT_PRICE: "Unit price",
+    },
+    times_note="All times are Beijing time (China Standard Time, UTC+8).",
+    audit_head_explained=(
+        "The audit log head hash is the SHA-256 of the last entry in the vault's log of changes; every entry "
+        "includes the hash of the one before, so any later addition, removal or change no longer matches it."
+    ),
+    signer_fingerprint="Signing key fingerprint",
+    list_separator=", ",
+    events={
+        "order": "Order placed",
+        "payment": "Payment or bill",
+        "bill": "Bill statement",
+        "invoice": "Invoice issued",
+        "chat": "Talked to customer service",
+        "complaint": "Complaint accepted",
+        "other": "",
+    },
+    event_note="note: {note}",
+    event_agent="Agent {agent}",
+    event_agent_id="ID {id}",
+    event_promise="{agent} promised: {promise}",
+    parenthesis=" ({text})",
 )
 
 _BY_LANG = {"zh": ZH, "en": EN}

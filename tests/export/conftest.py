@@ -20,6 +20,12 @@ def pdf_text(path: Path, password: str | None = None) -> str:
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
+def flat_text(path: Path) -> str:
+    """The text in reading order with line ends removed, so a value wrapped in its cell reads whole."""
+    raw = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return raw.replace("\n", "")
+
+
 def page_texts(path: Path) -> list[str]:
     return pdf_text(path).split("\f")
 
