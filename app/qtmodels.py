@@ -20,6 +20,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from app.texts import field_label, kind_label, short_time
 from app.tasks import Task
+from ocr.records.types import Record
 from ocr.types import FieldType
 from vault.evidence import Case, Field, Item
 
@@ -433,3 +434,50 @@ class FieldsModel(QAbstractTableModel):
         else:
             self.rejection_requested.emit(field)
         return True
+
+
+class RecordsModel(QAbstractTableModel):
+    """The rows of a bill or the messages of a chat export, in source order, read-only."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[Record] = []
+        self._chat = False
+
+    def set_records(self, records: Sequence[Record], chat: bool) -> None:
+        self.beginResetModel()
+        self._records, self._chat = list(records), chat
+        self.endResetModel()
+
+    def _columns(self) -> tuple[tuple[str, Callable[[Record], str]], ...]:
+        if self._chat:
+            return (
+                (self.tr("Row"), lambda r: str(r.row)), (self.tr("Time"), lambda r: short_time(r.time)),
+                (self.tr("Sender"), lambda r: r.sender), (self.tr("Message"), lambda r: r.text or r.media),
+            )
+        return (
+            (self.tr("Row"), lambda r: str(r.row)), (self.tr("Time"), lambda r: short_time(r.time)),
+            (self.tr("Counterparty"), lambda r: r.counterparty), (self.tr("Description"), lambda r: r.description),
+            (self.tr("In/out"), lambda r: str(r.direction)), (self.tr("Amount"), lambda r: r.amount),
+            (self.tr("Status"), lambda r: r.status), (self.tr("Transaction number"), lambda r: r.transaction_no),
+            (self.tr("Order number"), lambda r: r.order_no),
+        )
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        columns = self._columns()
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(columns):
+            return None
+        return columns[section][0]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._columns()[index.column()][1](self._records[index.row()])
+        return None

@@ -202,6 +202,14 @@ ZIP_MEDIA_TYPE = "application/zip"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+RECORDS_MEDIA_TYPES = frozenset({"text/csv", "text/plain", XLSX_MEDIA_TYPE, ZIP_MEDIA_TYPE})
+
+
+def holds_records(media_type: str) -> bool:
+    """True for a bill or chat export: its rows are shown and printed as a table, not as a picture."""
+    return media_type in RECORDS_MEDIA_TYPES
+
+
 def records_media_type(data: bytes, layout: str) -> str:
     """The media type of a bill or chat export (ocr.records read it), from its bytes and layout."""
     if data.startswith(b"PK\x03\x04"):

@@ -160,6 +160,56 @@
     </message>
 </context>
 <context>
+    <name>CheckDossierDialog</name>
+    <message>
+        <location filename="../../app/checkdialog.py" line="33"/>
+        <source>Check a dossier</source>
+        <translation>核验证据材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkdialog.py" line="37"/>
+        <location filename="../../app/checkdialog.py" line="38"/>
+        <source>Optional (PEM)</source>
+        <translation>可选（PEM 格式）</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkdialog.py" line="40"/>
+        <source>Dossier</source>
+        <translation>证据材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkdialog.py" line="41"/>
+        <source>Sender&apos;s certificate</source>
+        <translation>发送方证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkdialog.py" line="42"/>
+        <source>TSA root certificate</source>
+        <translation>时间戳服务根证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkdialog.py" line="46"/>
+        <source>Check</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkdialog.py" line="59"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkdialog.py" line="76"/>
+        <location filename="../../app/checkdialog.py" line="101"/>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/checkdialog.py" line="79"/>
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+</context>
+<context>
     <name>CreatePage</name>
     <message>
         <location filename="../../app/unlock.py" line="67"/>
@@ -257,120 +307,133 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../app/detail.py" line="145"/>
+        <location filename="../../app/detail.py" line="150"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="146"/>
+        <location filename="../../app/detail.py" line="151"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="147"/>
+        <location filename="../../app/detail.py" line="152"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="178"/>
+        <location filename="../../app/detail.py" line="191"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="179"/>
+        <location filename="../../app/detail.py" line="192"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="182"/>
+        <location filename="../../app/detail.py" line="195"/>
         <source>Remove my field</source>
         <translation>删除我添加的字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="184"/>
+        <location filename="../../app/detail.py" line="197"/>
         <source>Mark as wrong</source>
         <translation>标记为识别错误</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="186"/>
+        <location filename="../../app/detail.py" line="199"/>
         <source>The value read by OCR is wrong: it stays in the vault&apos;s history but no longer counts as a fact</source>
         <translation>OCR 识别的值有误：它仍保留在保险箱的历史记录中，但不再作为事实使用</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="204"/>
+        <location filename="../../app/detail.py" line="217"/>
         <source>What this exhibit proves (证明目的)</source>
         <translation>这份证据证明什么（证明目的）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="207"/>
+        <location filename="../../app/detail.py" line="220"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="210"/>
+        <location filename="../../app/detail.py" line="223"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="211"/>
+        <location filename="../../app/detail.py" line="224"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="212"/>
-        <location filename="../../app/detail.py" line="322"/>
+        <location filename="../../app/detail.py" line="225"/>
+        <location filename="../../app/detail.py" line="360"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="213"/>
+        <location filename="../../app/detail.py" line="226"/>
         <source>Purpose</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="214"/>
+        <location filename="../../app/detail.py" line="227"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="220"/>
+        <location filename="../../app/detail.py" line="233"/>
         <source>Extracted fields (double-click a value to correct it)</source>
         <translation>识别出的字段（双击数值可更正）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="249"/>
+        <location filename="../../app/detail.py" line="263"/>
         <source>Select an exhibit to see it here.</source>
         <translation>选择一份证据后在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="273"/>
+        <location filename="../../app/detail.py" line="291"/>
+        <location filename="../../app/detail.py" line="298"/>
         <source>loading…</source>
         <translation>正在载入…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/detail.py" line="307"/>
+        <source>%n records</source>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/detail.py" line="279"/>
+        <location filename="../../app/detail.py" line="309"/>
+        <source>first %1 shown</source>
+        <translation>显示前 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/detail.py" line="317"/>
         <source>pages 1–%1 of %2 shown</source>
         <translation>显示第 1–%1 页，共 %2 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/detail.py" line="282"/>
+        <location filename="../../app/detail.py" line="320"/>
         <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="322"/>
+        <location filename="../../app/detail.py" line="360"/>
         <source>Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
         <translation>请按 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式输入日期。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="390"/>
+        <location filename="../../app/detail.py" line="428"/>
         <source>Remove field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="391"/>
+        <location filename="../../app/detail.py" line="429"/>
         <source>Fields read by OCR are kept as evidence. Correct the value, or mark it as wrong.</source>
         <translation>OCR 识别的字段作为证据保留。请更正该值，或将其标记为识别错误。</translation>
     </message>
@@ -378,32 +441,32 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="168"/>
+        <location filename="../../app/qtmodels.py" line="169"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="169"/>
+        <location filename="../../app/qtmodels.py" line="170"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="170"/>
+        <location filename="../../app/qtmodels.py" line="171"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="171"/>
+        <location filename="../../app/qtmodels.py" line="172"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="172"/>
+        <location filename="../../app/qtmodels.py" line="173"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="173"/>
+        <location filename="../../app/qtmodels.py" line="174"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
@@ -411,174 +474,209 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/exportdialog.py" line="54"/>
-        <location filename="../../app/exportdialog.py" line="249"/>
+        <location filename="../../app/exportdialog.py" line="55"/>
+        <location filename="../../app/exportdialog.py" line="269"/>
         <source>Export dossier</source>
         <translation>导出证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="78"/>
         <location filename="../../app/exportdialog.py" line="79"/>
+        <location filename="../../app/exportdialog.py" line="80"/>
         <source>Default: by kind</source>
         <translation>默认：按类型</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="83"/>
+        <location filename="../../app/exportdialog.py" line="84"/>
         <source>Exhibit name</source>
         <translation>证据名称</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="84"/>
+        <location filename="../../app/exportdialog.py" line="85"/>
         <source>Purpose (证明目的)</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="85"/>
+        <location filename="../../app/exportdialog.py" line="86"/>
         <source>Exhibits: tick to include, drag to reorder</source>
         <translation>证据：勾选要导出的证据，拖动调整顺序</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="91"/>
+        <location filename="../../app/exportdialog.py" line="92"/>
         <source>Cover details…</source>
         <translation>封面信息…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="99"/>
+        <location filename="../../app/exportdialog.py" line="100"/>
         <source>Hide phone, ID and card numbers (redacted copy)</source>
         <translation>隐藏手机号、身份证号和银行卡号（脱敏版）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="100"/>
+        <location filename="../../app/exportdialog.py" line="101"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="101"/>
+        <location filename="../../app/exportdialog.py" line="102"/>
         <source>Attach the original files inside the PDF</source>
         <translation>在 PDF 中附带原始文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="103"/>
+        <location filename="../../app/exportdialog.py" line="104"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="105"/>
+        <location filename="../../app/exportdialog.py" line="107"/>
+        <source>Optional: an RFC 3161 timestamp server</source>
+        <translation>可选：RFC 3161 时间戳服务地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="108"/>
+        <source>Optional: its CA certificate (PEM)</source>
+        <translation>可选：其 CA 证书（PEM 格式）</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="109"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="110"/>
+        <location filename="../../app/exportdialog.py" line="114"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="112"/>
+        <location filename="../../app/exportdialog.py" line="116"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="114"/>
+        <location filename="../../app/exportdialog.py" line="118"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="116"/>
+        <location filename="../../app/exportdialog.py" line="120"/>
         <source>Size limit</source>
         <translation>大小上限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="117"/>
+        <location filename="../../app/exportdialog.py" line="121"/>
+        <source>Timestamp server (TSA)</source>
+        <translation>时间戳服务（TSA）</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="122"/>
+        <source>TSA root certificate</source>
+        <translation>时间戳服务根证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="123"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="118"/>
+        <location filename="../../app/exportdialog.py" line="124"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="127"/>
+        <location filename="../../app/exportdialog.py" line="133"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="170"/>
+        <location filename="../../app/exportdialog.py" line="176"/>
         <source>Complainant: %1</source>
         <translation>投诉人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="171"/>
+        <location filename="../../app/exportdialog.py" line="177"/>
         <source>Respondent: %1</source>
         <translation>被投诉方：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="176"/>
+        <location filename="../../app/exportdialog.py" line="182"/>
         <source>Cover details (this export only)</source>
         <translation>封面信息（仅用于本次导出）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="190"/>
+        <location filename="../../app/exportdialog.py" line="196"/>
         <source>Save dossier</source>
         <translation>保存证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="214"/>
+        <location filename="../../app/exportdialog.py" line="222"/>
+        <source>the timestamp server must be an http:// or https:// address</source>
+        <translation>时间戳服务地址须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="229"/>
         <source>Tick at least one exhibit.</source>
         <translation>请至少勾选一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="227"/>
+        <location filename="../../app/exportdialog.py" line="238"/>
+        <source>Cannot use the timestamp settings: %1</source>
+        <translation>无法使用时间戳设置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="247"/>
         <source>Building the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="250"/>
+        <location filename="../../app/exportdialog.py" line="270"/>
         <source>The dossier was saved as %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
         <translation>证据材料已保存为 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="255"/>
+        <location filename="../../app/exportdialog.py" line="276"/>
         <source>Open the PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="256"/>
+        <location filename="../../app/exportdialog.py" line="277"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="273"/>
+        <location filename="../../app/exportdialog.py" line="289"/>
+        <source>The timestamp server did not give a timestamp (%1): the dossier is signed, and &apos;evidence-vault timestamp&apos; adds the timestamp later.</source>
+        <translation>时间戳服务未返回时间戳（%1）：证据材料已签名，之后可用 “evidence-vault timestamp” 补加时间戳。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="302"/>
         <source>The attached originals alone take %1 MB, more than the size limit. Untick “Attach the original files inside the PDF” or raise the limit.</source>
         <translation>附带的原始文件本身就有 %1 MB，超过了大小上限。请取消勾选“在 PDF 中附带原始文件”，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="277"/>
+        <location filename="../../app/exportdialog.py" line="306"/>
         <source>Even at the lowest legible image quality the dossier needs %1 MB, more than the size limit. Raise the limit or choose fewer exhibits.</source>
         <translation>即使用仍可辨认的最低图像质量，证据材料也需要 %1 MB，超过了大小上限。请提高上限或减少证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="280"/>
+        <location filename="../../app/exportdialog.py" line="309"/>
         <source>An original no longer matches the SHA-256 recorded when it was imported, so it was not exported. Run “Verify vault” to see which.</source>
         <translation>有原始文件与导入时记录的 SHA-256 不符，因此未导出。请运行“校验保险箱”查看是哪一份。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="283"/>
+        <location filename="../../app/exportdialog.py" line="312"/>
         <source>An exhibit&apos;s original could not be read as an image or PDF.</source>
         <translation>有一份证据的原始文件无法作为图片或 PDF 读取。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="285"/>
+        <location filename="../../app/exportdialog.py" line="314"/>
         <source>The dossier could not be written to %1. Check that the folder exists, that you may write to it and that the disk has free space.</source>
         <translation>无法将证据材料写入 %1。请确认文件夹存在、有写入权限且磁盘空间充足。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="287"/>
+        <location filename="../../app/exportdialog.py" line="316"/>
         <source>The dossier could not be built: %1</source>
         <translation>无法生成证据材料：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="294"/>
+        <location filename="../../app/exportdialog.py" line="323"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -586,32 +684,32 @@
 <context>
     <name>FieldsModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="400"/>
+        <location filename="../../app/qtmodels.py" line="401"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="400"/>
+        <location filename="../../app/qtmodels.py" line="401"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="400"/>
+        <location filename="../../app/qtmodels.py" line="401"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="417"/>
+        <location filename="../../app/qtmodels.py" line="418"/>
         <source>corrected by you</source>
         <translation>您已更正</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="418"/>
+        <location filename="../../app/qtmodels.py" line="419"/>
         <source>added by you</source>
         <translation>您添加的</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="418"/>
+        <location filename="../../app/qtmodels.py" line="419"/>
         <source>read by OCR</source>
         <translation>文字识别</translation>
     </message>
@@ -868,7 +966,7 @@
     <message>
         <location filename="../../app/texts.py" line="20"/>
         <source>Bill export (rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>账单导出文件（逐行记录）</translation>
     </message>
     <message>
         <location filename="../../app/texts.py" line="21"/>
@@ -1058,37 +1156,37 @@
     <message>
         <location filename="../../app/texts.py" line="95"/>
         <source>a table, but not a WeChat Pay, Alipay or JD bill or a chat export</source>
-        <translation type="unfinished"></translation>
+        <translation>是表格，但不是微信支付、支付宝或京东账单，也不是聊天记录导出文件</translation>
     </message>
     <message>
         <location filename="../../app/texts.py" line="97"/>
         <source>the text&apos;s character set cannot be recognised</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别文本的字符编码</translation>
     </message>
     <message>
         <location filename="../../app/texts.py" line="98"/>
         <source>a bill or chat export in which no row can be read</source>
-        <translation type="unfinished"></translation>
+        <translation>账单或聊天记录导出文件中没有任何一行可以读取</translation>
     </message>
     <message>
         <location filename="../../app/texts.py" line="99"/>
         <source>the ZIP file needs its password</source>
-        <translation type="unfinished"></translation>
+        <translation>此 ZIP 文件需要密码</translation>
     </message>
     <message>
         <location filename="../../app/texts.py" line="100"/>
         <source>the password does not open the ZIP file</source>
-        <translation type="unfinished"></translation>
+        <translation>密码无法打开此 ZIP 文件</translation>
     </message>
     <message>
         <location filename="../../app/texts.py" line="101"/>
         <source>the ZIP file is damaged or cut short</source>
-        <translation type="unfinished"></translation>
+        <translation>ZIP 文件已损坏或不完整</translation>
     </message>
     <message>
         <location filename="../../app/texts.py" line="102"/>
         <source>the spreadsheet is damaged or cut short</source>
-        <translation type="unfinished"></translation>
+        <translation>表格文件已损坏或不完整</translation>
     </message>
     <message>
         <location filename="../../app/texts.py" line="115"/>
@@ -1336,36 +1434,41 @@
     </message>
     <message>
         <location filename="../../app/mainwindow.py" line="96"/>
+        <source>Check a dossier…</source>
+        <translation>核验证据材料…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.py" line="97"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="97"/>
+        <location filename="../../app/mainwindow.py" line="98"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="166"/>
+        <location filename="../../app/mainwindow.py" line="167"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="166"/>
+        <location filename="../../app/mainwindow.py" line="167"/>
         <source>Background work is running; the new language applies the next time Evidence Vault starts.</source>
         <translation>后台任务正在运行，新的界面语言将在下次启动证据保险箱时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="229"/>
+        <location filename="../../app/mainwindow.py" line="238"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="230"/>
+        <location filename="../../app/mainwindow.py" line="239"/>
         <source>Screenshots and PDFs (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;All files (*)</source>
         <translation>截图和 PDF (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="242"/>
+        <location filename="../../app/mainwindow.py" line="251"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
@@ -1381,6 +1484,66 @@
         <location filename="../../app/vaultdialogs.py" line="58"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../app/qtmodels.py" line="455"/>
+        <location filename="../../app/qtmodels.py" line="459"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="455"/>
+        <location filename="../../app/qtmodels.py" line="459"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="456"/>
+        <source>Sender</source>
+        <translation>发送者</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="456"/>
+        <source>Message</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="460"/>
+        <source>Counterparty</source>
+        <translation>交易对方</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="460"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="461"/>
+        <source>In/out</source>
+        <translation>收/支</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="461"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="462"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="462"/>
+        <source>Transaction number</source>
+        <translation>交易单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="463"/>
+        <source>Order number</source>
+        <translation>商户单号/订单号</translation>
     </message>
 </context>
 <context>

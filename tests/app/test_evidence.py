@@ -279,3 +279,25 @@ def test_a_pasted_copy_of_an_exhibit_gets_a_hint_and_is_imported(qtbot, window: 
     qtbot.waitUntil(lambda: window.workspace.evidence.rowCount() == 2)
     hint = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == "导入完成")
     hint.close()
+
+
+def test_a_bill_export_shows_its_rows_as_a_table(qtbot, tmp_path: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from bench.record_files import bill_rows, wechat_csv
+    from vault.ingest import IngestOptions, ingest
+
+    bill = tmp_path / "微信支付账单.csv"
+    rows = bill_rows(12, seed=3)
+    bill.write_bytes(wechat_csv(rows))
+    case_id = window.vault.cases()[0].id
+    ingest(window.vault, case_id, [bill], IngestOptions(read=False))
+    item_id = window.vault.items(case_id)[-1].id
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        window.workspace.refresh()
+    window.workspace.open_item(item_id)
+    detail = window.workspace.detail
+    qtbot.waitUntil(lambda: detail.records.rowCount() == 12, timeout=10_000)
+    assert detail.original_view.currentWidget() is detail.records_view
+    assert "共 12 条记录" in detail.caption.text() or "12 records" in detail.caption.text()
+    headers = [detail.records.headerData(c, Qt.Orientation.Horizontal) for c in range(detail.records.columnCount())]
+    assert len(headers) == 9
+    assert detail.records.index(0, 0).data() == str(window.vault.records(item_id)[0].row)
