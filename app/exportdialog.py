@@ -34,6 +34,7 @@ from app.session import VaultSession
 from app.tasks import Task
 from export.errors import DossierTooLarge, ExhibitUnreadable, ExportCancelled, ExportError, IntegrityMismatch
 from export.from_vault import export_case
+from export.signing import TimestampState, TsaSettings
 from export.request import ExportOptions, ExportResult
 from ocr.types import FieldType
 from vault.evidence import Case, Item
@@ -102,6 +103,9 @@ class ExportDialog(QDialog):
         self.max_size = QSpinBox(suffix=" MB", maximum=500)
         self.max_size.setSpecialValueText(self.tr("No limit"))
         self.out_path = QLineEdit(str(documents_folder() / f"{case.title}-证据材料.pdf"), objectName="outPath")
+        # Trusted timestamp (issue #15): no address is built in; without one the dossier is signed only.
+        self.tsa_url = QLineEdit(objectName="tsaUrl", placeholderText=self.tr("Optional: an RFC 3161 timestamp server"))
+        self.tsa_root = QLineEdit(objectName="tsaRoot", placeholderText=self.tr("Optional: its CA certificate (PEM)"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         out_row = QHBoxLayout()
@@ -114,6 +118,8 @@ class ExportDialog(QDialog):
         options_form.addRow(self.tr("PDF password"), self.password)
         options_form.addRow("", self.attachments)
         options_form.addRow(self.tr("Size limit"), self.max_size)
+        options_form.addRow(self.tr("Timestamp server (TSA)"), self.tsa_url)
+        options_form.addRow(self.tr("TSA root certificate"), self.tsa_root)
         options_form.addRow(self.tr("Save as"), out_row)
         cover_box = QGroupBox(self.tr("Cover"))
         cover_layout = QVBoxLayout(cover_box)
@@ -208,6 +214,15 @@ class ExportDialog(QDialog):
             max_size=self.max_size.value() * 2**20 or None,
         )
 
+    def tsa(self) -> TsaSettings | None:
+        url = self.tsa_url.text().strip()
+        if not url:
+            return None
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(self.tr("the timestamp server must be an http:// or https:// address"))
+        root = self.tsa_root.text().strip()
+        return TsaSettings(url, (Path(root).expanduser().read_bytes(),) if root else ())
+
     def start(self) -> None:
         chosen = self.chosen()
         if not chosen:
@@ -217,6 +232,11 @@ class ExportDialog(QDialog):
         if out.parent == documents_folder():
             out.parent.mkdir(parents=True, exist_ok=True)  # a fresh profile may have no Documents folder yet
         case_id, options = self.case_id, self.options()
+        try:
+            tsa = self.tsa()
+        except (OSError, ValueError) as e:
+            self.status.setText(self.tr("Cannot use the timestamp settings: %1").replace("%1", str(e)))
+            return
         ids = [item_id for item_id, _, _ in chosen]
         titles = {item_id: title for item_id, title, _ in chosen if title}
         purposes = {item_id: purpose for item_id, _, purpose in chosen if purpose}
@@ -227,7 +247,7 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Building the PDF…"))
         self.task = self.session.run(lambda vault, progress, cancelled: export_case(
             vault, case_id, out, options, item_ids=ids, titles=titles, purposes=purposes, cover=cover,
-            progress=lambda done, total: progress(done, total, ""), cancelled=cancelled,
+            progress=lambda done, total: progress(done, total, ""), cancelled=cancelled, tsa=tsa,
         ), self._done, self._failed, writes=True)
         if self.task is not None:
             self.task.progressed.connect(self._progress)
@@ -248,7 +268,8 @@ class ExportDialog(QDialog):
         """Where the dossier was written, with buttons that open it or its folder (the window outlives this dialog)."""
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export dossier"),
                           self.tr("The dossier was saved as %1 (%2 pages). The export is recorded in the vault's log.")
-                          .replace("%1", str(result.path)).replace("%2", str(result.pages)),
+                          .replace("%1", str(result.path)).replace("%2", str(result.pages))
+                          + self._timestamp_note(result),
                           QMessageBox.StandardButton.Close, self.parentWidget())
         box.setObjectName("exportSaved")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -260,6 +281,14 @@ class ExportDialog(QDialog):
                 QUrl.fromLocalFile(str(target))))
         box.open()
         return box
+
+    def _timestamp_note(self, result: ExportResult) -> str:
+        """待加时间戳: the TSA did not answer; the dossier is signed and can be timestamped later."""
+        if result.signature is None or result.signature.timestamp != TimestampState.PENDING:
+            return ""
+        return " " + self.tr("The timestamp server did not give a timestamp (%1): the dossier is signed, and "
+                             "'evidence-vault timestamp' adds the timestamp later.").replace(
+                                 "%1", result.signature.timestamp_problem)
 
     def _failed(self, error: object) -> None:
         self.task = None

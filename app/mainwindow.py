@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
             (self.tr("Back up vault…"), QKeySequence(), self.operations.backup, "Backup", False),
             (self.tr("Change passphrase…"), QKeySequence(),
              lambda: self.operations.change_passphrase(self.import_panel.busy()), "ChangePassphrase", False),
+            (self.tr("Check a dossier…"), QKeySequence(), self.check_dossier, "CheckDossier", True),
             (self.tr("Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings, "OpenSettings", True),
             (self.tr("Lock now"), QKeySequence("Ctrl+L"), self.lock, "Lock", False),
         ):
@@ -190,6 +191,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()
         super().closeEvent(event)
+
+    def check_dossier(self) -> None:
+        """核验证据材料…: works locked too, for someone who only received a dossier."""
+        from app.checkdialog import CheckDossierDialog  # loads pyHanko: only when asked
+
+        dialog = CheckDossierDialog("en" if settings.LANGUAGE.get() == "en" else "zh", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self)
