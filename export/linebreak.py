@@ -69,9 +69,9 @@ def break_lines(text: str, width: float, size: float) -> list[str]:
         line, line_width = "", 0.0
         for token in _tokens(paragraph):
             if token.isspace() and token != "\u00a0":
-                if line:
+                if line:  # a space is set in the font of the run it follows (export.fonts.font_runs)
+                    line_width += text_width(line[-1] + token, size) - text_width(line[-1], size)
                     line += token
-                    line_width += text_width(token, size)
                 continue
             token_width = text_width(token, size)
             if line_width + token_width <= width:
