@@ -2,7 +2,8 @@
 
     python bench/ocr_accuracy.py --set dev --engines rapidocr          # tune on this
     python bench/ocr_accuracy.py --set heldout --engines rapidocr      # measured once, now tuned on too
-    python bench/ocr_accuracy.py --set heldout2 --engines rapidocr     # report this, never tune on it
+    python bench/ocr_accuracy.py --set heldout2 --engines rapidocr     # measured once, now tuned on too
+    python bench/ocr_accuracy.py --set heldout3 --engines rapidocr     # report this, never tune on it
     python bench/ocr_accuracy.py --set all --engines drawn             # extraction alone, no OCR
 
 A field counts only when ocr.extract finds it with exactly the right type and normalized value.

@@ -8,7 +8,8 @@ phones give them.
 Ground truth covers every order, transaction, ticket and invoice number, timestamp and amount drawn,
 normalized as ocr.extract does (bench/screens/truth.py), with the role of each amount, the reference
 each timestamp needs, the traps (numbers that must not become one of those), and the expected kind.
-Seeds 0-999 are the dev split, 1000-1999 the held-out split (bench/screens/catalog.py).
+Seeds 0-999 are the dev split, 1000-1999, 2000-2999 and 3000-3999 the three held-out parts, each
+with layouts of its own (bench/screens/catalog.py); the newest part is the one still unseen.
 
     python bench/screenshots.py --seed 1 --count 20 --out DIR   # images + truth.json
 """

@@ -18,7 +18,8 @@ PACKAGES = {
     "jd": "com.jingdong.app.mall", "alipay": "com.eg.android.AlipayGphone", "wechat": "com.tencent.mm",
     "taobao": "com.taobao.taobao", "pinduoduo": "com.xunmeng.pinduoduo", "meituan": "com.sankuai.meituan",
     "bank": "cmb.pb", "complaint": "com.android.browser", "invoice": "com.android.browser",
-    "travel": "com.MobileTicket",
+    "travel": "com.MobileTicket", "eleme": "me.ele", "douyin": "com.ss.android.ugc.aweme",
+    "vip": "com.achievo.vipshop", "logistics": "com.sf.activity",
 }
 UNDATED_STEMS = ("IMG_{n}", "订单截图{n}", "下载 ({n})", "image{n}")
 

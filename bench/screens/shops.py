@@ -1,4 +1,4 @@
-"""Order pages of Taobao (淘宝), Pinduoduo (拼多多) and Meituan (美团外卖)."""
+"""Order pages of Taobao (淘宝) and Pinduoduo (拼多多), and the goods card and event rows shop pages share."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -11,19 +11,21 @@ from bench.screens.truth import amount, money, moment, number
 from ocr.types import AmountRole, FieldType
 
 
-def _goods(page: Page, title: str, price: Decimal, count: int, size: float = 28) -> None:
-    """A goods row: picture, title, the unit price and "x1" at the right."""
+def goods_card(page: Page, title: str, price: Decimal, count: int, size: float = 28, spec: str = "") -> None:
+    """A goods row: picture, title (and the chosen spec under it), the unit price and "x1" at the right."""
     theme = page.theme
     _, top = page.card(page.px(200))
     page.draw.rectangle((page.px(60), top + page.px(30), page.px(200), top + page.px(170)), fill=theme.page)
     page.text(page.px(230), top + page.px(30), page.wrap(title, size, page.width - page.px(460))[0], size, theme.text)
+    if spec:
+        page.text(page.px(230), top + page.px(90), spec, 24, theme.muted)
     page.text(page.width - page.px(60), top + page.px(30), f"¥{money(price)}", size, theme.text, align="r")
     page.text(page.width - page.px(60), top + page.px(80), f"x{count}", 24, theme.muted, align="r")
     page.expect(amount(price, AmountRole.UNIT_PRICE))
     page.trap("quantity", str(count))
 
 
-def _times(page: Page, reference: datetime, labels: tuple[str, ...]) -> list[Row]:
+def event_rows(page: Page, reference: datetime, labels: tuple[str, ...]) -> list[Row]:
     """Rows of successive event times (创建时间, 付款时间, …), each a few minutes to hours later."""
     at = v.moment_before(page.rng, reference, 50, min_seconds=3 * 86400)
     rows: list[Row] = []
@@ -44,11 +46,11 @@ def draw_taobao_detail(page: Page, reference: datetime) -> None:
     page.text(page.px(60), page.y, "交易成功", 40, theme.text, bold=True)
     page.y += page.px(80)
     price, count = v.yuan(rng, 9, 2000), rng.choice((1, 1, 2))
-    _goods(page, rng.choice(v.PRODUCTS), price, count)
+    goods_card(page, rng.choice(v.PRODUCTS), price, count)
     paid = price * count
     rows_card(page, [("实付款", f"¥{money(paid)}", [amount(paid, AmountRole.PAID)])], "split", size=30)
     order_no = v.taobao_order_no(rng)
-    times = _times(page, reference, ("创建时间", "付款时间", "成交时间"))
+    times = event_rows(page, reference, ("创建时间", "付款时间", "成交时间"))
     trade_no = v.alipay_trade_no(rng, datetime.fromisoformat(times[1][2][0].value))
     rows = [("订单编号", f"{order_no} 复制", [number(FieldType.ORDER_NO, order_no)]),
             ("支付宝交易号", trade_no, [number(FieldType.TRANSACTION_NO, trade_no)]), *times]
@@ -65,7 +67,7 @@ def draw_pdd_detail(page: Page, reference: datetime) -> None:
     page.text(page.px(60), page.y + page.px(35), rng.choice(("待收货", "已签收", "退款成功")), 36, "#FFFFFF", bold=True)
     page.y += page.px(120)
     price, count = v.yuan(rng, 3, 800), rng.choice((1, 2, 3))
-    _goods(page, rng.choice(v.PRODUCTS), price, count)
+    goods_card(page, rng.choice(v.PRODUCTS), price, count)
     discount = Decimal(rng.choice((0, 2, 3, 10)))
     paid = price * count - discount
     rows: list[Row] = [("商品总价", f"¥{money(price * count)}", [amount(price * count, AmountRole.ORDER_TOTAL)]),
@@ -74,44 +76,7 @@ def draw_pdd_detail(page: Page, reference: datetime) -> None:
         rows.append(("平台优惠", f"-¥{money(discount)}", [amount(-discount, AmountRole.DISCOUNT)]))
     rows.append(("实付", f"¥{money(paid)}", [amount(paid, AmountRole.PAID)]))
     rows_card(page, rows, "split", size=28)
-    times = _times(page, reference, ("下单时间", "拼单时间", "发货时间"))
+    times = event_rows(page, reference, ("下单时间", "拼单时间", "发货时间"))
     order_no = v.pdd_order_no(rng, datetime.fromisoformat(times[0][2][0].value))
     rows_card(page, [("订单编号", f"{order_no}  复制", [number(FieldType.ORDER_NO, order_no)]),
                      ("支付方式", "微信支付", []), *times], "split", size=26)
-
-
-def draw_meituan_order(page: Page, reference: datetime) -> None:
-    """Meituan 外卖 订单详情 (held out): 订单已送达, the shop, dishes with x quantities and prices,
-    配送费, 红包 as -¥, 实付 ¥, then inline 订单信息 rows (订单号码, 下单时间, 商家电话)."""
-    rng, theme = page.rng, page.theme
-    status_bar(page)
-    page.text(page.px(60), page.y + page.px(10), "订单已送达", 44, theme.text, bold=True)
-    page.text(page.px(60), page.y + page.px(80), "感谢您对美团外卖的信任，期待再次光临", 26, theme.muted)
-    page.y += page.px(140)
-    _, top = page.card(page.px(80 + 70 * 3 + 70 * 3))
-    page.text(page.px(60), top + page.px(25), rng.choice(("老乡鸡（中关村店）", "肯德基宅急送", "喜茶 GO")), 30, theme.text, bold=True)
-    y, total = top + page.px(90), Decimal(0)
-    for dish in rng.sample(("招牌鸡腿饭", "番茄牛腩", "冰美式", "薯条（大）", "米饭"), 3):
-        price, count = v.yuan(rng, 3, 60), rng.choice((1, 1, 2))
-        total += price * count
-        page.text(page.px(60), y, dish, 28, theme.text)
-        page.text(page.px(620), y, f"x{count}", 26, theme.muted)
-        page.text(page.width - page.px(60), y, f"¥{money(price * count)}", 28, theme.text, align="r")
-        page.expect(amount(price * count))
-        page.trap("quantity", str(count))
-        y += page.px(70)
-    fee, coupon = Decimal(rng.choice((0, 2, 3))), Decimal(rng.choice((3, 5, 8)))
-    paid = total + fee - coupon
-    for label, shown, expected in (("配送费", f"¥{money(fee)}", amount(fee, AmountRole.SHIPPING)),
-                                   ("红包", f"-¥{money(coupon)}", amount(-coupon, AmountRole.DISCOUNT)),
-                                   ("实付", f"¥{money(paid)}", amount(paid, AmountRole.PAID))):
-        page.text(page.px(60), y, label, 28, theme.muted)
-        page.text(page.width - page.px(60), y, shown, 28, theme.text, align="r")
-        page.expect(expected)
-        y += page.px(70)
-    order_no, phone = v.meituan_order_no(rng), v.landline(rng)
-    shown, when, precision = v.stamp(rng, v.moment_before(rng, reference, 30))
-    rows_card(page, [("订单号码", order_no, [number(FieldType.ORDER_NO, order_no)]),
-                     ("下单时间", shown, [moment(when, precision)]),
-                     ("商家电话", phone, []), ("支付方式", "在线支付", [])], "inline", size=26)
-    page.trap("phone", phone)

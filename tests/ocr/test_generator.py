@@ -12,8 +12,8 @@ import pytest
 
 from bench.screens.capture import DATED_STYLES, dated_name
 from bench.screens.catalog import (
-    DEV_SEEDS, DEV_TEMPLATES, HELDOUT2_SEEDS, HELDOUT2_TEMPLATES, HELDOUT_SEEDS, HELDOUT_TEMPLATES, TEMPLATES,
-    templates_for,
+    DEV_SEEDS, DEV_TEMPLATES, HELDOUT2_SEEDS, HELDOUT2_TEMPLATES, HELDOUT3_SEEDS, HELDOUT3_TEMPLATES, HELDOUT_SEEDS,
+    HELDOUT_TEMPLATES, SPLITS, TEMPLATES, templates_for,
 )
 from bench.screens.render import render
 from bench.screenshots import SCORED_FIELDS, generate, generate_one, main
@@ -54,12 +54,26 @@ def test_second_heldout_part_is_new_layouts_and_seeds() -> None:
     assert not set(HELDOUT2_SEEDS) & (set(DEV_SEEDS) | set(HELDOUT_SEEDS))
     older = set(DEV_TEMPLATES) | set(HELDOUT_TEMPLATES)
     assert not set(HELDOUT2_TEMPLATES) & older
-    assert set(templates_for("heldout2")) == set(TEMPLATES)
+    assert set(templates_for("heldout2")) == older | set(HELDOUT2_TEMPLATES)
     assert templates_for("heldout2")[:len(HELDOUT2_TEMPLATES)] == HELDOUT2_TEMPLATES
     assert not set(templates_for("heldout")) & set(HELDOUT2_TEMPLATES)
     new_layouts = {generate_one(HELDOUT2_SEEDS.start + 5, index).split for index in range(len(HELDOUT2_TEMPLATES))}
     assert new_layouts == {"heldout2"}
     assert {render(t, DEV_SEEDS.start + 5, 0).split for t in HELDOUT2_TEMPLATES} == {"heldout2"}
+
+
+def test_third_heldout_part_is_the_newest_with_new_layouts_and_seeds() -> None:
+    assert SPLITS[-1] == "heldout3" and len(HELDOUT3_TEMPLATES) >= 6
+    older_seeds = set(DEV_SEEDS) | set(HELDOUT_SEEDS) | set(HELDOUT2_SEEDS)
+    assert not set(HELDOUT3_SEEDS) & older_seeds
+    older = set(DEV_TEMPLATES) | set(HELDOUT_TEMPLATES) | set(HELDOUT2_TEMPLATES)
+    assert not set(HELDOUT3_TEMPLATES) & older
+    assert set(templates_for("heldout3")) == set(TEMPLATES)
+    assert templates_for("heldout3")[:len(HELDOUT3_TEMPLATES)] == HELDOUT3_TEMPLATES
+    assert not set(templates_for("heldout2")) & set(HELDOUT3_TEMPLATES)
+    new_layouts = {generate_one(HELDOUT3_SEEDS.start + 5, index).split for index in range(len(HELDOUT3_TEMPLATES))}
+    assert new_layouts == {"heldout3"}
+    assert {render(t, HELDOUT2_SEEDS.start + 5, 0).split for t in HELDOUT3_TEMPLATES} == {"heldout3"}
 
 
 def test_at_least_25_layouts_over_the_families() -> None:
