@@ -81,6 +81,8 @@ def _binary_streams() -> Iterator[None]:
 
 def _scan(exhibit: Exhibit, number: int) -> ExhibitScan:
     data = load_verified(exhibit)
+    if exhibit.records is not None:  # a bill or chat export is printed as its rows, not drawn
+        return ExhibitScan((), len(data), attachment_name(number, exhibit))
     probes = tuple(probe_page(render_page(data, exhibit.media_type, i))
                    for i in range(page_count(data, exhibit.media_type)))
     return ExhibitScan(probes, len(data), attachment_name(number, exhibit))

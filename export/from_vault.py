@@ -17,6 +17,7 @@ from ocr.errors import OcrEngineUnavailable
 from ocr.types import OcrLine
 from vault.evidence import Item, OcrState
 from vault.exhibit_order import manual_order
+from vault.media import holds_records
 from vault.outputs import check_output_path
 from vault.signing_key import signing_identity
 from vault.store import Vault
@@ -49,22 +50,28 @@ _DEFAULT_PURPOSES = {
     },
 }
 _SOURCES = {
-    "zh": {"pdf": "电子文件（PDF）原件", "image": "当事人手机/电脑截图原件"},
-    "en": {"pdf": "Electronic PDF original", "image": "Screenshot original from the complainant's device"},
+    "zh": {"pdf": "电子文件（PDF）原件", "image": "当事人手机/电脑截图原件", "records": "平台导出的电子文件原件"},
+    "en": {"pdf": "Electronic PDF original", "image": "Screenshot original from the complainant's device",
+           "records": "Electronic export file from the platform"},
 }
 DEFAULT_HOLDER = "证据保险箱用户"
 """Certificate subject when neither a holder setting nor the case's complainant names one."""
 
 
+RECORDS_PRINTED = 500
+"""Rows of one bill or chat printed in its exhibit; picking the rows that matter is the user's next step."""
+
+
 def _exhibit(vault: Vault, item: Item, lang: str, title: str | None, purpose: str | None) -> Exhibit:
     kind = item.kind if item.kind in _DEFAULT_TITLES[lang] else "other"
+    tabled = holds_records(item.media_type)
     fields = tuple(ExhibitField(f.type, f.normalized, f.raw, f.bbox, f.role or "") for f in item.effective_fields())
     lines = tuple(OcrLine(line.text, line.bbox or (0, 0, 0, 0), line.confidence) for line in item.ocr_lines)
     return Exhibit(
         item_id=item.id,
         title=title or item.title or _DEFAULT_TITLES[lang][kind],
         purpose=purpose or item.purpose or _DEFAULT_PURPOSES[lang][kind],
-        source=_SOURCES[lang]["pdf" if item.media_type == "application/pdf" else "image"],
+        source=_SOURCES[lang]["records" if tabled else "pdf" if item.media_type == "application/pdf" else "image"],
         kind=kind,
         original_name=item.original_name,
         sha256=item.sha256,
@@ -77,6 +84,8 @@ def _exhibit(vault: Vault, item: Item, lang: str, title: str | None, purpose: st
         ocr_lines=lines,
         load_original=lambda item_id=item.id: vault.original(item_id),
         note=item.note,
+        records=tuple(vault.records(item.id, 0, RECORDS_PRINTED)) if tabled else None,
+        record_total=vault.record_count(item.id) if tabled else 0,
     )
 
 
@@ -113,7 +122,8 @@ def read_before_redacting(
     UnreadForRedaction names the items and why. An item read without any text found is exported as
     it is: the engine saw nothing there to mask.
     """
-    unread = [item for item in _case_items(vault, case_id, item_ids) if item.ocr_state != OcrState.DONE]
+    unread = [item for item in _case_items(vault, case_id, item_ids)
+              if item.ocr_state != OcrState.DONE and not holds_records(item.media_type)]  # rows are text already
     if not unread:
         return
     from vault.ingest import choose_engine, run_ocr  # loads the engines: only when something is unread

@@ -409,6 +409,10 @@ def _exhibit(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flowab
             *((padding, (0, 0), (-1, -1), 0) for padding in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING",
                                                               "BOTTOMPADDING")),
         ]))
+    elif exhibit.records is not None:
+        yield _key_value_table(dossier, _caption_pairs(dossier, exhibit))
+        yield Spacer(1, 3 * mm)
+        yield from _records_table(dossier, exhibit)
     else:
         yield _key_value_table(dossier, _caption_pairs(dossier, exhibit))
         yield Spacer(1, 3 * mm)
@@ -418,6 +422,36 @@ def _exhibit(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flowab
             yield ExhibitImage(dossier.painter, number - 1, page_index, FRAME, continued,
                                is_continuation=page_index > 0)
     yield PageMark(key, dossier.last_pages)
+
+
+_BILL_WIDTHS = (9, 20, 20, 22, 8, 16, 12)
+"""mm for row, time, counterparty, description, in/out, amount, status; the numbers take the rest, one per
+line, so a 28-digit transaction number stays whole."""
+_CHAT_WIDTHS = (9, 22, 24)
+"""mm for row, time and sender; the message takes the rest."""
+
+
+def _records_table(dossier: Dossier, exhibit: Exhibit) -> Iterator[Flowable]:
+    """A bill's rows or a chat's messages, each with its line number in the source file (issue #16)."""
+    labels, styles, mask = dossier.labels, dossier.styles, dossier.redactor.text
+    records = exhibit.records or ()
+    chat = exhibit.kind == "chat"
+    header = labels.chat_columns if chat else labels.bill_columns
+    rows: list[list[Flowable]] = [[WrappedText(h, styles.cell_header) for h in header]]
+    for record in records:
+        if chat:
+            cells = (str(record.row), dossier.time(record.time), record.sender, record.text or record.media)
+        else:
+            numbers = "\n".join(n for n in (record.transaction_no, record.order_no) if n)
+            cells = (str(record.row), dossier.time(record.time), record.counterparty, record.description,
+                     str(record.direction), record.amount, record.status, numbers)
+        rows.append([WrappedText(mask(text) or labels.none, styles.small) for text in cells])
+    fixed = [w * mm for w in (_CHAT_WIDTHS if chat else _BILL_WIDTHS)]
+    rest = FRAME.width - sum(fixed)
+    widths = [*fixed, rest]
+    yield WrappedText(labels.records_shown.format(total=exhibit.record_total, shown=len(records)), styles.small)
+    yield Spacer(1, 2 * mm)
+    yield _table(rows, widths, header=True)
 
 
 def _ocr_appendix(dossier: Dossier) -> Iterator[Flowable]:

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ocr.records.types import Record
 from ocr.types import OcrLine
 
 if TYPE_CHECKING:  # export.signing loads pyHanko: only when a dossier is actually signed
@@ -58,6 +59,9 @@ class Exhibit:
     is_original: bool = True
     note: str = ""
     """The user's 备注; printed in the timeline only when ExportOptions.timeline_notes asks for it."""
+    records: tuple[Record, ...] | None = None
+    """For a bill or chat export: the rows printed as a table instead of a picture of the file."""
+    record_total: int = 0
 
 
 @dataclass(frozen=True)

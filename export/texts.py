@@ -54,6 +54,10 @@ class Labels:
     continued: str
     appendix_ocr: str
     no_ocr_text: str
+    bill_columns: tuple[str, ...]
+    chat_columns: tuple[str, ...]
+    records_shown: str
+    """'{shown}' of '{total}' rows printed; the whole file is attached."""
     manifest: str
     col_file: str
     col_size: str
@@ -142,6 +146,9 @@ ZH = Labels(
     continued="（续）",
     appendix_ocr="附录一：文字识别（OCR）结果",
     no_ocr_text="（无识别文字）",
+    bill_columns=("行号", "时间", "交易对方", "说明", "收/支", "金额（元）", "状态", "交易单号 / 商户单号"),
+    chat_columns=("行号", "时间", "发送者", "内容"),
+    records_shown="共 {total} 条记录，此处列出前 {shown} 条（行号为原文件中的行）；完整原始文件见附件。",
     manifest="附录二：完整性清单",
     col_file="文件名",
     col_size="大小（字节）",
@@ -267,6 +274,11 @@ EN = Labels(
     continued="(continued)",
     appendix_ocr="Appendix A: Recognised text (OCR)",
     no_ocr_text="(no recognised text)",
+    bill_columns=("Row", "Time", "Counterparty", "Description", "In/out", "Amount (CNY)", "Status",
+                  "Transaction no. / merchant order no."),
+    chat_columns=("Row", "Time", "Sender", "Message"),
+    records_shown="{total} records; the first {shown} are listed (row numbers are the source file's lines). The whole "
+                  "original file is attached.",
     manifest="Appendix B: Integrity manifest",
     col_file="File name",
     col_size="Size (bytes)",
