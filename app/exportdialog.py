@@ -1,6 +1,7 @@
 """Export dialog: choose and order exhibits, name them, fill the cover, set options, build the PDF."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import platformdirs
@@ -34,10 +35,13 @@ from app.session import VaultSession
 from app.tasks import Task
 from export.errors import DossierTooLarge, ExhibitUnreadable, ExportCancelled, ExportError, IntegrityMismatch
 from export.from_vault import export_case
+from export.order import ExhibitOrder, exhibit_order
 from export.signing import TimestampState, TsaSettings
 from export.request import ExportOptions, ExportResult
 from ocr.types import FieldType
 from vault.evidence import Case, Item
+from vault.exhibit_order import set_manual_order
+from vault.store import Vault
 
 TITLE_ROLE = Roles.SORT_KEY
 PURPOSE_ROLE = Roles.EVENT_TIME
@@ -50,7 +54,8 @@ class ExportDialog(QDialog):
     The case and its items come from what the window shows, so opening the dialog reads nothing.
     """
 
-    def __init__(self, session: VaultSession, case: Case, items: list[Item], parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, case: Case, items: list[Item], parent: QWidget | None = None,
+                 manual: Sequence[int] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export dossier"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -61,7 +66,8 @@ class ExportDialog(QDialog):
         self.result: ExportResult | None = None
 
         self.exhibits = QStandardItemModel(self)
-        for item in sorted(items, key=lambda i: (i.event_time() or "9", i.id)):
+        self._time_order = [item.id for item in exhibit_order(items, ExhibitOrder.TIME)]
+        for item in exhibit_order(items, ExhibitOrder.MANUAL, manual):
             entry = QStandardItem(self._entry_text(item.title or kind_label(item.kind), item))
             entry.setData(item.id, Roles.ITEM_ID)
             entry.setData(item.title, TITLE_ROLE)
@@ -238,6 +244,8 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Cannot use the timestamp settings: %1").replace("%1", str(e)))
             return
         ids = [item_id for item_id, _, _ in chosen]
+        listed = [self.exhibits.item(row).data(Roles.ITEM_ID) for row in range(self.exhibits.rowCount())]
+        keep_order = listed != self._time_order  # dragged: the CLI's --order manual numbers them the same
         titles = {item_id: title for item_id, title, _ in chosen if title}
         purposes = {item_id: purpose for item_id, _, purpose in chosen if purpose}
         cover = {k: v for k, v in self.cover.items() if k != "notes"}
@@ -245,10 +253,14 @@ class ExportDialog(QDialog):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Building the PDF…"))
-        self.task = self.session.run(lambda vault, progress, cancelled: export_case(
-            vault, case_id, out, options, item_ids=ids, titles=titles, purposes=purposes, cover=cover,
-            progress=lambda done, total: progress(done, total, ""), cancelled=cancelled, tsa=tsa,
-        ), self._done, self._failed, writes=True)
+        def export(vault: Vault, progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
+            if keep_order:
+                set_manual_order(vault, case_id, listed)
+            return export_case(vault, case_id, out, options, item_ids=ids, titles=titles, purposes=purposes,
+                               cover=cover, progress=lambda done, total: progress(done, total, ""),
+                               cancelled=cancelled, tsa=tsa)
+
+        self.task = self.session.run(export, self._done, self._failed, writes=True)
         if self.task is not None:
             self.task.progressed.connect(self._progress)
 

@@ -15,6 +15,7 @@ from app.session import VaultSession
 from app.vaultdialogs import AuditDialog, BackupDialog, ChangePassphraseDialog
 from app.workspace import Workspace
 from vault import maintenance
+from vault.exhibit_order import manual_order
 from vault.evidence import Item, Problem
 from vault.verify import verify
 
@@ -48,7 +49,10 @@ class VaultActions(QObject):
         case = self.workspace.current_case()
         if case is None or not self.session.is_open:
             return
-        ExportDialog(self.session, case, self.workspace.evidence.items(), self.window).open()
+        items = self.workspace.evidence.items()
+        # The stored manual order (if the user dragged exhibits before) numbers them as the CLI's --order manual does.
+        self.session.read(lambda vault: manual_order(vault, case.id),
+                          lambda manual: ExportDialog(self.session, case, items, self.window, manual).open())
 
     def verify(self) -> None:
         self._status(self.tr("Checking every original and the audit log…"))

@@ -67,9 +67,11 @@ def register(sub: Subparsers) -> None:
     export.add_argument("--password-file", help="protect the PDF with the password in this file (AES-256)")
     export.add_argument("--no-attachments", action="store_true", help="do not embed the original files")
     export.add_argument("--max-size", help="keep the PDF under this size, e.g. 10MB (1 MB = 1,000,000 bytes)")
-    export.add_argument("--order", choices=("time", "import", "manual"), default="time",
-                        help="number the exhibits by 形成时间 (default), import, or the order set in the app; "
-                             "the app numbers them by the same rule")
+    # The names of export.order.ExhibitOrder, spelled out: importing export loads reportlab and pikepdf.
+    export.add_argument("--order", choices=("manual", "time", "import"), default="manual",
+                        help="number the exhibits in the order set in the app's export list, the rest by 形成时间 "
+                             "(manual, the default and the app's own numbering), only by 形成时间 (time), or by "
+                             "import")
     export.add_argument("--timeline-notes", action="store_true", help="put the items' notes into the timeline")
     add_tsa_arguments(export)
     export.set_defaults(func=cmd_export)

@@ -98,3 +98,12 @@ def vault_with_items(vault_path: Path) -> list[int]:
             vault.store_ocr_result(outcome.item_id, "rapidocr", lines, fields, "order")
             ids.append(outcome.item_id)
     return ids
+
+
+def open_export_dialog(qtbot, window):  # type: ignore[no-untyped-def]
+    """Open the export dialog as the toolbar does; it opens once the stored exhibit order is read."""
+    from app.exportdialog import ExportDialog
+
+    window.operations.export()
+    qtbot.waitUntil(lambda: window.findChild(ExportDialog) is not None, timeout=10_000)
+    return window.findChild(ExportDialog)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.mainwindow import MainWindow
 from app.qtmodels import Column, Roles
-from tests.app.conftest import ORDER_NUMBERS
+from tests.app.conftest import ORDER_NUMBERS, open_export_dialog
 from tests.factories import png_bytes
 
 pytestmark = pytest.mark.gui
@@ -166,8 +166,7 @@ def test_export_writes_a_pdf(qtbot, monkeypatch, tmp_path: Path, vault_with_item
 
     opened: list[QUrl] = []
     monkeypatch.setattr("app.exportdialog.QDesktopServices.openUrl", opened.append)
-    window.operations.export()
-    dialog = window.findChild(ExportDialog)
+    dialog = open_export_dialog(qtbot, window)
     assert dialog is not None and dialog.exhibits.rowCount() == 3
     dialog.exhibits.item(1).setCheckState(Qt.CheckState.Unchecked)
     out = tmp_path / "out" / "dossier.pdf"
@@ -191,8 +190,7 @@ def test_the_first_export_on_a_fresh_profile_makes_the_documents_folder(
     opened: list[QUrl] = []
     monkeypatch.setattr("app.exportdialog.QDesktopServices.openUrl", opened.append)
     assert not (private_home / "Documents").exists()
-    window.operations.export()
-    dialog = window.findChild(ExportDialog)
+    dialog = open_export_dialog(qtbot, window)
     out = Path(dialog.out_path.text())
     assert out.parent == private_home / "Documents"
     with qtbot.waitSignal(dialog.finished, timeout=60_000):
@@ -221,8 +219,7 @@ def test_export_failures_are_explained_in_chinese(qtbot, tmp_path: Path, vault_w
     from app.exportdialog import ExportDialog
     from export.errors import DossierTooLarge, IntegrityMismatch
 
-    window.operations.export()
-    dialog = window.findChild(ExportDialog)
+    dialog = open_export_dialog(qtbot, window)
     missing = tmp_path / "no-such-folder" / "dossier.pdf"
     dialog.out_path.setText(str(missing))
     dialog.export_button.click()
@@ -301,3 +298,23 @@ def test_a_bill_export_shows_its_rows_as_a_table(qtbot, tmp_path: Path, window: 
     headers = [detail.records.headerData(c, Qt.Orientation.Horizontal) for c in range(detail.records.columnCount())]
     assert len(headers) == 9
     assert detail.records.index(0, 0).data() == str(window.vault.records(item_id)[0].row)
+
+
+def test_a_dragged_order_numbers_the_exhibits_as_the_cli_does(qtbot, tmp_path: Path, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from export.from_vault import case_exhibits
+
+    case_id = window.vault.cases()[0].id
+    dialog = open_export_dialog(qtbot, window)
+    listed = [dialog.exhibits.item(r).data(Roles.ITEM_ID) for r in range(dialog.exhibits.rowCount())]
+    assert listed == [i.id for i in case_exhibits(window.vault, case_id, "time")], "the GUI lists the core's order"
+    dialog.exhibits.insertRow(0, dialog.exhibits.takeRow(2))  # what a drag to the top does to the model
+    dragged = [dialog.exhibits.item(r).data(Roles.ITEM_ID) for r in range(dialog.exhibits.rowCount())]
+    dialog.out_path.setText(str(tmp_path / "dossier.pdf"))
+    with qtbot.waitSignal(dialog.finished, timeout=60_000):
+        dialog.export_button.click()
+    assert [i.id for i in case_exhibits(window.vault, case_id, "manual")] == dragged
+    assert window.vault.audit_entries()[-1].payload["items"] == dragged
+
+    reopened = open_export_dialog(qtbot, window)
+    assert [reopened.exhibits.item(r).data(Roles.ITEM_ID) for r in range(reopened.exhibits.rowCount())] == dragged
+    reopened.reject()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar, QToo
 from app.mainwindow import MainWindow
 from app.tasks import wait_for_all
 from app.vaultdialogs import AuditDialog, BackupDialog
-from tests.app.conftest import PASSPHRASE
+from tests.app.conftest import PASSPHRASE, open_export_dialog
 from vault.store import Vault
 
 pytestmark = pytest.mark.gui
@@ -104,8 +104,7 @@ def test_cover_details_open_without_blocking(qtbot, vault_with_items, window: Ma
     from app.dialogs import CaseDialog
     from app.exportdialog import ExportDialog
 
-    window.operations.export()
-    export = window.findChild(ExportDialog)
+    export = open_export_dialog(qtbot, window)
     qtbot.mouseClick(export.findChild(QPushButton, "coverDetails"), Qt.MouseButton.LeftButton)
     cover = open_dialog(qtbot, CaseDialog)  # reached only because the click returned: no nested exec()
     cover.inputs["title"].setText("白条额度投诉")

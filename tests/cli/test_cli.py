@@ -134,3 +134,12 @@ def test_rejected_field_shows_in_json(cli, shots: Path, tmp_path: Path) -> None:
     fields = json.loads(cli("show", "1", "--json")[1])["fields"]
     assert [(f["role"], f["superseded"], f["rejects"]) for f in fields] == [("unit_price", True, None),
                                                                           (None, False, field_id)]
+
+
+def test_export_order_choices_are_the_core_rules() -> None:
+    from cli.main import build_parser
+    from export.order import ExhibitOrder
+
+    export = next(a for a in build_parser()._subparsers._group_actions[0].choices["export"]._actions  # noqa: SLF001
+                  if a.dest == "order")
+    assert set(export.choices) == set(ExhibitOrder) and export.default == ExhibitOrder.MANUAL
