@@ -108,6 +108,7 @@ class ExportDialog(QDialog):
         self.attachments = QCheckBox(self.tr("Attach the original files inside the PDF"), checked=True)
         self.max_size = QSpinBox(suffix=" MB", maximum=500)
         self.max_size.setSpecialValueText(self.tr("No limit"))
+        self.max_size.setToolTip(self.tr("1 MB = 1,000,000 bytes, as upload forms count"))
         self.out_path = QLineEdit(str(documents_folder() / f"{case.title}-证据材料.pdf"), objectName="outPath")
         # Trusted timestamp (issue #15): no address is built in; without one the dossier is signed only.
         self.tsa_url = QLineEdit(objectName="tsaUrl", placeholderText=self.tr("Optional: an RFC 3161 timestamp server"))
@@ -217,7 +218,7 @@ class ExportDialog(QDialog):
             redact=self.redact.isChecked(),
             password=self.password.text() or None,
             attachments=self.attachments.isChecked(),
-            max_size=self.max_size.value() * 2**20 or None,
+            max_size=self.max_size.value() * MEGABYTE or None,
         )
 
     def tsa(self) -> TsaSettings | None:
@@ -342,5 +343,9 @@ def documents_folder() -> Path:
     return Path(platformdirs.user_documents_dir())
 
 
+MEGABYTE = 10**6
+"""What upload forms (12315, regulators) mean by MB, and what the CLI's --max-size counts."""
+
+
 def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f}"
+    return f"{size / MEGABYTE:.1f}"

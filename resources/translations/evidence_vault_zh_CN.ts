@@ -474,209 +474,214 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/exportdialog.py" line="55"/>
-        <location filename="../../app/exportdialog.py" line="269"/>
+        <location filename="../../app/exportdialog.py" line="60"/>
+        <location filename="../../app/exportdialog.py" line="282"/>
         <source>Export dossier</source>
         <translation>导出证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="79"/>
-        <location filename="../../app/exportdialog.py" line="80"/>
+        <location filename="../../app/exportdialog.py" line="85"/>
+        <location filename="../../app/exportdialog.py" line="86"/>
         <source>Default: by kind</source>
         <translation>默认：按类型</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="84"/>
+        <location filename="../../app/exportdialog.py" line="90"/>
         <source>Exhibit name</source>
         <translation>证据名称</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="85"/>
+        <location filename="../../app/exportdialog.py" line="91"/>
         <source>Purpose (证明目的)</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="86"/>
+        <location filename="../../app/exportdialog.py" line="92"/>
         <source>Exhibits: tick to include, drag to reorder</source>
         <translation>证据：勾选要导出的证据，拖动调整顺序</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="92"/>
+        <location filename="../../app/exportdialog.py" line="98"/>
         <source>Cover details…</source>
         <translation>封面信息…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="100"/>
+        <location filename="../../app/exportdialog.py" line="106"/>
         <source>Hide phone, ID and card numbers (redacted copy)</source>
         <translation>隐藏手机号、身份证号和银行卡号（脱敏版）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="101"/>
+        <location filename="../../app/exportdialog.py" line="107"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="102"/>
+        <location filename="../../app/exportdialog.py" line="108"/>
         <source>Attach the original files inside the PDF</source>
         <translation>在 PDF 中附带原始文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="104"/>
+        <location filename="../../app/exportdialog.py" line="110"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="107"/>
+        <location filename="../../app/exportdialog.py" line="111"/>
+        <source>1 MB = 1,000,000 bytes, as upload forms count</source>
+        <translation>1 MB = 1,000,000 字节，与各上传表单的算法一致</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="114"/>
         <source>Optional: an RFC 3161 timestamp server</source>
         <translation>可选：RFC 3161 时间戳服务地址</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="108"/>
+        <location filename="../../app/exportdialog.py" line="115"/>
         <source>Optional: its CA certificate (PEM)</source>
         <translation>可选：其 CA 证书（PEM 格式）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="109"/>
+        <location filename="../../app/exportdialog.py" line="116"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="114"/>
+        <location filename="../../app/exportdialog.py" line="121"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="116"/>
+        <location filename="../../app/exportdialog.py" line="123"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="118"/>
+        <location filename="../../app/exportdialog.py" line="125"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="120"/>
+        <location filename="../../app/exportdialog.py" line="127"/>
         <source>Size limit</source>
         <translation>大小上限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="121"/>
+        <location filename="../../app/exportdialog.py" line="128"/>
         <source>Timestamp server (TSA)</source>
         <translation>时间戳服务（TSA）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="122"/>
+        <location filename="../../app/exportdialog.py" line="129"/>
         <source>TSA root certificate</source>
         <translation>时间戳服务根证书</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="123"/>
+        <location filename="../../app/exportdialog.py" line="130"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="124"/>
+        <location filename="../../app/exportdialog.py" line="131"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="133"/>
+        <location filename="../../app/exportdialog.py" line="140"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="176"/>
+        <location filename="../../app/exportdialog.py" line="183"/>
         <source>Complainant: %1</source>
         <translation>投诉人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="177"/>
+        <location filename="../../app/exportdialog.py" line="184"/>
         <source>Respondent: %1</source>
         <translation>被投诉方：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="182"/>
+        <location filename="../../app/exportdialog.py" line="189"/>
         <source>Cover details (this export only)</source>
         <translation>封面信息（仅用于本次导出）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="196"/>
+        <location filename="../../app/exportdialog.py" line="203"/>
         <source>Save dossier</source>
         <translation>保存证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="222"/>
+        <location filename="../../app/exportdialog.py" line="229"/>
         <source>the timestamp server must be an http:// or https:// address</source>
         <translation>时间戳服务地址须以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="229"/>
+        <location filename="../../app/exportdialog.py" line="236"/>
         <source>Tick at least one exhibit.</source>
         <translation>请至少勾选一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="238"/>
+        <location filename="../../app/exportdialog.py" line="245"/>
         <source>Cannot use the timestamp settings: %1</source>
         <translation>无法使用时间戳设置：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="247"/>
+        <location filename="../../app/exportdialog.py" line="256"/>
         <source>Building the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="270"/>
+        <location filename="../../app/exportdialog.py" line="283"/>
         <source>The dossier was saved as %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
         <translation>证据材料已保存为 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="276"/>
+        <location filename="../../app/exportdialog.py" line="289"/>
         <source>Open the PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="277"/>
+        <location filename="../../app/exportdialog.py" line="290"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="289"/>
+        <location filename="../../app/exportdialog.py" line="302"/>
         <source>The timestamp server did not give a timestamp (%1): the dossier is signed, and &apos;evidence-vault timestamp&apos; adds the timestamp later.</source>
         <translation>时间戳服务未返回时间戳（%1）：证据材料已签名，之后可用 “evidence-vault timestamp” 补加时间戳。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="302"/>
+        <location filename="../../app/exportdialog.py" line="315"/>
         <source>The attached originals alone take %1 MB, more than the size limit. Untick “Attach the original files inside the PDF” or raise the limit.</source>
         <translation>附带的原始文件本身就有 %1 MB，超过了大小上限。请取消勾选“在 PDF 中附带原始文件”，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="306"/>
+        <location filename="../../app/exportdialog.py" line="319"/>
         <source>Even at the lowest legible image quality the dossier needs %1 MB, more than the size limit. Raise the limit or choose fewer exhibits.</source>
         <translation>即使用仍可辨认的最低图像质量，证据材料也需要 %1 MB，超过了大小上限。请提高上限或减少证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="309"/>
+        <location filename="../../app/exportdialog.py" line="322"/>
         <source>An original no longer matches the SHA-256 recorded when it was imported, so it was not exported. Run “Verify vault” to see which.</source>
         <translation>有原始文件与导入时记录的 SHA-256 不符，因此未导出。请运行“校验保险箱”查看是哪一份。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="312"/>
+        <location filename="../../app/exportdialog.py" line="325"/>
         <source>An exhibit&apos;s original could not be read as an image or PDF.</source>
         <translation>有一份证据的原始文件无法作为图片或 PDF 读取。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="314"/>
+        <location filename="../../app/exportdialog.py" line="327"/>
         <source>The dossier could not be written to %1. Check that the folder exists, that you may write to it and that the disk has free space.</source>
         <translation>无法将证据材料写入 %1。请确认文件夹存在、有写入权限且磁盘空间充足。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="316"/>
+        <location filename="../../app/exportdialog.py" line="329"/>
         <source>The dossier could not be built: %1</source>
         <translation>无法生成证据材料：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="323"/>
+        <location filename="../../app/exportdialog.py" line="336"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -1653,92 +1658,92 @@
 <context>
     <name>VaultActions</name>
     <message>
-        <location filename="../../app/vaultactions.py" line="54"/>
+        <location filename="../../app/vaultactions.py" line="58"/>
         <source>Checking every original and the audit log…</source>
         <translation>正在校验每份原件和审计日志…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="61"/>
+        <location filename="../../app/vaultactions.py" line="65"/>
         <source>The vault is intact: every original matches its fingerprint and the log is unbroken.</source>
         <translation>保险箱完好：每份原件都与其指纹一致，日志链完整无缺。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="65"/>
+        <location filename="../../app/vaultactions.py" line="69"/>
         <source>Problems were found. Keep a backup and do not rely on the listed items:</source>
         <translation>发现问题。请保留备份，不要依赖以下所列内容：</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="60"/>
         <location filename="../../app/vaultactions.py" line="64"/>
-        <location filename="../../app/vaultactions.py" line="70"/>
+        <location filename="../../app/vaultactions.py" line="68"/>
+        <location filename="../../app/vaultactions.py" line="74"/>
         <source>Verify vault</source>
         <translation>校验保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="75"/>
+        <location filename="../../app/vaultactions.py" line="79"/>
         <source>Select an exhibit first.</source>
         <translation>请先选择一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="85"/>
-        <location filename="../../app/vaultactions.py" line="101"/>
+        <location filename="../../app/vaultactions.py" line="89"/>
+        <location filename="../../app/vaultactions.py" line="105"/>
         <source>Delete item</source>
         <translation>删除证据</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="86"/>
+        <location filename="../../app/vaultactions.py" line="90"/>
         <source>Delete “%1” from the vault? The original, its text and fields are removed. The deletion is recorded in the audit log with the file name and fingerprint.</source>
         <translation>要从保险箱中删除“%1”吗？原件及其文字、字段都将被移除。删除操作会连同文件名和指纹记录在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="94"/>
+        <location filename="../../app/vaultactions.py" line="98"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="107"/>
+        <location filename="../../app/vaultactions.py" line="111"/>
         <source>Deleted; the audit log records it.</source>
         <translation>已删除；审计日志已记录此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="130"/>
+        <location filename="../../app/vaultactions.py" line="134"/>
         <source>Writing the backup…</source>
         <translation>正在写入备份…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="133"/>
-        <location filename="../../app/vaultactions.py" line="140"/>
+        <location filename="../../app/vaultactions.py" line="137"/>
+        <location filename="../../app/vaultactions.py" line="144"/>
         <source>Back up vault</source>
         <translation>备份保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="141"/>
+        <location filename="../../app/vaultactions.py" line="145"/>
         <source>The encrypted backup is in %1. Keep it somewhere other than this computer.</source>
         <translation>加密备份已保存到 %1。请把它另存到这台电脑以外的地方。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="146"/>
-        <location filename="../../app/vaultactions.py" line="171"/>
+        <location filename="../../app/vaultactions.py" line="150"/>
+        <location filename="../../app/vaultactions.py" line="175"/>
         <source>Change passphrase</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="146"/>
+        <location filename="../../app/vaultactions.py" line="150"/>
         <source>Wait until the import has finished.</source>
         <translation>请等导入完成后再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="158"/>
+        <location filename="../../app/vaultactions.py" line="162"/>
         <source>Re-encrypting the vault…</source>
         <translation>正在重新加密保险箱…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="164"/>
+        <location filename="../../app/vaultactions.py" line="168"/>
         <source>The passphrase has been changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="172"/>
+        <location filename="../../app/vaultactions.py" line="176"/>
         <source>The passphrase could not be changed: %1</source>
         <translation>无法更改密码：%1</translation>
     </message>
