@@ -15,20 +15,22 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from ocr.extract.candidates import Candidate
-from ocr.extract.labels import AMOUNT_ROLES, LABEL_GAP, alternation, page_role
+from ocr.extract.labels import AMOUNT_ROLES, LABEL_GAP, alternation, names_role, page_role
 from ocr.types import AmountRole, FieldType
 
 _DOTTED = r"\d{1,3}(?:\.\d{3})+\.\d{2}(?![\d.])"
 """Thousands commas OCR read as dots (余额3.026.56): only the last dot, before two decimals, is the point."""
-_NUMBER = rf"{_DOTTED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_COMMA_POINT = r"\d{1,3}(?:,\d{3})+,\d{2}(?![\d,])"
+"""The point OCR read as a comma after thousands groups (余额16,167,20): a last group of two digits is the cents."""
+_NUMBER = rf"{_DOTTED}|{_COMMA_POINT}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CAPTION = alternation(AMOUNT_ROLES)
 _AMOUNT = re.compile(
     rf"""
       (?P<presign>-\s*)?(?:[¥￥]|RMB|CNY|人民币)\s*(?P<innersign>-\s*)?(?P<prefixed>{_NUMBER})(?:\s*元)?
     | (?<![\d.,])(?P<suffixsign>-\s*)?(?P<suffixed>{_NUMBER})\s*(?P<scale>万|亿)?\s*(?:元|圆)
     | (?:{_CAPTION})(?P<unit>\s*\(元\))?{LABEL_GAP}(?P<labelsign>[+-])?
-      (?P<labelled>{_DOTTED}|\d[\d,]*\.\d{{2}}(?![\d.])|(?(unit)\d{{1,3}}(?:,\d{{3}})*(?![\d.,])|(?!)))(?!\s*%)
-    | ^\s*(?P<baresign>[+-])?\s*(?P<bare>{_DOTTED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d{{2}})?|\d+\.\d{{2}})\s*$
+      (?P<labelled>{_DOTTED}|{_COMMA_POINT}|\d[\d,]*\.\d{{2}}(?![\d.])|(?(unit)\d{{1,3}}(?:,\d{{3}})*(?![\d.,])|(?!)))(?!\s*%)
+    | ^\s*(?P<baresign>[+-])?\s*(?P<bare>{_DOTTED}|{_COMMA_POINT}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d{{2}})?|\d+\.\d{{2}})\s*$
     """,
     re.VERBOSE,
 )
@@ -54,6 +56,9 @@ _CHINESE_AMOUNT = re.compile(
     re.VERBOSE,
 )
 _REFUND = re.compile("退款|已退|退回|退还|退费")
+_REFUNDED_AFTER = re.compile(r"\s*(?:已原路|已|原路)(?:退回|退还|退款)")
+"""Words right after an amount that say it went back (Pinduoduo's "¥23.80 已退回微信", Meituan's "已原路退回")."""
+_REPAYMENT = re.compile("还款|已还")
 _MONEY_FLOW = re.compile(r"(?:(?P<debit>扣款|支出|转出|消费|扣费)|收入|存入|转入|入账)\s*(?:人民币|RMB|CNY)?\s*$")
 """A bank SMS's 扣款人民币1,664.77元 is money leaving the account: negative, a transaction."""
 _AMOUNT_LABEL_BEFORE = re.compile(rf"(?:{_CAPTION})(?:\s*\(元\))?{LABEL_GAP}$")
@@ -62,10 +67,11 @@ _AMOUNT_LABEL_BEFORE = re.compile(rf"(?:{_CAPTION})(?:\s*\(元\))?{LABEL_GAP}$")
 def find_amounts(text: str, kind: str = "", hint: str = "", implied_sign: str = "") -> list[Candidate]:
     """Every amount in `text` with its role on a page of `kind`.
 
-    A 退款 before an amount (and after the previous one) makes it negative. The role comes from the
-    last caption between the previous amount and this one, else from `hint` (what the layout says,
-    e.g. the headline of a payment page, or a refund row of a bill list, which is negative too), else
-    a bare signed amount is a transaction. `implied_sign` is the sign the layout says an amount has
+    A 退款 before an amount (and after the previous one), or 已退回 right after it, makes it negative.
+    The role comes from the last caption between the previous amount and this one when that caption
+    names one (实付款), else from `hint` (what the layout says, e.g. the headline of a payment page,
+    a refund row of a bill list, which is negative too, or the 还款 row of a statement table), else
+    from a caption whose meaning depends on the page (金额), else a bare signed amount is a transaction. `implied_sign` is the sign the layout says an amount has
     when none is printed (a headline whose minus OCR lost).
     """
     found: list[Candidate] = []
@@ -75,11 +81,15 @@ def find_amounts(text: str, kind: str = "", hint: str = "", implied_sign: str = 
         previous_end = max((c.end for c in found if c.end <= start), default=0)
         flow = _MONEY_FLOW.search(text, previous_end, start)
         captions = [m.group() for m in _ROLE_CAPTION.finditer(text, previous_end, start)]
-        refund = _REFUND.search(text, previous_end, start) or (not captions and hint == AmountRole.REFUND.value)
+        refunded_after = _REFUNDED_AFTER.match(text, end) is not None
+        refund = _REFUND.search(text, previous_end, start) or refunded_after or (
+            not captions and hint == AmountRole.REFUND.value)
         if sign == "-" or refund or (flow and flow.group("debit")):
             value = -value
-        role = page_role(captions[-1], kind) if captions else ""
-        role = role or hint or (AmountRole.TRANSACTION.value if sign or flow else "")
+        caption_role = page_role(captions[-1], kind) if captions else ""
+        named = caption_role if captions and names_role(captions[-1]) else ""
+        after = AmountRole.REFUND.value if refunded_after and not captions else ""
+        role = named or after or hint or caption_role or (AmountRole.TRANSACTION.value if sign or flow else "")
         found.append(Candidate(FieldType.AMOUNT, start, end, format_amount(value), confidence, role=role))
     return found
 
@@ -92,6 +102,11 @@ def ends_before_amount(text: str) -> bool:
 def mentions_refund(text: str) -> bool:
     """Whether a (width-folded) text speaks of a refund (退款-京东商城, 退款成功), which makes its amount negative."""
     return _REFUND.search(text) is not None
+
+
+def mentions_repayment(text: str) -> bool:
+    """Whether a (width-folded) text speaks of paying a debt back (还款 谢谢 on a card statement)."""
+    return _REPAYMENT.search(text) is not None
 
 
 def is_amount_alone(text: str) -> bool:
@@ -120,7 +135,9 @@ def _digit_amounts(text: str) -> list[_Found]:
 
 
 def _decimal(number: str) -> Decimal:
-    """The value of 1,234.56, and of 1.234.56 whose commas OCR read as dots."""
+    """The value of 1,234.56, of 1.234.56 whose commas OCR read as dots, and of 16,167,20 whose point it read as one."""
+    if re.fullmatch(_COMMA_POINT, number):
+        number = number[:-3] + "." + number[-2:]
     whole, point, cents = number.replace(",", "").rpartition(".")
     return Decimal(whole.replace(".", "") + point + cents if point else cents)
 

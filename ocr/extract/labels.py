@@ -19,16 +19,19 @@ AMOUNT_ROLES: dict[str, AmountRole | None] = {
                     AmountRole.DISCOUNT),
     **dict.fromkeys(("运费", "配送费", "快递费"), AmountRole.SHIPPING),
     **dict.fromkeys(("退款金额", "退款总额", "退回金额", "已退款", "退款"), AmountRole.REFUND),
-    **dict.fromkeys(("本期应还", "本月应还", "应还金额", "剩余应还", "待还金额", "应还总额", "应还"), AmountRole.DUE),
+    # A card statement asks for 本期应还金额 and at least 最低还款额.
+    **dict.fromkeys(("本期应还金额", "本期应还", "本月应还", "应还金额", "剩余应还", "待还金额", "应还总额", "应还",
+                     "最低还款额", "最低应还"), AmountRole.DUE),
     **dict.fromkeys(("还款金额", "本次还款", "已还金额", "已还款", "已还", "还款"), AmountRole.REPAYMENT),
-    **dict.fromkeys(("借款金额", "借款本金", "借款"), AmountRole.LOAN),
+    **dict.fromkeys(("借款金额", "借款本金", "借款", "分期金额", "分期本金"), AmountRole.LOAN),
     **dict.fromkeys(("可用额度", "总额度", "授信额度", "原额度", "当前额度", "调整后额度", "额度"), AmountRole.CREDIT_LIMIT),
     **dict.fromkeys(("交易金额", "消费金额", "转账金额", "收款金额", "付款额"), AmountRole.TRANSACTION),
     "税额": AmountRole.TAX,
     **dict.fromkeys(("价税合计", "(小写)"), AmountRole.TOTAL_WITH_TAX),  # matched on width-folded text
-    **dict.fromkeys(("单价", "含税单价", "商品单价", "京东价", "售价"), AmountRole.UNIT_PRICE),
+    # 票价 (12306) is the fare of one seat.
+    **dict.fromkeys(("单价", "含税单价", "商品单价", "京东价", "售价", "票价"), AmountRole.UNIT_PRICE),
     # Generic captions whose meaning depends on the page (see `page_role`).
-    **dict.fromkeys(("合计", "总计", "共计", "金额", "余额", "本金", "利息"), None),
+    **dict.fromkeys(("合计", "总计", "共计", "金额", "余额", "本金", "利息", "手续费"), None),
 }
 """Amount caption → what the amount is; None for captions that name no role by themselves."""
 
@@ -65,8 +68,9 @@ LABELS: dict[FieldType, tuple[str, ...]] = {
 
 COLUMN_ONLY = ("数量", "税率", "税率/征收率", "征收率", "单位", "规格型号", "项目名称", "货物或应税劳务、服务名称",
                "货物或应税劳务名称", "商品名称", "交易日期", "交易时间", "记账日期", "摘要", "对方户名", "账户余额",
-               "交易类型")
-"""Table headers whose cells are no amount (13%, 1, 台) or no id, listed so a header row is recognised as one."""
+               "交易类型", "交易日", "记账日")
+"""Table headers whose cells are no amount (13%, 1, 台) or no id, listed so a header row is recognised as one
+(a card statement heads its date columns 交易日 and 记账日)."""
 
 DATE_CAPTIONS = ("开票日期", "日期", "时间")
 """Captions of a date (下单时间, 开票日期: a few words may qualify them), so a date in the next box is read after its
@@ -107,6 +111,11 @@ def _spaced(word: str) -> str:
     return pattern
 
 
+def names_role(label: str) -> bool:
+    """Whether an amount caption names a role by itself (实付款), rather than by the page it is on (金额)."""
+    return AMOUNT_ROLES.get(unspaced(label)) is not None
+
+
 def page_role(label: str, kind: str) -> str:
     """The role an amount caption gives on a page of `kind`: 金额 is the net column of an invoice."""
     label = unspaced(label)
@@ -122,6 +131,10 @@ CAPTION_WORD = re.compile(_CAPTION_WORDS, re.IGNORECASE)
 LABEL_ONLY = re.compile(rf"^\s*[\u4e00-\u9fff]{{0,4}}?(?:{_CAPTION_WORDS}){UNIT_SUFFIX}\s*[:：]?\s*$", re.IGNORECASE)
 """A box that holds just a caption (支付宝交易号, 主动还款: a few words may qualify it); its value is the next box
 on the row, the box below or its column."""
+
+STATUS = re.compile(r"\s*待[\u4e00-\u9fff]{1,3}\s*")
+"""A status that reads like a caption (待还款, 待付款, 待退款 under a plan's or an order's amount): what is still
+to happen, never the caption of the box below it."""
 
 _NUMBER_CAPTIONS = alternation(label for field in (FieldType.ORDER_NO, FieldType.TRANSACTION_NO, FieldType.TICKET_NO,
                                                    FieldType.LOGISTICS_NO) for label in LABELS[field])

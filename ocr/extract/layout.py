@@ -20,9 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from ocr.extract.amounts import ends_before_amount, is_amount_alone, mentions_refund
+from ocr.extract.amounts import ends_before_amount, is_amount_alone, mentions_refund, mentions_repayment
 from ocr.extract.candidates import fold_width
-from ocr.extract.labels import CAPTION_WORD, COLUMN_ONLY, DATE_CAPTIONS, LABEL_FIRST, LABEL_LAST, LABEL_ONLY, LABEL_TYPES
+from ocr.extract.labels import (
+    CAPTION_WORD, COLUMN_ONLY, DATE_CAPTIONS, LABEL_FIRST, LABEL_LAST, LABEL_ONLY, LABEL_TYPES, STATUS,
+)
 from ocr.extract.timestamps import is_clock_alone, is_date_alone
 from ocr.types import AmountRole, BBox, OcrLine
 
@@ -34,6 +36,8 @@ _NUMBER_ONLY = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
 _QUANTITY = re.compile(r"\s*[xX×]\s*\d{0,4}\s*")
 """x2 beside a price; OCR often drops the small digit and leaves the x alone."""
 _EDGE_PRICE = re.compile(r"^\s*[¥￥]\s*\d[\d,]*\.\d{2}|[¥￥]\s*\d[\d,]*\.\d{2}\s*$")
+_PERIOD_MARK = re.compile(r"第\s*\d{1,2}\s*(?:/\s*\d{1,2}\s*)?期")
+"""第2期, 第2/12期: the row of one period of an instalment or repayment plan."""
 _PAYMENT_METHOD = re.compile(r"\s*(?:在线支付|货到付款|微信支付|支付宝支付|白条支付|京东白条)\s*")
 _TABLE_GAP = 4.0
 """A table ends where no cell follows for this many median box heights."""
@@ -108,7 +112,8 @@ def build_units(lines: Sequence[OcrLine], kind: str = "") -> list[TextUnit]:
         elif index in caption_of:
             # A wrapped value goes on without a space: an id cut at the column's edge, or Chinese text.
             tails = [lines[tail] for tail in wrapped.get(index, [])]
-            units.append(_joined([lines[caption_of[index]], line, *tails], [_JOINER] + [""] * len(tails)))
+            units.append(_joined([lines[caption_of[index]], line, *tails], [_JOINER] + [""] * len(tails),
+                                 page.row_hint(index)))
         elif index not in captions_used:
             units.append(TextUnit(line.text, ((0, line),), *page.amount_hint(index, kind)))
     return units
@@ -184,14 +189,14 @@ def _caption_words(text: str) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], matches[-1].end()]))
 
 
-def _joined(lines: Sequence[OcrLine], joiners: Sequence[str]) -> TextUnit:
+def _joined(lines: Sequence[OcrLine], joiners: Sequence[str], hint: str = "") -> TextUnit:
     """One unit of `lines`, each joined to the one before by its joiner."""
     text, pieces = lines[0].text, [(0, lines[0])]
     for line, joiner in zip(lines[1:], joiners):
         text += joiner
         pieces.append((len(text), line))
         text += line.text
-    return TextUnit(text, tuple(pieces))
+    return TextUnit(text, tuple(pieces), hint)
 
 
 class _Page:
@@ -200,8 +205,10 @@ class _Page:
     def __init__(self, lines: Sequence[OcrLine]) -> None:
         self.lines = lines
         self.folded = [fold_width(line.text) for line in lines]
-        self.boxes = {i: line.bbox for i, line in enumerate(lines) if line.bbox is not None}
-        self.captions = [i for i in self.boxes if LABEL_ONLY.match(self.folded[i])]
+        # A box without text is no value (a renderer's empty cell), so it cannot stand between a caption and its value.
+        self.boxes = {i: line.bbox for i, line in enumerate(lines) if line.bbox is not None and line.text.strip()}
+        self.captions = [i for i in self.boxes if LABEL_ONLY.match(self.folded[i]) and not (
+            STATUS.fullmatch(self.folded[i]) and self.folded[i].strip() not in LABEL_TYPES)]
         self.caption_set = set(self.captions)
         heights = [box[3] - box[1] for box in self.boxes.values()]
         self.line_height = median(heights) if heights else 0
@@ -284,7 +291,8 @@ class _Page:
         row amount beside a title that speaks of a refund (退款-京东商城 +1,882.21), or a headline
         under one (退款成功), is a refund. OCR merges a price with the goods title before it
         (…降噪耳机 ¥1,547.35) or the status after it (¥1,026.88已完成); the price's own part of the box
-        still has the quantity or payment method next to it.
+        still has the quantity or payment method next to it. A headline with a plus on a page that
+        speaks of a refund (退款成功, 已全额退款) is the money coming back.
         """
         box = self.boxes.get(index)
         text = self.folded[index]
@@ -299,15 +307,30 @@ class _Page:
         if _height(box) >= _HEADLINE_HEIGHT * self.line_height:
             above = [self.folded[i] for i, other in self.boxes.items()
                      if i != index and 0 <= box[1] - other[3] <= _height(box) and _overlap_x(box, other) > 0]
-            if any(mentions_refund(caption) for caption in above + row):
+            if any(mentions_refund(caption) for caption in above + row) or (
+                    text.strip().startswith("+") and any(mentions_refund(line) for line in self.folded)):
                 return AmountRole.REFUND.value, ""
             # Alipay and WeChat Pay print a sign on every headline (-92.00, +92.00); a bare figure has lost
             # its thin minus to OCR (a plus is larger and survives).
             lost_minus = kind == "payment" and not signed and _NUMBER_ONLY.fullmatch(text) is not None
             return AmountRole.TRANSACTION.value, "-" if lost_minus else ""
+        return self.row_hint(index) or self._price_hint(index, box), ""
+
+    def row_hint(self, index: int) -> str:
+        """What the words on an amount's row make it: a signed amount beside 退款… is a refund, beside 还款…
+        (还款 谢谢 in a statement table) a repayment; an amount on a period's row (第2/12期) is what it asks for."""
+        box = self.boxes.get(index)
+        if box is None:
+            return ""
+        row = [self.folded[i] for i, other in self.boxes.items() if i != index and _same_row(box, other)]
+        signed = self.folded[index].strip()[:1] in "+-"
         if signed and any(mentions_refund(title) for title in row):
-            return AmountRole.REFUND.value, ""
-        return self._price_hint(index, box), ""
+            return AmountRole.REFUND.value
+        if signed and any(mentions_repayment(title) for title in row):
+            return AmountRole.REPAYMENT.value
+        if any(_PERIOD_MARK.search(title) for title in row):
+            return AmountRole.DUE.value
+        return ""
 
     def _price_hint(self, index: int, box: BBox) -> str:
         """paid for a price over a payment method, unit_price for one with a quantity right of or under it, else "".

@@ -9,6 +9,8 @@ OCR of real pages loses what separates the parts, and the rules follow it: a tim
 two-digit day (`01-0417:37` is 01-04 17:37, `2026-02-1422:15:35`), a space after the seconds'
 colon (`06:44: 21`), and a date whose 年月日 were dropped (`开票日期：20260109`), read as a date
 only right after a 日期/时间 caption because a bare run of eight digits is as often an invoice number.
+A month and day alone (`01/15`) is a date only after a caption that ends in 日 (交易日 01/15 in a card
+statement's table, 还款日 03-10): bare, it is as often a fraction, a score or a count.
 """
 from __future__ import annotations
 
@@ -58,6 +60,7 @@ _DATE = re.compile(
   | (?:日期|时间)[\s:]*(?P<ky>(?:19|20)\d{{2}})(?P<km>0[1-9]|1[0-2])(?P<kd>0[1-9]|[12]\d|3[01])(?![\d.])
   | (?:(?P<ry>今年|去年|前年)|(?P<cy>\d{{4}}|\d{{2}}|[零〇一二三四五六七八九]{{2,4}})\s*年\s*)?
     (?P<cm>\d{{1,2}}|{_CN_MONTH})\s*月\s*(?:(?P<cd>\d{{1,2}}|{_CN_DAY})\s*(?P<cds>[日号號])?)?
+  | (?:(?<=[\u4e00-\u9fff])日|日期)[\s:]*(?P<qm>0?[1-9]|1[0-2])[-/](?P<qd>0?[1-9]|[12]\d|3[01])(?![\d/])
   | (?<![\d.:/-])(?P<mm>\d{{1,2}})[-/](?P<md>\d{{1,2}})(?P<mds>号)?(?:(?![\d/])|(?<=[-/]\d\d)(?=\d{{1,2}}:\d\d))
   | (?P<rel>{"|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True))})(?!\s*{_WITHIN})
   | (?:(?P<wp>{"|".join(sorted(_WEEK_SHIFT, key=len, reverse=True))})周?)?{_WEEKDAY_WORD}(?P<wd>[一二三四五六日天1-7ー]|-(?!\d)|-(?=\d{{1,2}}:\d\d))
@@ -172,7 +175,8 @@ def _resolve(date_match: re.Match[str] | None, time_match: re.Match[str] | None,
         day, source, confidence = None, config.reference_source, 0.0
     if date_match and day is None:
         return None
-    start = (date_match.start("ky") if date_match.group("ky") else date_match.start()) if date_match \
+    captioned = next((g for g in ("ky", "qm") if date_match and date_match.group(g)), None)
+    start = (date_match.start(captioned) if captioned else date_match.start()) if date_match \
         else time_match.start()
     end = time_match.end() if time_match else date_match.end()
     if isinstance(day, str):
@@ -257,6 +261,8 @@ def _read_day(match: re.Match[str], clock: _Clock | None,
         return _make_date(int(groups["ky"]), int(groups["km"]), int(groups["kd"])), "", 0.8
     if groups["cm"]:
         return _read_chinese_date(groups, clock, config)
+    if groups["qm"]:
+        return (*_year_less(int(groups["qm"]), int(groups["qd"]), clock, config), 0.85)
     if groups["mm"]:
         if clock is None and not groups["mds"]:
             return None, source, 0.0

@@ -198,6 +198,13 @@ def test_date_and_clock_in_two_boxes_are_joined(boxes: list[pages.Box], expected
     assert [normalized for kind, normalized, _ in fields_of(pages.page(*boxes))] == [expected]
 
 
+def test_month_day_cells_under_statement_date_headers_are_dates() -> None:
+    stamps = [(f.normalized, f.reference) for f in extract_fields(pages.CARD_STATEMENT, CONFIG)
+              if f.type is FieldType.TIMESTAMP]
+    assert stamps == [("2026-01-28", ""), ("2026-01-07", "page"), ("2026-01-08", "page"), ("2026-01-21", "page"),
+                      ("2026-01-22", "page")]
+
+
 def test_clock_far_from_a_date_takes_the_capture_reference() -> None:
     """20:41 away from the date is the last 20:41 before the reference (2026-02-18 12:00), not the date's."""
     lines = pages.page(("2026-02-12", 80, 178, 240, 210), ("20:41", 700, 178, 770, 210))
@@ -214,6 +221,18 @@ def test_clock_far_from_a_date_takes_the_capture_reference() -> None:
                      [("38.00", "")], id="quantity-left-of-the-price-is-a-subtotal"),
         pytest.param(pages.page(("收 货 人：张**", 65, 337, 233, 372), ("运 费：¥8.00", 65, 380, 233, 414)),
                      [("8.00", AmountRole.SHIPPING)], id="spaced-ascii"),
+        pytest.param(pages.ALIPAY_REFUND_DETAIL, [("-58.00", AmountRole.REFUND)], id="plus-headline-of-a-refund-page"),
+        pytest.param(pages.INSTALMENT_PLAN, [
+            ("5398.56", AmountRole.LOAN), ("0.00", ""), ("449.88", AmountRole.DUE), ("449.88", AmountRole.DUE)],
+            id="instalment-periods-are-due-and-a-pending-status-is-no-caption"),
+        pytest.param(pages.CARD_STATEMENT, [
+            ("7908.60", AmountRole.DUE), ("790.86", AmountRole.DUE), ("1531.25", AmountRole.TRANSACTION),
+            ("-2711.67", AmountRole.REPAYMENT)], id="card-statement-due-and-repayment-row"),
+        pytest.param(pages.page(("本期应还金额", 60, 270, 204, 303), ("", 60, 312, 60, 350), ("¥7,908.60", 60, 320, 328, 402)),
+                     [("7908.60", AmountRole.DUE)], id="empty-box-between-caption-and-value"),
+        pytest.param(pages.page(("03月01日  第2/12期", 60, 600, 330, 640), ("¥1,718.02", 880, 600, 1020, 642),
+                                ("本金¥1,630.00 利息¥88.02", 700, 650, 1020, 680)),
+                     [("1718.02", AmountRole.DUE), ("1630.00", ""), ("88.02", "")], id="repayment-plan-period-row"),
     ],
 )
 def test_amount_roles_from_layout_and_captions(lines: list[OcrLine], expected: list[tuple[str, str]]) -> None:

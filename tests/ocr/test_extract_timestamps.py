@@ -91,6 +91,18 @@ def test_partial_timestamps_resolve_into_the_past(text: str, normalized: str) ->
     assert timestamps(text) == [(text, normalized, "exif")]
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "normalized"),
+    [
+        pytest.param("交易日 01/15", "01/15", "2026-01-15", id="statement-date-cell-after-its-header"),
+        pytest.param("还款日 03-10", "03-10", "2025-03-10", id="month-day-after-a-day-caption"),
+        pytest.param("交易日期：1/5", "1/5", "2026-01-05", id="month-day-after-a-date-caption"),
+    ],
+)
+def test_month_and_day_alone_are_a_date_after_a_day_caption(text: str, raw: str, normalized: str) -> None:
+    assert timestamps(text) == [(raw, normalized, "exif")]
+
+
 def test_reference_is_read_in_shanghai_time() -> None:
     """03:30 UTC on the 18th is 11:30 in Shanghai, so 11:00 is today, not yesterday."""
     config = ExtractionConfig(datetime(2026, 2, 18, 3, 30, tzinfo=timezone.utc), "mtime")
@@ -107,6 +119,7 @@ def test_reference_is_read_in_shanghai_time() -> None:
         pytest.param("25:61", id="impossible-time"),
         pytest.param("订单编号 285123456789", id="order-number"),
         pytest.param("比例 1/2", id="fraction"),
+        pytest.param("比分 3/10", id="month-day-shape-without-a-day-caption"),
         pytest.param("6月账单", id="month-without-day"),
         pytest.param("校验码 12345 67890 12345 67890", id="check-code-groups"),
         pytest.param("卡号 6222 0212 3456 7890", id="card-number-groups"),
