@@ -226,9 +226,9 @@ def test_export_failures_are_explained_in_chinese(qtbot, tmp_path: Path, vault_w
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=60_000)
     assert dialog.status.text().startswith("无法将证据材料写入") and str(missing) in dialog.status.text()
     assert not missing.parent.exists()
-    too_big = dialog.failure_text(DossierTooLarge("", 3 * 2**20, attachments_alone=True))
+    too_big = dialog.failure_text(DossierTooLarge("", 3_000_000, attachments_alone=True))
     assert "3.0 MB" in too_big and "在 PDF 中附带原始文件" in too_big
-    assert "减少证据" in dialog.failure_text(DossierTooLarge("", 12 * 2**20))
+    assert "减少证据" in dialog.failure_text(DossierTooLarge("", 12_000_000))
     assert "校验保险箱" in dialog.failure_text(IntegrityMismatch("item 3"))
     dialog.reject()
 
