@@ -1,6 +1,7 @@
 """The first-start page that creates a vault and the lock page that opens it."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.tasks import Task
 from app.texts import vault_error_text
 from vault.errors import VaultError, WrongPassphrase
 from vault.passphrase import MIN_PASSPHRASE_LENGTH, passphrase_problem
@@ -48,13 +50,21 @@ class _Card(QWidget):
         outer.addStretch()
 
 
-def _busy(action):  # type: ignore[no-untyped-def]
-    """Show a wait cursor while the key derivation runs (about a second by design)."""
+def _open_in_background(page: QWidget, work: Callable[[], Vault], opened: Callable[[Vault], None],
+                        failed: Callable[[Exception], None]) -> Task:
+    """Run the key derivation (about a second by design) off the GUI thread: the window keeps
+    painting; the page takes no input and shows a wait cursor until the result is back."""
+    page.setEnabled(False)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return action()
-    finally:
+
+    def ready() -> None:  # before the handler, so it can focus and select in the page again
         QGuiApplication.restoreOverrideCursor()
+        page.setEnabled(True)
+
+    task = Task(lambda progress, cancelled: work(), page)
+    task.succeeded.connect(lambda vault: (ready(), opened(vault)))
+    task.failed.connect(lambda error: (ready(), failed(error)))
+    return task.start()
 
 
 class CreatePage(_Card):
@@ -133,16 +143,22 @@ class CreatePage(_Card):
         elif path.exists():
             self.error.setText(self.tr("A file already exists there. Choose another location."))
         else:
-            try:
+            def create() -> Vault:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                vault = _busy(lambda: Vault.create(path, passphrase))
-            except (VaultError, OSError) as e:
-                self.error.setText(self.tr("The vault could not be created: %1").replace("%1", str(e)))
-                return
-            self.passphrase.clear()
-            self.repeat.clear()
-            self.error.clear()
-            self.created.emit(vault, path)
+                return Vault.create(path, passphrase)
+
+            _open_in_background(self, create, lambda vault: self._created(vault, path), self._create_failed)
+
+    def _created(self, vault: Vault, path: Path) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.error.clear()
+        self.created.emit(vault, path)
+
+    def _create_failed(self, error: Exception) -> None:
+        if not isinstance(error, (VaultError, OSError)):
+            raise error
+        self.error.setText(self.tr("The vault could not be created: %1").replace("%1", str(error)))
 
 
 class UnlockPage(_Card):
@@ -176,19 +192,23 @@ class UnlockPage(_Card):
         self.where.setText(self.tr("Vault file: %1").replace("%1", str(path)))
 
     def unlock(self) -> None:
-        try:
-            vault = _busy(lambda: Vault.open(self.path, self.passphrase.text()))
-        except WrongPassphrase:
-            self.error.setText(self.tr("Wrong passphrase. Check the keyboard layout and try again."))
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
-            return
-        except VaultError as e:
-            self.error.setText(self.tr("The vault cannot be opened: %1").replace("%1", vault_error_text(e)))
-            return
-        except ValueError as e:
-            self.error.setText(self.tr("The vault cannot be opened: %1").replace("%1", str(e)))
-            return
+        path, passphrase = self.path, self.passphrase.text()
+        self.error.setText(self.tr("Unlocking…"))
+        _open_in_background(self, lambda: Vault.open(path, passphrase), self._opened, self._open_failed)
+
+    def _opened(self, vault: Vault) -> None:
         self.passphrase.clear()
         self.error.clear()
         self.unlocked.emit(vault)
+
+    def _open_failed(self, error: Exception) -> None:
+        if isinstance(error, WrongPassphrase):
+            self.error.setText(self.tr("Wrong passphrase. Check the keyboard layout and try again."))
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+        elif isinstance(error, VaultError):
+            self.error.setText(self.tr("The vault cannot be opened: %1").replace("%1", vault_error_text(error)))
+        elif isinstance(error, ValueError):
+            self.error.setText(self.tr("The vault cannot be opened: %1").replace("%1", str(error)))
+        else:
+            raise error

@@ -212,94 +212,94 @@
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../app/unlock.py" line="67"/>
+        <location filename="../../app/unlock.py" line="77"/>
         <source>Create your evidence vault</source>
         <translation>创建您的证据保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="70"/>
+        <location filename="../../app/unlock.py" line="80"/>
         <source>Everything you add is kept in one encrypted file on this computer. Nothing is uploaded.</source>
         <translation>您添加的所有证据都保存在本机的一个加密文件中，不会上传到任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="74"/>
+        <location filename="../../app/unlock.py" line="84"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="84"/>
+        <location filename="../../app/unlock.py" line="94"/>
         <source>Write the passphrase down and keep it safe. If you lose it, nobody can open the vault or recover the evidence in it — not even the makers of this program.</source>
         <translation>请把密码抄写下来并妥善保管。密码一旦丢失，任何人都无法打开保险箱或找回其中的证据——本程序的开发者也不能。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="91"/>
+        <location filename="../../app/unlock.py" line="101"/>
         <source>Create vault</source>
         <translation>创建保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="97"/>
+        <location filename="../../app/unlock.py" line="107"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="98"/>
+        <location filename="../../app/unlock.py" line="108"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="99"/>
+        <location filename="../../app/unlock.py" line="109"/>
         <source>Repeat passphrase</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="112"/>
+        <location filename="../../app/unlock.py" line="122"/>
         <source>Vault file</source>
         <translation>保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="112"/>
+        <location filename="../../app/unlock.py" line="122"/>
         <source>Evidence vault (*.evault)</source>
         <translation>证据保险箱 (*.evault)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/unlock.py" line="119"/>
+        <location filename="../../app/unlock.py" line="129"/>
         <source>Too short: use at least %n characters.</source>
         <translation>
             <numerusform>太短：至少需要 %n 个字符。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="120"/>
+        <location filename="../../app/unlock.py" line="130"/>
         <source>Weak: longer, with digits and symbols, is better.</source>
         <translation>弱：更长并包含数字和符号会更安全。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="121"/>
+        <location filename="../../app/unlock.py" line="131"/>
         <source>Fair.</source>
         <translation>中等。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="122"/>
+        <location filename="../../app/unlock.py" line="132"/>
         <source>Strong.</source>
         <translation>强。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="130"/>
+        <location filename="../../app/unlock.py" line="140"/>
         <source>The passphrase is too short.</source>
         <translation>密码太短。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="132"/>
+        <location filename="../../app/unlock.py" line="142"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="134"/>
+        <location filename="../../app/unlock.py" line="144"/>
         <source>A file already exists there. Choose another location.</source>
         <translation>该位置已有文件，请选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="140"/>
+        <location filename="../../app/unlock.py" line="161"/>
         <source>The vault could not be created: %1</source>
         <translation>无法创建保险箱：%1</translation>
     </message>
@@ -1624,33 +1624,38 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../app/unlock.py" line="156"/>
+        <location filename="../../app/unlock.py" line="172"/>
         <source>The vault is locked</source>
         <translation>保险箱已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="161"/>
+        <location filename="../../app/unlock.py" line="177"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="165"/>
+        <location filename="../../app/unlock.py" line="181"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="176"/>
+        <location filename="../../app/unlock.py" line="192"/>
         <source>Vault file: %1</source>
         <translation>保险箱文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="182"/>
+        <location filename="../../app/unlock.py" line="196"/>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
+    </message>
+    <message>
+        <location filename="../../app/unlock.py" line="206"/>
         <source>Wrong passphrase. Check the keyboard layout and try again.</source>
         <translation>密码错误。请检查输入法和大小写后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/unlock.py" line="187"/>
-        <location filename="../../app/unlock.py" line="190"/>
+        <location filename="../../app/unlock.py" line="210"/>
+        <location filename="../../app/unlock.py" line="212"/>
         <source>The vault cannot be opened: %1</source>
         <translation>无法打开保险箱：%1</translation>
     </message>

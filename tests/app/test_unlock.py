@@ -24,7 +24,7 @@ def test_first_start_creates_a_vault(qtbot, tmp_path: Path) -> None:
     qtbot.keyClicks(page.passphrase, "short")
     qtbot.keyClicks(page.repeat, "short")
     page.create_button.click()
-    assert page.error.text() and not path.exists()
+    assert page.error.text() and not path.exists()  # refused before any work starts
     page.passphrase.clear()
     page.repeat.clear()
     qtbot.keyClicks(page.passphrase, PASSPHRASE)
@@ -42,8 +42,9 @@ def test_wrong_passphrase_says_so_and_allows_retry(qtbot, vault_path: Path) -> N
     window.show()
     qtbot.keyClicks(window.unlock_page.passphrase, "not the passphrase")
     qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
-    assert window.vault is None
-    assert "密码" in window.unlock_page.error.text()
+    assert not window.unlock_page.isEnabled(), "the key derivation runs in the background"
+    qtbot.waitUntil(lambda: "密码" in window.unlock_page.error.text(), timeout=10_000)
+    assert window.vault is None and window.unlock_page.passphrase.hasFocus()
     window.unlock_page.passphrase.clear()
     unlock(qtbot, window)
     assert window.vault is not None
@@ -63,6 +64,7 @@ def test_a_file_that_is_not_a_vault_is_named_so(qtbot, tmp_path: Path) -> None: 
     qtbot.addWidget(window)
     window.unlock_page.passphrase.setText(PASSPHRASE)
     window.unlock_page.unlock_button.click()
+    qtbot.waitUntil(lambda: window.unlock_page.isEnabled(), timeout=10_000)
     assert window.unlock_page.error.text() == "无法打开保险箱：这个文件不是证据保险箱（可能是其他数据库或文档）"
     assert window.vault is None and path.read_bytes() == before
 
