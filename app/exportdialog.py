@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import settings
 from app.dialogs import CaseDialog
 from app.texts import kind_label, short_time
 from app.qtmodels import Roles
@@ -111,8 +112,12 @@ class ExportDialog(QDialog):
         self.max_size.setToolTip(self.tr("1 MB = 1,000,000 bytes, as upload forms count"))
         self.out_path = QLineEdit(str(documents_folder() / f"{case.title}-证据材料.pdf"), objectName="outPath")
         # Trusted timestamp (issue #15): no address is built in; without one the dossier is signed only.
-        self.tsa_url = QLineEdit(objectName="tsaUrl", placeholderText=self.tr("Optional: an RFC 3161 timestamp server"))
-        self.tsa_root = QLineEdit(objectName="tsaRoot", placeholderText=self.tr("Optional: its CA certificate (PEM)"))
+        self.tsa_url = QLineEdit(settings.TSA_URL.get(), objectName="tsaUrl",
+                                 placeholderText=self.tr("Optional: an RFC 3161 timestamp server"))
+        self.tsa_root = QLineEdit(settings.TSA_ROOT.get(), objectName="tsaRoot",
+                                  placeholderText=self.tr("Optional: its CA certificate (PEM)"))
+        later = QPushButton(self.tr("Add a timestamp to an earlier dossier…"), objectName="addTimestamp")
+        later.clicked.connect(self._timestamp_later)
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         out_row = QHBoxLayout()
@@ -127,6 +132,7 @@ class ExportDialog(QDialog):
         options_form.addRow(self.tr("Size limit"), self.max_size)
         options_form.addRow(self.tr("Timestamp server (TSA)"), self.tsa_url)
         options_form.addRow(self.tr("TSA root certificate"), self.tsa_root)
+        options_form.addRow("", later)
         options_form.addRow(self.tr("Save as"), out_row)
         cover_box = QGroupBox(self.tr("Cover"))
         cover_layout = QVBoxLayout(cover_box)
@@ -228,7 +234,17 @@ class ExportDialog(QDialog):
         if not url.startswith(("http://", "https://")):
             raise ValueError(self.tr("the timestamp server must be an http:// or https:// address"))
         root = self.tsa_root.text().strip()
-        return TsaSettings(url, (Path(root).expanduser().read_bytes(),) if root else ())
+        tsa = TsaSettings(url, (Path(root).expanduser().read_bytes(),) if root else ())
+        settings.TSA_URL.set(url)
+        settings.TSA_ROOT.set(root)
+        return tsa
+
+    def _timestamp_later(self) -> None:
+        from app.timestampdialog import TimestampDialog
+
+        dialog = TimestampDialog(self.session, self.case_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def start(self) -> None:
         chosen = self.chosen()

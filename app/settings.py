@@ -51,6 +51,10 @@ AUTO_LOCK_MINUTES = Setting("security/auto_lock_minutes", int, 10)
 """0 turns auto-lock off."""
 LANGUAGE = Setting("ui/language", str, "zh_CN")
 """zh_CN or en."""
+TSA_URL = Setting("export/tsa_url", str, "")
+"""The RFC 3161 timestamp server last used; none is built in (issue #15)."""
+TSA_ROOT = Setting("export/tsa_root", str, "")
+"""Path of that server's CA certificate (PEM), if the user gave one."""
 VAULT_PATH = Setting("vault/path", str, "")
 """Empty means the platform default, see `vault_path`."""
 

@@ -474,214 +474,219 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/exportdialog.py" line="60"/>
-        <location filename="../../app/exportdialog.py" line="282"/>
+        <location filename="../../app/exportdialog.py" line="61"/>
+        <location filename="../../app/exportdialog.py" line="298"/>
         <source>Export dossier</source>
         <translation>导出证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="85"/>
         <location filename="../../app/exportdialog.py" line="86"/>
+        <location filename="../../app/exportdialog.py" line="87"/>
         <source>Default: by kind</source>
         <translation>默认：按类型</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="90"/>
+        <location filename="../../app/exportdialog.py" line="91"/>
         <source>Exhibit name</source>
         <translation>证据名称</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="91"/>
+        <location filename="../../app/exportdialog.py" line="92"/>
         <source>Purpose (证明目的)</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="92"/>
+        <location filename="../../app/exportdialog.py" line="93"/>
         <source>Exhibits: tick to include, drag to reorder</source>
         <translation>证据：勾选要导出的证据，拖动调整顺序</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="98"/>
+        <location filename="../../app/exportdialog.py" line="99"/>
         <source>Cover details…</source>
         <translation>封面信息…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="106"/>
+        <location filename="../../app/exportdialog.py" line="107"/>
         <source>Hide phone, ID and card numbers (redacted copy)</source>
         <translation>隐藏手机号、身份证号和银行卡号（脱敏版）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="107"/>
+        <location filename="../../app/exportdialog.py" line="108"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="108"/>
+        <location filename="../../app/exportdialog.py" line="109"/>
         <source>Attach the original files inside the PDF</source>
         <translation>在 PDF 中附带原始文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="110"/>
+        <location filename="../../app/exportdialog.py" line="111"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="111"/>
+        <location filename="../../app/exportdialog.py" line="112"/>
         <source>1 MB = 1,000,000 bytes, as upload forms count</source>
         <translation>1 MB = 1,000,000 字节，与各上传表单的算法一致</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="114"/>
+        <location filename="../../app/exportdialog.py" line="116"/>
         <source>Optional: an RFC 3161 timestamp server</source>
         <translation>可选：RFC 3161 时间戳服务地址</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="115"/>
+        <location filename="../../app/exportdialog.py" line="118"/>
         <source>Optional: its CA certificate (PEM)</source>
         <translation>可选：其 CA 证书（PEM 格式）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="116"/>
+        <location filename="../../app/exportdialog.py" line="119"/>
+        <source>Add a timestamp to an earlier dossier…</source>
+        <translation>为已导出的证据材料补加时间戳…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="121"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="121"/>
+        <location filename="../../app/exportdialog.py" line="126"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="123"/>
+        <location filename="../../app/exportdialog.py" line="128"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="125"/>
+        <location filename="../../app/exportdialog.py" line="130"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="127"/>
+        <location filename="../../app/exportdialog.py" line="132"/>
         <source>Size limit</source>
         <translation>大小上限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="128"/>
+        <location filename="../../app/exportdialog.py" line="133"/>
         <source>Timestamp server (TSA)</source>
         <translation>时间戳服务（TSA）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="129"/>
+        <location filename="../../app/exportdialog.py" line="134"/>
         <source>TSA root certificate</source>
         <translation>时间戳服务根证书</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="130"/>
+        <location filename="../../app/exportdialog.py" line="136"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="131"/>
+        <location filename="../../app/exportdialog.py" line="137"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="140"/>
+        <location filename="../../app/exportdialog.py" line="146"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="183"/>
+        <location filename="../../app/exportdialog.py" line="189"/>
         <source>Complainant: %1</source>
         <translation>投诉人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="184"/>
+        <location filename="../../app/exportdialog.py" line="190"/>
         <source>Respondent: %1</source>
         <translation>被投诉方：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="189"/>
+        <location filename="../../app/exportdialog.py" line="195"/>
         <source>Cover details (this export only)</source>
         <translation>封面信息（仅用于本次导出）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="203"/>
+        <location filename="../../app/exportdialog.py" line="209"/>
         <source>Save dossier</source>
         <translation>保存证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="229"/>
+        <location filename="../../app/exportdialog.py" line="235"/>
         <source>the timestamp server must be an http:// or https:// address</source>
         <translation>时间戳服务地址须以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="236"/>
+        <location filename="../../app/exportdialog.py" line="252"/>
         <source>Tick at least one exhibit.</source>
         <translation>请至少勾选一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="245"/>
+        <location filename="../../app/exportdialog.py" line="261"/>
         <source>Cannot use the timestamp settings: %1</source>
         <translation>无法使用时间戳设置：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="256"/>
+        <location filename="../../app/exportdialog.py" line="272"/>
         <source>Building the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="283"/>
+        <location filename="../../app/exportdialog.py" line="299"/>
         <source>The dossier was saved as %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
         <translation>证据材料已保存为 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="289"/>
+        <location filename="../../app/exportdialog.py" line="305"/>
         <source>Open the PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="290"/>
+        <location filename="../../app/exportdialog.py" line="306"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="302"/>
+        <location filename="../../app/exportdialog.py" line="318"/>
         <source>The timestamp server did not give a timestamp (%1): the dossier is signed, and &apos;evidence-vault timestamp&apos; adds the timestamp later.</source>
         <translation>时间戳服务未返回时间戳（%1）：证据材料已签名，之后可用 “evidence-vault timestamp” 补加时间戳。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="315"/>
+        <location filename="../../app/exportdialog.py" line="331"/>
         <source>The attached originals alone take %1 MB, more than the size limit. Untick “Attach the original files inside the PDF” or raise the limit.</source>
         <translation>附带的原始文件本身就有 %1 MB，超过了大小上限。请取消勾选“在 PDF 中附带原始文件”，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="319"/>
+        <location filename="../../app/exportdialog.py" line="335"/>
         <source>Even at the lowest legible image quality the dossier needs %1 MB, more than the size limit. Raise the limit or choose fewer exhibits.</source>
         <translation>即使用仍可辨认的最低图像质量，证据材料也需要 %1 MB，超过了大小上限。请提高上限或减少证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="322"/>
+        <location filename="../../app/exportdialog.py" line="338"/>
         <source>An original no longer matches the SHA-256 recorded when it was imported, so it was not exported. Run “Verify vault” to see which.</source>
         <translation>有原始文件与导入时记录的 SHA-256 不符，因此未导出。请运行“校验保险箱”查看是哪一份。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="325"/>
+        <location filename="../../app/exportdialog.py" line="341"/>
         <source>An exhibit&apos;s original could not be read as an image or PDF.</source>
         <translation>有一份证据的原始文件无法作为图片或 PDF 读取。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="327"/>
+        <location filename="../../app/exportdialog.py" line="343"/>
         <source>The dossier could not be written to %1. Check that the folder exists, that you may write to it and that the disk has free space.</source>
         <translation>无法将证据材料写入 %1。请确认文件夹存在、有写入权限且磁盘空间充足。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="329"/>
+        <location filename="../../app/exportdialog.py" line="345"/>
         <source>The dossier could not be built: %1</source>
         <translation>无法生成证据材料：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="336"/>
+        <location filename="../../app/exportdialog.py" line="352"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -1619,6 +1624,79 @@
         <location filename="../../app/dialogs.py" line="134"/>
         <source>Evidence vault (*.evault);;All files (*)</source>
         <translation>证据保险箱 (*.evault);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TimestampDialog</name>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="35"/>
+        <source>Add a timestamp to a dossier</source>
+        <translation>为证据材料补加时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="42"/>
+        <source>Optional: its CA certificate (PEM)</source>
+        <translation>可选：其 CA 证书（PEM 格式）</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="44"/>
+        <source>Only if the dossier has a password</source>
+        <translation>仅在证据材料设有密码时填写</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="45"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="51"/>
+        <source>Dossier</source>
+        <translation>证据材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="52"/>
+        <source>Timestamp server (TSA)</source>
+        <translation>时间戳服务（TSA）</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="53"/>
+        <source>TSA root certificate</source>
+        <translation>时间戳服务根证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="54"/>
+        <source>PDF password</source>
+        <translation>PDF 密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="57"/>
+        <source>Add timestamp</source>
+        <translation>加时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="75"/>
+        <source>Choose the dossier file and an http:// or https:// timestamp server.</source>
+        <translation>请选择证据材料文件，并填写以 http:// 或 https:// 开头的时间戳服务地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="81"/>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="95"/>
+        <source>Asking the timestamp server…</source>
+        <translation>正在向时间戳服务申请…</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="100"/>
+        <source>Timestamp added. The dossier&apos;s SHA-256 is now %1.</source>
+        <translation>已加时间戳。证据材料现在的 SHA-256 为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/timestampdialog.py" line="106"/>
+        <source>No timestamp was added; the dossier is unchanged: %1</source>
+        <translation>未能加上时间戳，证据材料未作任何改动：%1</translation>
     </message>
 </context>
 <context>

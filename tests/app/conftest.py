@@ -104,6 +104,8 @@ def open_export_dialog(qtbot, window):  # type: ignore[no-untyped-def]
     """Open the export dialog as the toolbar does; it opens once the stored exhibit order is read."""
     from app.exportdialog import ExportDialog
 
+    earlier = set(window.findChildren(ExportDialog))  # closed ones linger until Qt deletes them
     window.operations.export()
-    qtbot.waitUntil(lambda: window.findChild(ExportDialog) is not None, timeout=10_000)
-    return window.findChild(ExportDialog)
+    qtbot.waitUntil(lambda: bool(set(window.findChildren(ExportDialog)) - earlier), timeout=10_000)
+    (dialog,) = set(window.findChildren(ExportDialog)) - earlier
+    return dialog
