@@ -16,9 +16,9 @@ from ocr.extract.personal import (NEVER_MASKED, KnownValues, find_personal, is_p
                                   mask_card, mask_id_card, mask_number, mask_personal)
 from ocr.types import BBox, FieldType, OcrLine
 
-# narrow_bbox spreads a line's width evenly over its characters. Digits are narrower than the CJK
-# characters around them, which widens the cut, but Latin text with narrow letters (1, i, l) could
-# shift it, so each box grows by this share of the line height on both sides.
+# narrow_bbox places characters by their widths in a CJK font; a font or OCR box that differs by a
+# fraction of a character must still not leave a digit visible, so each box grows by this share of
+# the line height on both sides.
 _BOX_PADDING = 0.5
 
 

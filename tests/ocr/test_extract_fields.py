@@ -123,7 +123,8 @@ def test_confidence_is_line_times_pattern_and_bbox_is_narrowed() -> None:
     line = OcrLine("实付款 ¥99.00", (100, 10, 300, 30), 0.8)
     [field] = extract_fields([line], CONFIG)
     assert field.confidence == pytest.approx(0.8 * 0.95)
-    assert field.bbox == (100 + round(200 * 4 / 10), 10, 300, 30)
+    # 实付款 takes three ems and the space a quarter; "¥99.00" five half-width characters and a stop.
+    assert field.bbox == (100 + round(200 * 3.24 / 6.32), 10, 300, 30)
 
 
 def test_vertical_line_keeps_its_whole_box() -> None:

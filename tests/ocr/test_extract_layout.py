@@ -7,6 +7,7 @@ import pytest
 
 from ocr.extract import ExtractionConfig, classify_kind, extract_fields
 from ocr.extract.config import SHANGHAI
+from ocr.extract.layout import narrow_bbox
 from ocr.types import AmountRole, FieldType, OcrLine
 from tests.ocr import pages
 
@@ -237,3 +238,37 @@ def test_clock_far_from_a_date_takes_the_capture_reference() -> None:
 )
 def test_amount_roles_from_layout_and_captions(lines: list[OcrLine], expected: list[tuple[str, str]]) -> None:
     assert [(normalized, role) for kind, normalized, role in fields_of(lines) if kind is FieldType.AMOUNT] == expected
+
+
+_FONTS = [
+    pytest.param("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, id="noto-sans-cjk"),
+    pytest.param("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0, id="wqy-microhei"),
+]
+
+
+@pytest.mark.parametrize(("font_path", "index"), _FONTS)
+@pytest.mark.parametrize(("text", "value"), [
+    pytest.param("订单编号：312345678901", "312345678901", id="order-number-after-caption"),
+    pytest.param("实付款 ¥1,299.00 已支付", "¥1,299.00", id="amount-mid-line"),
+    pytest.param("客服工号 53218 京东客服小美", "53218", id="agent-id"),
+    pytest.param("JDV012345678901 顺丰 SF1234567890123", "SF1234567890123", id="latin-tracking-number"),
+])
+def test_a_value_box_sits_on_its_characters(font_path: str, index: int, text: str, value: str) -> None:
+    """Measured on text drawn with the fonts screenshots use: the box starts and ends within a
+    quarter of the text height of where the characters really are."""
+    from pathlib import Path
+
+    from PIL import ImageFont
+
+    if not Path(font_path).is_file():
+        pytest.skip(f"{font_path} is not installed")
+    size = 40
+    font = ImageFont.truetype(font_path, size, index=index)
+    left = 100
+    line = OcrLine(text, (left, 10, left + round(font.getlength(text)), 10 + size), 0.99)
+    start = text.index(value)
+    box = narrow_bbox(line, start, start + len(value))
+    assert box is not None
+    true_left = left + font.getlength(text[:start])
+    true_right = left + font.getlength(text[: start + len(value)])
+    assert abs(box[0] - true_left) <= size / 4 and abs(box[2] - true_right) <= size / 4, (box, true_left, true_right)
