@@ -326,9 +326,19 @@ def test_import_passwd_and_backup_on_a_full_disk(cli: Run, tmp_path: Path, small
     assert not [p for p in disk.iterdir() if "rekey" in p.name]
     assert cli("--vault", target, "list")[0] == 0  # still the old passphrase
 
+    before = json.loads(cli("--vault", target, "log", "--json")[1])
+    refused(cli("--vault", target, "backup", str(tmp_path / "elsewhere.evault")), "is full")
+    assert json.loads(cli("--vault", target, "log", "--json")[1]) == before, "nothing logged, nothing written"
+    assert not (tmp_path / "elsewhere.evault").exists()
+
+    # A backup onto a full stick, from a vault with room to log it (on a full vault disk the log entry
+    # itself cannot be written, and the backup is refused before it starts with the disk-full message).
+    roomy = str(tmp_path / "roomy.evault")
+    assert cli("--vault", roomy, "init")[0] == 0
+    assert cli("--vault", roomy, "import", str(folder), "--no-ocr")[0] == 0
     usb = small_disk(16)
-    code, _, err = cli("--vault", target, "backup", str(usb / "b.evault"))
-    assert code == 2 and "Traceback" not in err
-    actions = [e["action"] for e in json.loads(cli("--vault", target, "log", "--json")[1])]
+    code, _, err = cli("--vault", roomy, "backup", str(usb / "b.evault"))
+    assert code == 2 and "Traceback" not in err, err
+    actions = [e["action"] for e in json.loads(cli("--vault", roomy, "log", "--json")[1])]
     assert actions[-2:] == ["vault.backup", "vault.backup_failed"]  # no claim of a backup never written
     assert not (usb / "b.evault").exists()
