@@ -135,6 +135,19 @@ def build_dossier(
     return ExportResult(out_path, digest, size, dossier.total_pages, signature)
 
 
+SIGNATURE_RESERVE = 24_000
+"""Bytes the signature adds after the size check (pyHanko's CMS placeholder and the incremental update)."""
+TIMESTAMP_RESERVE = 12_000
+"""And an RFC 3161 token with the TSA's certificates, when a timestamp is asked for."""
+
+
+def signature_reserve(options: ExportOptions) -> int:
+    """Room left under `max_size` for what signing appends once the size is met."""
+    if options.signing is None:
+        return 0
+    return SIGNATURE_RESERVE + (TIMESTAMP_RESERVE if options.signing.tsa is not None else 0)
+
+
 def _write_within_budget(dossier: Dossier, handle: BinaryIO, out_path: Path, tracker: _Progress,
                          check_cancel: Callable[[], None]) -> int:
     """Write the PDF at the best image quality step that fits `max_size`; returns its size."""
@@ -145,6 +158,7 @@ def _write_within_budget(dossier: Dossier, handle: BinaryIO, out_path: Path, tra
                               f"limit of {options.max_size}; export without attachments", attached_size,
                               attachments_alone=True)
     steps = QUALITY_STEPS if options.max_size is not None else QUALITY_STEPS[:1]
+    budget = None if options.max_size is None else options.max_size - signature_reserve(options)
     after_layout = tracker.done
     for quality in steps:
         tracker.restart_at(after_layout)
@@ -153,10 +167,12 @@ def _write_within_budget(dossier: Dossier, handle: BinaryIO, out_path: Path, tra
         handle.truncate()
         _write_once(dossier, handle, out_path, tracker, check_cancel)
         size = handle.tell()
-        if options.max_size is None or size <= options.max_size:
+        if budget is None or size <= budget:
             return size
-    raise DossierTooLarge(f"the dossier needs {size} bytes even at the legibility floor ({quality.max_dpi} dpi, "
-                          f"JPEG quality {quality.jpeg_quality}), more than the limit of {options.max_size}", size)
+    needed = size + (options.max_size - budget)
+    raise DossierTooLarge(f"the dossier needs {needed} bytes (its signature included) even at the legibility floor "
+                          f"({quality.max_dpi} dpi, JPEG quality {quality.jpeg_quality}), more than the limit of "
+                          f"{options.max_size}", needed)
 
 
 def _write_once(dossier: Dossier, handle: BinaryIO, out_path: Path, tracker: _Progress,

@@ -181,3 +181,15 @@ def test_random_file_and_unsigned_pdf(tmp_path: Path) -> None:
     check = check_dossier(unsigned.path)
     assert not check.ok and not check.signed
     assert "✗ 文件没有证据保险箱的电子签名（可能不是导出的原件，或签名已被去除）。" in report_lines(check)
+
+
+def test_a_signed_dossier_stays_under_the_size_limit(tmp_path: Path, identity: SigningIdentity,
+                                                      small_request: DossierRequest) -> None:
+    """The limit is for the file the user uploads: the signature added after the size check fits in it."""
+    request = replace(small_request, signer_fingerprint=identity.fingerprint)
+    signing = SigningSettings(identity.key_pem, identity.certificate_pem)
+    unlimited = build_dossier(request, ExportOptions(signing=signing), tmp_path / "full.pdf")
+    limit = int(unlimited.size * 0.85)
+    limited = build_dossier(request, ExportOptions(signing=signing, max_size=limit), tmp_path / "limited.pdf")
+    assert limited.size <= limit
+    assert check_dossier(limited.path).ok
