@@ -91,3 +91,11 @@ def test_ingest_opens_a_zip_with_the_password_and_never_keeps_it(vault: Vault, c
     log = [str(e.payload) for e in vault.audit_entries()]
     assert not any("583920" in entry for entry in log)
     assert vault.audit_entries(item_id)[-1].payload["inner_name"] == "微信支付账单.csv"
+
+
+def test_every_records_problem_is_a_rejection_reason() -> None:
+    """The store turns a reader's RecordProblem into a Rejection by value; a new problem needs its reason."""
+    from ocr.records import RecordProblem
+    from vault.errors import Rejection
+
+    assert {problem.value for problem in RecordProblem} <= {reason.value for reason in Rejection}
