@@ -159,7 +159,7 @@ def main() -> None:
             ratio = import_s / timing.engine_s
             overhead_pct = 100 * (no_ocr_s + timing.extract_s) / timing.engine_s
             rows.append((
-                name, worker_count(engine_name, args.count), f"{timing.load_s:.1f}", f"{timing.engine_s / args.count:.2f}",
+                name, worker_count(engine_name, args.count, backend), f"{timing.load_s:.1f}", f"{timing.engine_s / args.count:.2f}",
                 f"{timing.engine_s:.1f}", f"{timing.engine_cpu_s / timing.engine_s:.2f}", f"{one_thread_s:.1f}",
                 f"{timing.extract_s:.3f}", f"{no_ocr_s:.2f}", f"{import_s:.1f}",
                 f"{ratio:.2f}" + ("" if ratio <= RATIO_GOAL else " MISSED"), f"{import_s / one_thread_s:.2f}",

@@ -164,3 +164,15 @@ def test_rapidocr_reads_a_tall_capture_within_the_worker_memory_cap() -> None:
     read = {field.normalized for field in outcome.fields if field.type == "order_no"}
     drawn = {f"31234567{top:06d}" for top in _line_tops(height)}
     assert len(read & drawn) >= 0.9 * len(drawn), sorted(drawn - read)
+
+
+def test_openvino_reads_in_one_worker_with_every_core() -> None:
+    """It spreads an image over the cores itself; a second worker only competes for them."""
+    import os
+
+    from ocr.engine_names import BackendName, EngineName
+    from vault.ocr_jobs import worker_count
+
+    assert worker_count(EngineName.RAPIDOCR, 20, BackendName.OPENVINO) == 1
+    assert 1 <= worker_count(EngineName.RAPIDOCR, 20, BackendName.ONNXRUNTIME) <= (os.cpu_count() or 1)
+    assert worker_count(EngineName.TESSERACT, 1) == 1, "never more workers than files"
