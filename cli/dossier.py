@@ -20,7 +20,6 @@ def parse_size(text: str) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from export.errors import ExportError  # loads reportlab and pikepdf: only when exporting
-    from export.from_vault import export_case
     from export.request import ExportOptions
 
     password = read_secret(args.password_file, "", "", False) if args.password_file else None
@@ -33,16 +32,31 @@ def cmd_export(args: argparse.Namespace) -> int:
         timeline_notes=args.timeline_notes,
     )
     tsa = tsa_settings(args)
+    if args.split_mb is not None and args.split_mb <= 0:
+        raise UsageError("--split-mb needs a size above 0, e.g. --split-mb 5")
     with open_vault(args) as vault:
         case_id = resolve_case(vault, args.case)
         try:
-            result = export_case(vault, case_id, Path(args.output), options, item_ids=args.items, tsa=tsa,
-                                 order=args.order)
+            results = _export(vault, case_id, Path(args.output), options, args, tsa)
         except ExportError as e:
             raise UsageError(str(e)) from e
-    print(f"Wrote {result.path} ({result.pages} pages, {result.size:,} bytes), SHA-256 {result.sha256}")
-    _print_signature(result.signature, args.output)
+    for result in results:
+        print(f"Wrote {result.path} ({result.pages} pages, {result.size:,} bytes), SHA-256 {result.sha256}")
+        _print_signature(result.signature, str(result.path))
     return EXIT_OK
+
+
+def _export(vault, case_id: int, out: Path, options, args: argparse.Namespace, tsa) -> list:  # type: ignore[no-untyped-def]
+    """One dossier, parts of at most --split-mb, or one file per exhibit (--each)."""
+    from export.from_vault import export_case
+    from export.presets import MEGABYTE, export_each, export_in_parts
+
+    if args.each:
+        return export_each(vault, case_id, out, options, item_ids=args.items, order=args.order, tsa=tsa)
+    if args.split_mb is not None:
+        return export_in_parts(vault, case_id, out, options, int(args.split_mb * MEGABYTE), item_ids=args.items,
+                               order=args.order, tsa=tsa)
+    return [export_case(vault, case_id, out, options, item_ids=args.items, tsa=tsa, order=args.order)]
 
 
 def _print_signature(signature, output: str) -> None:  # export.signing.SignatureOutcome, imported lazily
@@ -73,5 +87,11 @@ def register(sub: Subparsers) -> None:
                              "(manual, the default and the app's own numbering), only by 形成时间 (time), or by "
                              "import")
     export.add_argument("--timeline-notes", action="store_true", help="put the items' notes into the timeline")
+    split = export.add_mutually_exclusive_group()
+    split.add_argument("--split-mb", type=float, metavar="N",
+                       help="cut the dossier into parts of at most N MB (1 MB = 1,000,000 bytes), numbered on: "
+                            "NAME-第1部分.pdf, …, each signed, with its exhibits' originals")
+    split.add_argument("--each", action="store_true",
+                       help="one dossier file per exhibit, its number in the name: NAME-证据01.pdf, …")
     add_tsa_arguments(export)
     export.set_defaults(func=cmd_export)

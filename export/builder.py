@@ -115,9 +115,9 @@ def build_dossier(
     remove_stale_parts(out_path)
     with atomic_file(out_path) as handle, _binary_streams():
         scans = []
-        for number, exhibit in enumerate(request.exhibits, start=1):
+        for number, exhibit in enumerate(request.exhibits, start=request.first_exhibit_number):
             check_cancel()
-            scans.append(_scan(exhibit, number))
+            scans.append(_scan(exhibit, number))  # attachment names carry 证据N of the whole set
             tracker.step()
         redactor = Redactor(options.redact, request)
         painter = ExhibitPainter(request.exhibits, tuple(s.probes for s in scans), redactor, is_cancelled,

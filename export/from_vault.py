@@ -204,6 +204,7 @@ def export_case(
     tsa: TsaSettings | None = None,
     holder: str = "",
     order: ExhibitOrder | str = ExhibitOrder.TIME,
+    first_exhibit_number: int = 1,
 ) -> ExportResult:
     """Build the dossier PDF, signed with the vault's key, and record it (with its SHA-256) in the audit log.
 
@@ -219,7 +220,7 @@ def export_case(
     request = dossier_request(vault, case_id, item_ids, options.lang, titles, purposes, cover,
                               options.timeline_notes, order)
     identity = signing_identity(vault, holder or request.complainant.name or DEFAULT_HOLDER)
-    request = replace(request, signer_fingerprint=identity.fingerprint)
+    request = replace(request, signer_fingerprint=identity.fingerprint, first_exhibit_number=first_exhibit_number)
     options = replace(options, signing=SigningSettings(identity.key_pem, identity.certificate_pem, tsa))
     result = build_dossier(request, options, Path(out_path), progress, cancelled)
     signature = result.signature

@@ -74,6 +74,10 @@ class Dossier:
     def attaching(self) -> bool:
         return self.options.attachments and not self.options.redact
 
+    def exhibit_no(self, number: int) -> str:
+        """证据N of the number-th exhibit of this file, counted on from the parts before it."""
+        return self.labels.exhibit_no(number + self.request.first_exhibit_number - 1)
+
     def page_of(self, key: str) -> int | None:
         bookmark = self.bookmarks.get(key)
         return bookmark.page if bookmark else None
@@ -326,7 +330,7 @@ def _index(dossier: Dossier) -> Iterator[Flowable]:
         original = labels.electronic_original if exhibit.is_original else labels.printout
         facts = index_facts(exhibit.fields, labels, dossier.redactor.field_value)
         rows.append([WrappedText(text, cell) for text in (
-            labels.exhibit_no(number), mask(exhibit.title), mask(exhibit.source),
+            dossier.exhibit_no(number), mask(exhibit.title), mask(exhibit.source),
             dossier.time(exhibit.formed_at or exhibit.captured_at), "\n".join(facts) or labels.none,
             mask(exhibit.purpose), original, dossier.pages_of(exhibit_key(number)))])
     # 关键信息 is the widest column: an order number and its label stay on one line (issue #14).
@@ -350,7 +354,7 @@ def _timeline(dossier: Dossier) -> Iterator[Flowable]:
     for event in events:
         target = labels.none
         if event.exhibit_index is not None and 1 <= event.exhibit_index <= count:
-            target = labels.exhibit_no(event.exhibit_index)
+            target = dossier.exhibit_no(event.exhibit_index)
             pages = dossier.pages_of(exhibit_key(event.exhibit_index))
             if pages:
                 target += labels.in_parentheses(f"{labels.col_page}\u00a0{pages}")
@@ -392,11 +396,11 @@ def _exhibit(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flowab
     labels, mask = dossier.labels, dossier.redactor.text
     if number == 1:
         yield OutlineAnchor("exhibits", labels.exhibits, 0, dossier.bookmarks)
-    title = f"{labels.exhibit_no(number)}　{mask(exhibit.title)}"
+    title = f"{dossier.exhibit_no(number)}　{mask(exhibit.title)}"
     key = exhibit_key(number)
     yield from _section(dossier, key, title, level=1)
     scan = dossier.scans[number - 1]
-    continued = f"{labels.exhibit_no(number)}{labels.continued}"
+    continued = f"{dossier.exhibit_no(number)}{labels.continued}"
     side = side_image_width(scan.probes)
     if side is not None:
         image = ExhibitImage(dossier.painter, number - 1, 0, FrameSize(side, FRAME.height - _HEADING_ROOM), continued)
@@ -458,7 +462,7 @@ def _ocr_appendix(dossier: Dossier) -> Iterator[Flowable]:
     labels, styles = dossier.labels, dossier.styles
     yield from _section(dossier, "ocr", labels.appendix_ocr)
     for number, exhibit in enumerate(dossier.request.exhibits, start=1):
-        title = f"{labels.exhibit_no(number)}　{dossier.redactor.text(exhibit.title)}"
+        title = f"{dossier.exhibit_no(number)}　{dossier.redactor.text(exhibit.title)}"
         yield WrappedText(title, styles.subheading)
         text = exhibit.ocr_text or "\n".join(line.text for line in exhibit.ocr_lines)
         text = "\n".join(line for line in dossier.redactor.text(text).splitlines() if line.strip())
@@ -477,7 +481,7 @@ def _manifest(dossier: Dossier) -> Iterator[Flowable]:
         else:
             attached = labels.not_attached_redacted if dossier.options.redact else labels.not_attached
         rows.append([WrappedText(text, cell) for text in (
-            labels.exhibit_no(number), dossier.redactor.text(exhibit.original_name), exhibit.sha256,
+            dossier.exhibit_no(number), dossier.redactor.text(exhibit.original_name), exhibit.sha256,
             f"{scan.size:,}", dossier.redactor.text(attached))])
     widths = [16 * mm, 36 * mm, 62 * mm, 20 * mm]
     widths.append(FRAME.width - sum(widths))

@@ -90,6 +90,8 @@ class DossierRequest:
     author: str = "Evidence Vault 证据保险箱"
     signer_fingerprint: str = ""
     """SHA-256 of the certificate the dossier is signed with (issue #15), printed so a recipient can compare."""
+    first_exhibit_number: int = 1
+    """证据N of the first exhibit: a dossier split into parts numbers on where the part before stopped."""
 
 
 @dataclass(frozen=True)

@@ -143,3 +143,16 @@ def test_export_order_choices_are_the_core_rules() -> None:
     export = next(a for a in build_parser()._subparsers._group_actions[0].choices["export"]._actions  # noqa: SLF001
                   if a.dest == "order")
     assert set(export.choices) == set(ExhibitOrder) and export.default == ExhibitOrder.MANUAL
+
+
+def test_export_each_and_split(cli, shots: Path, tmp_path: Path) -> None:
+    cli("init")
+    cli("import", str(shots), "--no-ocr")
+    code, out, err = cli("export", "-o", str(tmp_path / "d.pdf"), "--each")
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.glob("d-*.pdf")) == ["d-证据01.pdf", "d-证据02.pdf", "d-证据03.pdf"]
+    assert out.count("Wrote ") == 3
+    code, out, err = cli("export", "-o", str(tmp_path / "s.pdf"), "--split-mb", "50")
+    assert code == 0 and (tmp_path / "s-第1部分.pdf").is_file(), err
+    code, _, err = cli("export", "-o", str(tmp_path / "x.pdf"), "--split-mb", "0")
+    assert code == 2 and "above 0" in err
