@@ -37,6 +37,7 @@ from app.tasks import Task
 from export.errors import DossierTooLarge, ExhibitUnreadable, ExportCancelled, ExportError, IntegrityMismatch
 from export.from_vault import export_case
 from export.order import ExhibitOrder, exhibit_order
+from export.presets import Preset, export_each, export_in_parts
 from export.signing import TimestampState, TsaSettings
 from export.request import ExportOptions, ExportResult
 from ocr.types import FieldType
@@ -130,6 +131,13 @@ class ExportDialog(QDialog):
         options_form.addRow(self.tr("PDF password"), self.password)
         options_form.addRow("", self.attachments)
         options_form.addRow(self.tr("Size limit"), self.max_size)
+        self.preset = QComboBox(objectName="outputPreset")
+        for text, preset in ((self.tr("One file"), Preset.WHOLE),
+                             (self.tr("Parts within the size limit (numbered on)"), Preset.PARTS),
+                             (self.tr("One file per exhibit"), Preset.EACH)):
+            self.preset.addItem(text, preset)
+        self.preset.setToolTip(self.tr("Upload forms such as 12315 take single files of a few MB"))
+        options_form.addRow(self.tr("Files"), self.preset)
         options_form.addRow(self.tr("Timestamp server (TSA)"), self.tsa_url)
         options_form.addRow(self.tr("TSA root certificate"), self.tsa_root)
         options_form.addRow("", later)
@@ -260,24 +268,34 @@ class ExportDialog(QDialog):
         except (OSError, ValueError) as e:
             self.status.setText(self.tr("Cannot use the timestamp settings: %1").replace("%1", str(e)))
             return
+        preset = self.preset.currentData()
+        if preset == Preset.PARTS and not options.max_size:
+            self.status.setText(self.tr("Set a size limit for the parts."))
+            return
         ids = [item_id for item_id, _, _ in chosen]
         listed = [self.exhibits.item(row).data(Roles.ITEM_ID) for row in range(self.exhibits.rowCount())]
         keep_order = listed != self._time_order  # dragged: the CLI's --order manual numbers them the same
-        titles = {item_id: title for item_id, title, _ in chosen if title}
-        purposes = {item_id: purpose for item_id, _, purpose in chosen if purpose}
-        cover = {k: v for k, v in self.cover.items() if k != "notes"}
+        shared = dict(
+            item_ids=ids, titles={item_id: title for item_id, title, _ in chosen if title},
+            purposes={item_id: purpose for item_id, _, purpose in chosen if purpose},
+            cover={k: v for k, v in self.cover.items() if k != "notes"}, tsa=tsa,
+        )
         self.export_button.setEnabled(False)
         self.progress.show()
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Building the PDF…"))
-        def export(vault: Vault, progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
+
+        def export_set(vault: Vault, progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
             if keep_order:
                 set_manual_order(vault, case_id, listed)
-            return export_case(vault, case_id, out, options, item_ids=ids, titles=titles, purposes=purposes,
-                               cover=cover, progress=lambda done, total: progress(done, total, ""),
-                               cancelled=cancelled, tsa=tsa)
+            step = {"progress": lambda done, total: progress(done, total, ""), "cancelled": cancelled}
+            if preset == Preset.EACH:
+                return export_each(vault, case_id, out, options, **step, **shared)
+            if preset == Preset.PARTS:
+                return export_in_parts(vault, case_id, out, options, options.max_size, **step, **shared)
+            return export_case(vault, case_id, out, options, **step, **shared)
 
-        self.task = self.session.run(export, self._done, self._failed, writes=True)
+        self.task = self.session.run(export_set, self._done, self._failed, writes=True)
         if self.task is not None:
             self.task.progressed.connect(self._progress)
 
@@ -285,20 +303,27 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _done(self, result: object) -> None:
-        assert isinstance(result, ExportResult)
+    def _done(self, outcome: object) -> None:
+        results = outcome if isinstance(outcome, list) else [outcome]
+        assert results and all(isinstance(r, ExportResult) for r in results)
         self.task = None
-        self.result = result
+        self.result = results[0]
         self.progress.hide()
-        self.saved_box = self._tell_saved(result)
+        self.saved_box = self._tell_saved(results)
         self.accept()
 
-    def _tell_saved(self, result: ExportResult) -> QMessageBox:
+    def _tell_saved(self, results: list[ExportResult]) -> QMessageBox:
         """Where the dossier was written, with buttons that open it or its folder (the window outlives this dialog)."""
+        result = results[0]
+        if len(results) == 1:
+            text = self.tr("The dossier was saved as %1 (%2 pages). The export is recorded in the vault's log.") \
+                .replace("%1", str(result.path)).replace("%2", str(result.pages))
+        else:
+            text = self.tr("The dossier was saved as %n files in %1: %2. Each export is recorded in the vault's log.",
+                           "", len(results)).replace("%1", str(result.path.parent)).replace(
+                               "%2", "、".join(r.path.name for r in results))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export dossier"),
-                          self.tr("The dossier was saved as %1 (%2 pages). The export is recorded in the vault's log.")
-                          .replace("%1", str(result.path)).replace("%2", str(result.pages))
-                          + self._timestamp_note(result),
+                          text + "".join(self._timestamp_note(r) for r in results[:1]),
                           QMessageBox.StandardButton.Close, self.parentWidget())
         box.setObjectName("exportSaved")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -474,219 +474,256 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/exportdialog.py" line="61"/>
-        <location filename="../../app/exportdialog.py" line="298"/>
+        <location filename="../../app/exportdialog.py" line="62"/>
+        <location filename="../../app/exportdialog.py" line="325"/>
         <source>Export dossier</source>
         <translation>导出证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="86"/>
         <location filename="../../app/exportdialog.py" line="87"/>
+        <location filename="../../app/exportdialog.py" line="88"/>
         <source>Default: by kind</source>
         <translation>默认：按类型</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="91"/>
+        <location filename="../../app/exportdialog.py" line="92"/>
         <source>Exhibit name</source>
         <translation>证据名称</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="92"/>
+        <location filename="../../app/exportdialog.py" line="93"/>
         <source>Purpose (证明目的)</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="93"/>
+        <location filename="../../app/exportdialog.py" line="94"/>
         <source>Exhibits: tick to include, drag to reorder</source>
         <translation>证据：勾选要导出的证据，拖动调整顺序</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="99"/>
+        <location filename="../../app/exportdialog.py" line="100"/>
         <source>Cover details…</source>
         <translation>封面信息…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="107"/>
+        <location filename="../../app/exportdialog.py" line="108"/>
         <source>Hide phone, ID and card numbers (redacted copy)</source>
         <translation>隐藏手机号、身份证号和银行卡号（脱敏版）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="108"/>
+        <location filename="../../app/exportdialog.py" line="109"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="109"/>
+        <location filename="../../app/exportdialog.py" line="110"/>
         <source>Attach the original files inside the PDF</source>
         <translation>在 PDF 中附带原始文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="111"/>
+        <location filename="../../app/exportdialog.py" line="112"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="112"/>
+        <location filename="../../app/exportdialog.py" line="113"/>
         <source>1 MB = 1,000,000 bytes, as upload forms count</source>
         <translation>1 MB = 1,000,000 字节，与各上传表单的算法一致</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="116"/>
+        <location filename="../../app/exportdialog.py" line="117"/>
         <source>Optional: an RFC 3161 timestamp server</source>
         <translation>可选：RFC 3161 时间戳服务地址</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="118"/>
+        <location filename="../../app/exportdialog.py" line="119"/>
         <source>Optional: its CA certificate (PEM)</source>
         <translation>可选：其 CA 证书（PEM 格式）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="119"/>
+        <location filename="../../app/exportdialog.py" line="120"/>
         <source>Add a timestamp to an earlier dossier…</source>
         <translation>为已导出的证据材料补加时间戳…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="121"/>
+        <location filename="../../app/exportdialog.py" line="122"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="126"/>
+        <location filename="../../app/exportdialog.py" line="127"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="128"/>
+        <location filename="../../app/exportdialog.py" line="129"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="130"/>
+        <location filename="../../app/exportdialog.py" line="131"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="132"/>
+        <location filename="../../app/exportdialog.py" line="133"/>
         <source>Size limit</source>
         <translation>大小上限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="133"/>
+        <location filename="../../app/exportdialog.py" line="135"/>
+        <source>One file</source>
+        <translation>一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="136"/>
+        <source>Parts within the size limit (numbered on)</source>
+        <translation>按大小上限分册（编号连续）</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="137"/>
+        <source>One file per exhibit</source>
+        <translation>每份证据单独一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="139"/>
+        <source>Upload forms such as 12315 take single files of a few MB</source>
+        <translation>12315 等上传表单只接受几 MB 的单个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="140"/>
+        <source>Files</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="141"/>
         <source>Timestamp server (TSA)</source>
         <translation>时间戳服务（TSA）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="134"/>
+        <location filename="../../app/exportdialog.py" line="142"/>
         <source>TSA root certificate</source>
         <translation>时间戳服务根证书</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="136"/>
+        <location filename="../../app/exportdialog.py" line="144"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="137"/>
+        <location filename="../../app/exportdialog.py" line="145"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="146"/>
+        <location filename="../../app/exportdialog.py" line="154"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="189"/>
+        <location filename="../../app/exportdialog.py" line="197"/>
         <source>Complainant: %1</source>
         <translation>投诉人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="190"/>
+        <location filename="../../app/exportdialog.py" line="198"/>
         <source>Respondent: %1</source>
         <translation>被投诉方：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="195"/>
+        <location filename="../../app/exportdialog.py" line="203"/>
         <source>Cover details (this export only)</source>
         <translation>封面信息（仅用于本次导出）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="209"/>
+        <location filename="../../app/exportdialog.py" line="217"/>
         <source>Save dossier</source>
         <translation>保存证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="235"/>
+        <location filename="../../app/exportdialog.py" line="243"/>
         <source>the timestamp server must be an http:// or https:// address</source>
         <translation>时间戳服务地址须以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="252"/>
+        <location filename="../../app/exportdialog.py" line="260"/>
         <source>Tick at least one exhibit.</source>
         <translation>请至少勾选一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="261"/>
+        <location filename="../../app/exportdialog.py" line="269"/>
         <source>Cannot use the timestamp settings: %1</source>
         <translation>无法使用时间戳设置：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="272"/>
+        <location filename="../../app/exportdialog.py" line="273"/>
+        <source>Set a size limit for the parts.</source>
+        <translation>请为分册设置大小上限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="286"/>
         <source>Building the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="299"/>
+        <location filename="../../app/exportdialog.py" line="319"/>
         <source>The dossier was saved as %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
         <translation>证据材料已保存为 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/exportdialog.py" line="322"/>
+        <source>The dossier was saved as %n files in %1: %2. Each export is recorded in the vault&apos;s log.</source>
+        <translation>
+            <numerusform>证据材料已保存为 %1 中的 %n 个文件：%2。每次导出都已记入保险箱的审计日志。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="305"/>
+        <location filename="../../app/exportdialog.py" line="330"/>
         <source>Open the PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="306"/>
+        <location filename="../../app/exportdialog.py" line="331"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="318"/>
+        <location filename="../../app/exportdialog.py" line="343"/>
         <source>The timestamp server did not give a timestamp (%1): the dossier is signed, and &apos;evidence-vault timestamp&apos; adds the timestamp later.</source>
         <translation>时间戳服务未返回时间戳（%1）：证据材料已签名，之后可用 “evidence-vault timestamp” 补加时间戳。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="331"/>
+        <location filename="../../app/exportdialog.py" line="356"/>
         <source>The attached originals alone take %1 MB, more than the size limit. Untick “Attach the original files inside the PDF” or raise the limit.</source>
         <translation>附带的原始文件本身就有 %1 MB，超过了大小上限。请取消勾选“在 PDF 中附带原始文件”，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="335"/>
+        <location filename="../../app/exportdialog.py" line="360"/>
         <source>Even at the lowest legible image quality the dossier needs %1 MB, more than the size limit. Raise the limit or choose fewer exhibits.</source>
         <translation>即使用仍可辨认的最低图像质量，证据材料也需要 %1 MB，超过了大小上限。请提高上限或减少证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="338"/>
+        <location filename="../../app/exportdialog.py" line="363"/>
         <source>An original no longer matches the SHA-256 recorded when it was imported, so it was not exported. Run “Verify vault” to see which.</source>
         <translation>有原始文件与导入时记录的 SHA-256 不符，因此未导出。请运行“校验保险箱”查看是哪一份。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="341"/>
+        <location filename="../../app/exportdialog.py" line="366"/>
         <source>An exhibit&apos;s original could not be read as an image or PDF.</source>
         <translation>有一份证据的原始文件无法作为图片或 PDF 读取。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="343"/>
+        <location filename="../../app/exportdialog.py" line="368"/>
         <source>The dossier could not be written to %1. Check that the folder exists, that you may write to it and that the disk has free space.</source>
         <translation>无法将证据材料写入 %1。请确认文件夹存在、有写入权限且磁盘空间充足。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="345"/>
+        <location filename="../../app/exportdialog.py" line="370"/>
         <source>The dossier could not be built: %1</source>
         <translation>无法生成证据材料：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="352"/>
+        <location filename="../../app/exportdialog.py" line="377"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>

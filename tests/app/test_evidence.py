@@ -318,3 +318,31 @@ def test_a_dragged_order_numbers_the_exhibits_as_the_cli_does(qtbot, tmp_path: P
     reopened = open_export_dialog(qtbot, window)
     assert [reopened.exhibits.item(r).data(Roles.ITEM_ID) for r in range(reopened.exhibits.rowCount())] == dragged
     reopened.reject()
+
+
+def test_export_one_file_per_exhibit_for_an_upload_form(qtbot, tmp_path: Path, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from export.presets import Preset
+
+    dialog = open_export_dialog(qtbot, window)
+    dialog.preset.setCurrentIndex(dialog.preset.findData(Preset.EACH))
+    dialog.out_path.setText(str(tmp_path / "dossier.pdf"))
+    with qtbot.waitSignal(dialog.finished, timeout=60_000):
+        dialog.export_button.click()
+    written = sorted(p.name for p in tmp_path.glob("dossier-*.pdf"))
+    assert written == ["dossier-证据01.pdf", "dossier-证据02.pdf", "dossier-证据03.pdf"]
+    assert "3" in dialog.saved_box.text() and "dossier-证据02.pdf" in dialog.saved_box.text()
+    dialog.saved_box.close()
+
+
+def test_parts_need_a_size_limit(qtbot, tmp_path: Path, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from export.presets import Preset
+
+    dialog = open_export_dialog(qtbot, window)
+    dialog.preset.setCurrentIndex(dialog.preset.findData(Preset.PARTS))
+    out = tmp_path / "parts" / "dossier.pdf"
+    out.parent.mkdir()
+    dialog.out_path.setText(str(out))
+    dialog.export_button.click()
+    assert dialog.status.text() == "请为分册设置大小上限。"
+    assert dialog.export_button.isEnabled() and not list(out.parent.iterdir())
+    dialog.reject()
