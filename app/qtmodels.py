@@ -414,7 +414,8 @@ class FieldsModel(QAbstractTableModel):
             if index.column() == 0:
                 return field_label(field.type)
             if index.column() == 1:
-                return field.normalized
+                shown_as_time = role == Qt.ItemDataRole.DisplayRole and field.type == FieldType.TIMESTAMP
+                return short_time(field.normalized) if shown_as_time else field.normalized  # edited as ISO
             return self.tr("corrected by you") if field.corrects else (
                 self.tr("added by you") if field.origin == "user" else self.tr("read by OCR")
             )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from ocr.types import FieldType
+from vault.china_time import format_time
 from vault.errors import CannotWrite, DamagedVault, NotAVault, Rejection, VaultExists, VaultNotFound, VaultTooNew
 from vault.media import MAX_ASPECT_RATIO, MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
 from vault.ingest import Notice, NoticeCode
@@ -61,10 +62,15 @@ FIELD_TYPES = tuple(str(t) for t in FieldType)
 
 
 def short_time(iso: str | None) -> str:
-    """'2024-03-05T14:03:00+08:00' -> '2024-03-05 14:03' for tables; dates stay as they are."""
+    """China time to the minute in the interface's language: '2024年3月5日 14:03' or '2024-03-05 14:03'.
+
+    The import time is stored in UTC and screen times in +08:00; the app shows both as the dossier
+    does (issue #14). A date alone stays a date; text that is no ISO time is shown as it is.
+    """
     if not iso:
         return ""
-    return iso[:16].replace("T", " ")
+    lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+    return format_time(iso, lang, none="", seconds=False)
 
 
 def rejection_text(reason: str, detail: str) -> str:

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from export.request import ExhibitField
 from export.texts import Labels
-from export.times import format_time
+from vault.china_time import format_time
 from ocr.types import AmountRole, FieldType
 
 INDEX_LINES = 5

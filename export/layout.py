@@ -24,7 +24,7 @@ from export.linebreak import WrappedText
 from export.texts import Labels
 from export.request import Bookmark, DossierRequest, Exhibit, ExportOptions
 from export.redaction import Redactor
-from export.times import format_time, sort_key
+from vault.china_time import format_time, sort_key
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 
-from export.times import sort_key
+from vault.china_time import sort_key
 from vault.evidence import Item
 
 

@@ -33,7 +33,8 @@ def test_models_pass_the_model_tester(qtmodeltester, vault_with_items, window: M
 def test_table_sorts_by_formed_at_and_amount(vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.workspace.table.sortByColumn(Column.FORMED_AT, Qt.SortOrder.AscendingOrder)
     column = [window.workspace.proxy.index(r, Column.FORMED_AT).data() for r in range(3)]
-    assert column == sorted(column) and column[0].startswith("2024-02-10")
+    assert column == ["2024年2月10日\u00a020:15", "2024年3月5日\u00a014:03", "2024年4月1日\u00a009:30"], \
+        "sorted by time, shown in China time in Chinese"
     window.workspace.table.sortByColumn(Column.AMOUNT, Qt.SortOrder.DescendingOrder)
     assert window.workspace.proxy.index(0, Column.AMOUNT).data() == "102.00"
 
@@ -346,3 +347,14 @@ def test_parts_need_a_size_limit(qtbot, tmp_path: Path, vault_with_items, window
     assert dialog.status.text() == "请为分册设置大小上限。"
     assert dialog.export_button.isEnabled() and not list(out.parent.iterdir())
     dialog.reject()
+
+
+def test_times_show_in_china_time_and_edit_as_iso(qtbot, vault_with_items, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app.texts import short_time
+
+    _, row = _open_order_number(window, vault_with_items[0])
+    fields = window.workspace.detail.fields
+    row = next(r for r in range(fields.rowCount()) if fields.field_at(r).type == "timestamp")
+    assert fields.index(row, 1).data() == "2024年3月5日\u00a014:03"
+    assert fields.index(row, 1).data(Qt.ItemDataRole.EditRole) == "2024-03-05T14:03:00+08:00"
+    assert short_time("2026-02-17T12:53:41+00:00") == "2026年2月17日\u00a020:53", "UTC import times in China time"

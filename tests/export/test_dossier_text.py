@@ -17,7 +17,7 @@ from export.fonts import FONT_PATH, LATIN_FONT_PATH, register_font
 from export.linebreak import break_lines
 from export.order import ExhibitOrder, exhibit_order
 from export.texts import EN, ZH, labels_for
-from export.times import format_time
+from vault.china_time import format_time
 from ocr.types import AmountRole, FieldType
 from tests.export.conftest import Build, page_texts
 from vault.evidence import Item

@@ -1,4 +1,4 @@
-"""Every time in the dossier in China time (Asia/Shanghai), worded as people read it.
+"""Every time the dossier and the app show, in China time (Asia/Shanghai), worded as people read it.
 
 Screens, bills and the vault's own clock can carry different zones (the import time is UTC on a
 server); a clerk compares times across exhibits, so all of them are converted to one zone that the
