@@ -36,6 +36,21 @@ def _sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+"""The files SQLite keeps beside a database, named after it."""
+
+
+def with_journals(path: Path) -> tuple[Path, ...]:
+    """The database file and its journal files, the file first."""
+    return (path, *(path.with_name(path.name + suffix) for suffix in JOURNAL_SUFFIXES))
+
+
+def remove_with_journals(path: Path) -> None:
+    """Remove a database file that is not wanted (a failed create, a temporary copy) and its journals."""
+    for part in with_journals(path):
+        part.unlink(missing_ok=True)
+
+
 def quote_key(passphrase: str) -> str:
     """Quote a passphrase's NFC form as an SQL string literal for PRAGMA key (PRAGMA takes no parameters)."""
     if not passphrase:

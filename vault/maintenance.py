@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from vault import audit
-from vault.database import Database, quote_key
+from vault.database import Database, quote_key, remove_with_journals, with_journals
 from vault.driver import DatabaseError
 from vault.errors import CannotWrite, ProtectedPath, VaultError, VaultExists
 from vault.lock import VaultLock
@@ -32,8 +32,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def _temporary_beside(target: Path, purpose: str) -> Path:
     tmp = target.with_name(f".{target.name}.{purpose}-tmp")
-    for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
-        leftover.unlink(missing_ok=True)
+    remove_with_journals(tmp)
     return tmp
 
 
@@ -78,7 +77,7 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
     try:
         _export_copy(vault.db, tmp, new_passphrase)
     except BaseException as e:
-        _remove_with_sidecars(tmp)
+        remove_with_journals(tmp)
         file_lock.make_shared()  # the vault stays open and usable here, so others may open it again
         if isinstance(e, (DatabaseError, OSError)):  # e.g. a full disk
             raise _rekey_failed(path, e) from e
@@ -89,7 +88,7 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     except (DatabaseError, OSError) as e:
-        _remove_with_sidecars(tmp)
+        remove_with_journals(tmp)
         raise _rekey_failed(path, e) from e
     finally:
         file_lock.release()
@@ -101,11 +100,6 @@ def _rekey_failed(path: Path, error: Exception) -> CannotWrite:
         f"the passphrase was not changed: writing the re-encrypted copy beside {path} failed ({error}); "
         "the vault still opens with the old passphrase"
     )
-
-
-def _remove_with_sidecars(path: Path) -> None:
-    for part in _with_sidecars(path):
-        part.unlink(missing_ok=True)
 
 
 def backup(vault: Vault, out: Path, passphrase: str) -> None:
@@ -165,13 +159,13 @@ def _restore_locked(backup_path: Path, vault_path: Path, passphrase: str) -> Pat
             raise VaultError(f"the backup does not verify ({problems[0].where}: {problems[0].message}); not restored")
         _finish(tmp, passphrase, "vault.restore", {"from": backup_path.name})
     except BaseException:
-        _remove_with_sidecars(tmp)
+        remove_with_journals(tmp)
         raise
     kept = None
     if vault_path.exists():
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         kept = vault_path.with_name(f"{vault_path.name}.before-restore-{stamp}")
-        for part, kept_part in zip(_with_sidecars(vault_path), _with_sidecars(kept)):
+        for part, kept_part in zip(with_journals(vault_path), with_journals(kept)):
             if part.exists():  # a -wal left by a crash belongs to the replaced file, not the restored one
                 os.replace(part, kept_part)
     os.replace(tmp, vault_path)
@@ -184,16 +178,11 @@ def _restore_locked(backup_path: Path, vault_path: Path, passphrase: str) -> Pat
     return kept
 
 
-def _with_sidecars(path: Path) -> tuple[Path, Path, Path]:
-    """The vault file and the -wal and -shm files SQLite keeps beside it."""
-    return path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
-
-
 def _copy_vault_file(source: Path, target: Path) -> None:
     """Byte copy of a vault file and its -wal (committed pages not yet checkpointed), flushed."""
     if not source.is_file():
         raise VaultError(f"no backup at {source}")
-    for part, target_part in zip(_with_sidecars(source)[:2], _with_sidecars(target)[:2]):
+    for part, target_part in zip(with_journals(source)[:2], with_journals(target)[:2]):
         if part.exists():
             shutil.copyfile(part, target_part)
             os.chmod(target_part, 0o600)

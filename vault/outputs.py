@@ -12,11 +12,11 @@ import os
 import re
 from pathlib import Path
 
+from vault.database import with_journals
 from vault.errors import ProtectedPath
 from vault.media import MAX_FILE_BYTES
 from vault.store import Vault
 
-_SIDECAR_SUFFIXES = ("", "-wal", "-shm", "-journal")
 _MAINTENANCE_PART = re.compile(r"^\..+\.(?:rekey|backup|restore)-tmp(?:-wal|-shm|-journal)?$")
 
 
@@ -30,10 +30,10 @@ def _same_file(a: Path, b: Path) -> bool:
 def check_output_path(vault: Vault, out: Path) -> None:
     """Raise ProtectedPath when writing `out` could destroy stored or source evidence."""
     out = Path(out)
-    for suffix in _SIDECAR_SUFFIXES:
-        protected = vault.path.with_name(vault.path.name + suffix)
+    for protected in with_journals(vault.path):
         if _same_file(out, protected) or out.resolve() == protected.resolve():
-            raise ProtectedPath(f"{out} is the vault{' journal' if suffix else ''} itself; choose another file name")
+            journal = " journal" if protected != vault.path else ""
+            raise ProtectedPath(f"{out} is the vault{journal} itself; choose another file name")
     if _MAINTENANCE_PART.match(out.name):
         raise ProtectedPath(f"{out} is a temporary part of a backup, passphrase change or restore; choose another name")
     if out.is_file() and out.stat().st_size <= MAX_FILE_BYTES:

@@ -12,7 +12,7 @@ from typing import Any
 from ocr.records import Record, RecordFile, UnreadableRecords, read_records
 from ocr.types import ExtractedField, OcrLine
 from vault import audit, records, search
-from vault.database import Database
+from vault.database import Database, remove_with_journals
 from vault.driver import DatabaseError
 from vault.errors import NotFound, RejectedFile, Rejection
 from vault.filenames import display_name, undecodable_name_bytes
@@ -90,8 +90,7 @@ class Vault:
             if db is not None:
                 db.close()
             if not existed:
-                for part in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
-                    part.unlink(missing_ok=True)
+                remove_with_journals(path)
             raise
         return cls(db)
 
