@@ -250,7 +250,7 @@ class ExportDialog(QDialog):
     def _timestamp_later(self) -> None:
         from app.timestampdialog import TimestampDialog
 
-        dialog = TimestampDialog(self.session, self.case_id, self)
+        dialog = TimestampDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -5,7 +5,6 @@ update), and the vault's audit log records the dossier's new SHA-256 (issue #15)
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -24,17 +23,17 @@ from PySide6.QtWidgets import (
 from app import settings
 from app.session import VaultSession
 from app.tasks import Task
-from export.signing import SigningFailed, TsaSettings, add_document_timestamp
+from export.late_timestamp import LateTimestamp, timestamp_exported
+from export.signing import SigningFailed, TsaSettings
 
 
 class TimestampDialog(QDialog):
     """Choose the dossier and the timestamp server; the file gains a timestamp in place."""
 
-    def __init__(self, session: VaultSession, case_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="timestampDialog")
         self.setWindowTitle(self.tr("Add a timestamp to a dossier"))
         self.session = session
-        self.case_id = case_id
         self.task: Task | None = None
         self.dossier = QLineEdit(objectName="timestampedDossier")
         self.tsa_url = QLineEdit(settings.TSA_URL.get(), objectName="timestampTsaUrl")
@@ -83,21 +82,17 @@ class TimestampDialog(QDialog):
         settings.TSA_URL.set(url)
         settings.TSA_ROOT.set(self.tsa_root.text().strip())
         password = self.password.text() or None
-        case_id = self.case_id
 
         def timestamp(vault, progress, cancelled):  # type: ignore[no-untyped-def]
-            add_document_timestamp(path, tsa, password)
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            vault.record("case.timestamp", {"case_id": case_id, "file": path.name, "pdf_sha256": digest, "tsa": url})
-            return digest
+            return timestamp_exported(vault, path, tsa, password)
 
         self.add_button.setEnabled(False)
         self.status.setText(self.tr("Asking the timestamp server…"))
         self.task = self.session.run(timestamp, self._done, self._failed, writes=True)
 
-    def _done(self, digest: str) -> None:
+    def _done(self, stamped: LateTimestamp) -> None:
         self.add_button.setEnabled(True)
-        self.status.setText(self.tr("Timestamp added. The dossier's SHA-256 is now %1.").replace("%1", digest))
+        self.status.setText(self.tr("Timestamp added. The dossier's SHA-256 is now %1.").replace("%1", stamped.sha256))
 
     def _failed(self, error: Exception) -> None:
         self.add_button.setEnabled(True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cli.common import EXIT_OK, Subparsers, UsageError, read_secret
+from cli.common import EXIT_OK, Subparsers, UsageError, open_vault, read_secret
 
 
 def add_tsa_arguments(parser: argparse.ArgumentParser, required: bool = False) -> None:
@@ -42,17 +42,33 @@ def pdf_password(args: argparse.Namespace) -> str | None:
     return read_secret(args.password_file, "", "", False) if args.password_file else None
 
 
+def _stamp_and_log(args: argparse.Namespace, path: Path) -> str:
+    """Add the timestamp; when the vault exists, log the new SHA-256 there and say what was logged."""
+    from export.late_timestamp import timestamp_exported
+    from export.signing import add_document_timestamp
+
+    if args.no_log or not Path(args.vault).exists():
+        add_document_timestamp(path, tsa_settings(args), pdf_password(args))
+        return "The vault's log was not changed."
+    with open_vault(args) as vault:
+        stamped = timestamp_exported(vault, path, tsa_settings(args), pdf_password(args))
+    where = (f"the export of case {stamped.case_id}" if stamped.case_id is not None
+             else "no export in the vault's log (the file was not exported from this vault)")
+    return f"Logged in the vault: SHA-256 {stamped.previous_sha256} → {stamped.sha256}, matching {where}."
+
+
 def cmd_timestamp(args: argparse.Namespace) -> int:
-    from export.signing import SigningFailed, add_document_timestamp
+    from export.signing import SigningFailed
 
     path = Path(args.dossier)
     if not path.is_file():
         raise UsageError(f"no file at {path}")
     try:
-        add_document_timestamp(path, tsa_settings(args), pdf_password(args))
+        logged = _stamp_and_log(args, path)
     except SigningFailed as e:
         raise UsageError(f"no timestamp was added, the file is unchanged: {e}") from e
     print(f"Added an RFC 3161 document timestamp from {args.tsa_url} to {path}")
+    print(logged)
     return EXIT_OK
 
 
@@ -61,4 +77,6 @@ def register(sub: Subparsers) -> None:
     stamp.add_argument("dossier", metavar="DOSSIER.pdf")
     add_tsa_arguments(stamp, required=True)
     stamp.add_argument("--password-file", help="the dossier's PDF password, when it has one")
+    stamp.add_argument("--no-log", action="store_true",
+                       help="do not open the vault to log the dossier's new SHA-256 (logged by default when it exists)")
     stamp.set_defaults(func=cmd_timestamp)

@@ -1,6 +1,7 @@
 """The recipient's commands: `check-dossier`, `timestamp`, `key show`, and a signed `export --tsa-url`."""
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -73,9 +74,32 @@ def test_tsa_down_marks_pending_in_summary_and_log_then_timestamp_later(cli, vau
 
     with running_tsa(tsa.pki) as again:
         code, out, _ = cli("timestamp", str(dossier), "--tsa-url", again.url)
-    assert code == 0 and "Added an RFC 3161 document timestamp" in out
+    assert code == 0 and "Added an RFC 3161 document timestamp" in out and "matching the export of case" in out
     code, out, _ = cli("check-dossier", str(dossier))
     assert code == 0 and "文档时间戳" in out
+    stamped = json.loads(cli("log", "--json")[1])[-1]
+    assert stamped["action"] == "case.timestamp"
+    assert stamped["payload"]["previous_sha256"] == entry["payload"]["pdf_sha256"]
+    assert stamped["payload"]["pdf_sha256"] == hashlib.sha256(dossier.read_bytes()).hexdigest()
+    assert stamped["payload"]["case_id"] == entry["payload"]["case_id"]
+
+
+def test_a_second_timestamp_follows_the_first_and_no_log_leaves_the_vault_alone(cli, vault_with_case: Path,
+                                                                                  pki) -> None:
+    dossier = vault_with_case / "dossier.pdf"
+    assert cli("export", "-o", str(dossier))[0] == 0
+    case_id = json.loads(cli("log", "--json")[1])[-1]["payload"]["case_id"]
+    with running_tsa(pki) as tsa:
+        assert cli("timestamp", str(dossier), "--tsa-url", tsa.url)[0] == 0
+        assert cli("timestamp", str(dossier), "--tsa-url", tsa.url)[0] == 0
+        log = json.loads(cli("log", "--json")[1])
+        first, second = log[-2:]
+        assert second["payload"]["previous_sha256"] == first["payload"]["pdf_sha256"]
+        assert second["payload"]["case_id"] == case_id, "found through the first timestamp's entry"
+
+        code, out, _ = cli("timestamp", str(dossier), "--tsa-url", tsa.url, "--no-log")
+    assert code == 0 and "The vault's log was not changed." in out
+    assert json.loads(cli("log", "--json")[1]) == log
 
 
 def test_changed_byte_random_file_and_unsigned_pdf(cli, vault_with_case: Path, tmp_path: Path) -> None:
