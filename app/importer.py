@@ -11,14 +11,15 @@ from app import settings
 from app.texts import notice_text, rejection_text
 from app.tasks import Task
 from vault.ingest import IngestOptions, IngestReport, Stage, StageProgress, ingest, ingest_pasted
-from vault.errors import RejectedFile
 from vault.evidence import ImportOutcome, ImportStatus, Item
-from vault.likeness import look_alikes
+from vault.likeness import look_alikes_of_new
 from vault.store import Vault
 
-Ingest = Callable[[StageProgress, Callable[[], bool]], tuple[IngestReport, list[Item]]]
-"""One queued ingest, given the stage progress and cancel check of the task that runs it; with the
-exhibits a pasted picture looks like."""
+Ingest = Callable[[StageProgress, Callable[[], bool]], IngestReport]
+"""One queued ingest, given the stage progress and cancel check of the task that runs it."""
+LookAlikes = dict[int, list[Item]]
+"""For each new picture (by item id), the case's earlier pictures it looks like."""
+Queued = Callable[[StageProgress, Callable[[], bool]], tuple[IngestReport, LookAlikes]]
 
 
 class ImportPanel(QWidget):
@@ -45,7 +46,7 @@ class ImportPanel(QWidget):
         self.task: Task | None = None
         self._stage = Stage.FINDING
         self._stage_reached.connect(self._enter_stage)
-        self._queue: list[Ingest] = []
+        self._queue: list[Queued] = []
         self._outcomes: list[ImportOutcome] = []
         self._ocr_failures = 0
         self._notes: list[str] = []
@@ -57,19 +58,13 @@ class ImportPanel(QWidget):
 
     def import_files(self, vault: Vault, case_id: int, paths: list[Path]) -> None:
         options = self._options()
-        self._enqueue(lambda progress, cancelled: (ingest(vault, case_id, paths, options, progress, cancelled), []))
+        self._enqueue(vault, case_id, lambda progress, cancelled: ingest(vault, case_id, paths, options, progress,
+                                                                         cancelled))
 
     def import_bytes(self, vault: Vault, case_id: int, data: bytes, name: str) -> None:
         options = self._options()
-
-        def work(progress: StageProgress, cancelled: Callable[[], bool]) -> tuple[IngestReport, list[Item]]:
-            try:
-                alikes = look_alikes(vault, case_id, data)  # asked first, so the new exhibit is not among them
-            except RejectedFile:
-                alikes = []  # the import names what is wrong with the picture
-            return ingest_pasted(vault, case_id, data, name, options, progress, cancelled), alikes
-
-        self._enqueue(work)
+        self._enqueue(vault, case_id, lambda progress, cancelled: ingest_pasted(vault, case_id, data, name, options,
+                                                                                progress, cancelled))
 
     @staticmethod
     def _options() -> IngestOptions:
@@ -80,7 +75,13 @@ class ImportPanel(QWidget):
             backend=settings.OCR_BACKEND.get() or None,
         )
 
-    def _enqueue(self, work: Ingest) -> None:
+    def _enqueue(self, vault: Vault, case_id: int, ingest_work: Ingest) -> None:
+        """Queue the ingest, followed in the same task by the look-alike check of what it imported."""
+
+        def work(progress: StageProgress, cancelled: Callable[[], bool]) -> tuple[IngestReport, LookAlikes]:
+            report = ingest_work(progress, cancelled)
+            return report, look_alikes_of_new(vault, case_id, report.imported_ids)
+
         self._queue.append(work)
         if self.task is None:
             self._next()
@@ -94,7 +95,7 @@ class ImportPanel(QWidget):
         self._enter_stage(Stage.FINDING)
 
         def run(progress: Callable[[int, int, str], None],
-                cancelled: Callable[[], bool]) -> tuple[IngestReport, list[Item]]:
+                cancelled: Callable[[], bool]) -> tuple[IngestReport, LookAlikes]:
             reached = Stage.FINDING
 
             def report(stage: Stage, done: int, total: int, name: str) -> None:
@@ -130,8 +131,8 @@ class ImportPanel(QWidget):
         assert isinstance(result, tuple)
         report, alikes = result
         self._outcomes += report.outcomes
-        self._notes += [self._look_alike_hint(outcome.name, alikes)
-                        for outcome in report.outcomes if outcome.status == ImportStatus.IMPORTED and alikes]
+        self._notes += [self._look_alike_hint(outcome.name, alikes[outcome.item_id])
+                        for outcome in report.with_status(ImportStatus.IMPORTED) if outcome.item_id in alikes]
         self._ocr_failures += len(report.ocr.failed) if report.ocr else 0
         self._notes += [notice_text(notice) for notice in report.notices]
         self._done()

@@ -279,6 +279,24 @@ def test_a_pasted_copy_of_an_exhibit_gets_a_hint_and_is_imported(qtbot, window: 
     hint.close()
 
 
+def test_a_dropped_copy_of_an_exhibit_gets_a_hint_and_is_imported(qtbot, tmp_path: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from tests.vault.test_likeness import encoded, screenshot
+
+    case_id = window.workspace.current_case_id()
+    window.vault.import_bytes(case_id, encoded(screenshot(3), "PNG"), "订单截图.png")
+    copy, other = tmp_path / "IMG_2041.jpg", tmp_path / "IMG_2042.png"
+    copy.write_bytes(encoded(screenshot(3).resize((720, 1560)), "JPEG", quality=50))
+    other.write_bytes(encoded(screenshot(8), "PNG"))
+    with qtbot.waitSignal(window.import_panel.finished, timeout=20_000):
+        drop_files(window, [copy, other])
+    summary = window.import_panel.last_summary
+    assert "“IMG_2041.jpg”看起来与本案件中已有的“订单截图.png”相同" in summary
+    assert "IMG_2042.png" not in summary
+    qtbot.waitUntil(lambda: window.workspace.evidence.rowCount() == 3)
+    hint = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == "导入完成")
+    hint.close()
+
+
 def test_a_bill_export_shows_its_rows_as_a_table(qtbot, tmp_path: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from bench.record_files import bill_rows, wechat_csv
     from vault.ingest import IngestOptions, ingest

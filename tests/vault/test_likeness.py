@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from vault.likeness import look_alikes
+from vault.likeness import look_alikes_of_new
 from vault.store import Vault
 
 
@@ -40,6 +40,12 @@ def vault_with_screenshots(tmp_path: Path) -> tuple[Vault, int]:
     vault.close()
 
 
+def _import(vault: Vault, case_id: int, data: bytes, name: str) -> int:
+    outcome = vault.import_bytes(case_id, data, name)
+    assert outcome.item_id is not None
+    return outcome.item_id
+
+
 @pytest.mark.parametrize("copy", [
     pytest.param(lambda image: encoded(image, "JPEG", quality=60), id="jpeg-re-encoded"),
     pytest.param(lambda image: encoded(image.resize((400, 867)), "PNG"), id="resized"),
@@ -47,10 +53,32 @@ def vault_with_screenshots(tmp_path: Path) -> tuple[Vault, int]:
 ])
 def test_a_re_encoded_copy_is_found(vault_with_screenshots, copy) -> None:  # type: ignore[no-untyped-def]
     vault, case_id = vault_with_screenshots
-    found = look_alikes(vault, case_id, copy(screenshot(3)))
-    assert [item.original_name for item in found] == ["shot-3.png"]
+    new_id = _import(vault, case_id, copy(screenshot(3)), "copy.jpg")
+    found = look_alikes_of_new(vault, case_id, [new_id])
+    assert [item.original_name for item in found[new_id]] == ["shot-3.png"]
 
 
 def test_another_picture_is_not_a_look_alike(vault_with_screenshots) -> None:  # type: ignore[no-untyped-def]
     vault, case_id = vault_with_screenshots
-    assert look_alikes(vault, case_id, encoded(screenshot(99), "PNG")) == []
+    new_id = _import(vault, case_id, encoded(screenshot(99), "PNG"), "other.png")
+    assert look_alikes_of_new(vault, case_id, [new_id]) == {}
+
+
+def test_copies_within_one_import_are_found_and_only_earlier_pictures_are_named(vault_with_screenshots) -> None:  # type: ignore[no-untyped-def]
+    vault, case_id = vault_with_screenshots
+    first = _import(vault, case_id, encoded(screenshot(50), "PNG"), "new.png")
+    second = _import(vault, case_id, encoded(screenshot(50), "JPEG", quality=70), "new.jpg")
+    found = look_alikes_of_new(vault, case_id, [first, second])
+    assert list(found) == [second], "the first of the two has nothing earlier that looks like it"
+    assert [item.id for item in found[second]] == [first]
+
+
+def test_exports_and_pdfs_are_never_look_alikes(vault_with_screenshots) -> None:  # type: ignore[no-untyped-def]
+    from bench.record_files import bill_rows, wechat_csv
+    from tests.factories import colour_pages_pdf
+
+    vault, case_id = vault_with_screenshots
+    bills = [_import(vault, case_id, wechat_csv(bill_rows(5, seed=seed)), f"bill-{seed}.csv") for seed in (1, 2)]
+    pdfs = [_import(vault, case_id, colour_pages_pdf(("#2060a0",), (300, height)), f"{height}.pdf")
+            for height in (200, 201)]
+    assert look_alikes_of_new(vault, case_id, bills + pdfs) == {}, "a table icon or a page is no copy of another"
