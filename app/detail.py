@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.texts import FIELD_TYPES, field_label, kind_choices
-from app.qtmodels import FieldsModel, RecordsModel
+from app.qtmodels import FieldsModel
+from app.recordsview import RecordsView
 from app.session import VaultSession
 from ocr.pages import render_pdf_stacked, to_rgb
 from vault.media import holds_records, open_image
@@ -129,10 +130,6 @@ class ImageView(QGraphicsView):
             self.fit()
 
 
-RECORDS_SHOWN = 2000
-"""Rows of a bill shown at once; the whole file stays searchable and attached."""
-
-
 class DetailPane(QWidget):
     """One exhibit: image, fields (correct, add) and title, kind, 形成时间, 证明目的, note."""
 
@@ -159,11 +156,8 @@ class DetailPane(QWidget):
         tools.addWidget(self.caption, 1)
         for button in (zoom_out, zoom_in, fit):
             tools.addWidget(button)
-        self.records = RecordsModel(self)
-        self.records_view = QTableView(objectName="records")
-        self.records_view.setModel(self.records)
-        self.records_view.verticalHeader().hide()
-        self.records_view.setWordWrap(False)
+        self.records_view = RecordsView(session)
+        self.records = self.records_view.model
         self.original_view = QStackedWidget()
         self.original_view.addWidget(self.image)
         self.original_view.addWidget(self.records_view)
@@ -258,7 +252,7 @@ class DetailPane(QWidget):
         self._vault_generation += 1
         self._images.clear()
         self.image.clear()
-        self.records.set_records([], chat=False)
+        self.records_view.clear()
         self.fields.set_fields([])
         self.caption.setText(self.tr("Select an exhibit to see it here."))
         for widget in (self.title, self.formed_at, self.purpose):
@@ -282,6 +276,7 @@ class DetailPane(QWidget):
         if holds_records(item.media_type):
             self._show_records(item)
             return
+        self.records_view.clear()
         self.original_view.setCurrentWidget(self.image)
         if item.id in self._images:
             self._images.move_to_end(item.id)
@@ -292,24 +287,10 @@ class DetailPane(QWidget):
             self._decode(item)
 
     def _show_records(self, item: Item) -> None:
-        """A bill's rows or a chat's messages as a table (the first RECORDS_SHOWN, read in the background)."""
+        """A bill's rows or a chat's messages as a table, read a page at a time in the background."""
         self.original_view.setCurrentWidget(self.records_view)
-        self.records.set_records([], chat=item.kind == "chat")
-        self.caption.setText(f"{item.original_name} · SHA-256 {item.sha256[:12]}… · " + self.tr("loading…"))
-        generation = self._vault_generation
-
-        def shown(result: tuple[list, int]) -> None:
-            rows, total = result
-            if generation != self._vault_generation or self.item is None or self.item.id != item.id:
-                return
-            self.records.set_records(rows, chat=item.kind == "chat")
-            self.records_view.resizeColumnsToContents()
-            counted = self.tr("%n records", "", total)
-            if len(rows) < total:
-                counted += " · " + self.tr("first %1 shown").replace("%1", str(len(rows)))
-            self.caption.setText(f"{item.original_name} · SHA-256 {item.sha256[:12]}… · {counted}")
-
-        self.session.read(lambda vault: (vault.records(item.id, 0, RECORDS_SHOWN), vault.record_count(item.id)), shown)
+        self.caption.setText(f"{item.original_name} · SHA-256 {item.sha256[:12]}…")
+        self.records_view.show_item(item)
 
     def _caption(self, item: Item, pages: PageCount = PageCount()) -> str:
         caption = f"{item.original_name} · {item.width or '?'}×{item.height or '?'} · SHA-256 {item.sha256[:12]}…"

@@ -34,6 +34,7 @@ class Roles(IntEnum):
     EVENT_TIME = Qt.ItemDataRole.UserRole + 4
     KIND = Qt.ItemDataRole.UserRole + 5
     CASE_ID = Qt.ItemDataRole.UserRole + 6
+    RECORD = Qt.ItemDataRole.UserRole + 7
 
 
 class Column(IntEnum):
@@ -438,17 +439,72 @@ class FieldsModel(QAbstractTableModel):
 
 
 class RecordsModel(QAbstractTableModel):
-    """The rows of a bill or the messages of a chat export, in source order, read-only."""
+    """The rows of a bill or the messages of a chat export, in source order, a page at a time.
+
+    The model never reads the vault itself: `fetchMore` asks for the next page with `page_wanted`, and
+    whoever reads it in the background hands it back with `add_page`, so scrolling a 10,000-row bill
+    never waits on the vault. Each row has a check box on its row number; the checked rows are kept by
+    source row number, so they survive a new filter.
+    """
+
+    page_wanted = Signal(int)
+    """The view scrolled to the end of what is loaded: the offset of the page to read next."""
+    picked_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[Record] = []
         self._chat = False
+        self._total = 0
+        self._loading = False
+        self._picked: set[int] = set()
 
-    def set_records(self, records: Sequence[Record], chat: bool) -> None:
+    def set_records(self, records: Sequence[Record], chat: bool, total: int | None = None) -> None:
+        """Start over with a first page of `total` rows (all of them when total is None)."""
         self.beginResetModel()
         self._records, self._chat = list(records), chat
+        self._total = len(self._records) if total is None else total
+        self._loading = False
         self.endResetModel()
+
+    def add_page(self, records: Sequence[Record]) -> None:
+        """The page asked for by `page_wanted` arrived."""
+        self._loading = False
+        if records:
+            first = len(self._records)
+            self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
+            self._records.extend(records)
+            self.endInsertRows()
+
+    def page_failed(self) -> None:
+        """The page could not be read: stop asking, so a broken read does not repeat on every scroll."""
+        self._total = len(self._records)
+
+    def record_at(self, row: int) -> Record:
+        return self._records[row]
+
+    def row_of(self, source_row: int) -> int:
+        """The model row showing this source row, -1 when it is not loaded."""
+        return next((n for n, record in enumerate(self._records) if record.row == source_row), -1)
+
+    def picked(self) -> tuple[int, ...]:
+        """The checked source row numbers, ascending."""
+        return tuple(sorted(self._picked))
+
+    def set_picked(self, rows: Sequence[int]) -> None:
+        self._picked = set(rows)
+        if self._records:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._records) - 1, 0),
+                                  [Qt.ItemDataRole.CheckStateRole])
+        self.picked_changed.emit()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._loading and len(self._records) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if self.canFetchMore(parent):
+            self._loading = True
+            self.page_wanted.emit(len(self._records))
 
     def _columns(self) -> tuple[tuple[str, Callable[[Record], str]], ...]:
         if self._chat:
@@ -476,9 +532,32 @@ class RecordsModel(QAbstractTableModel):
             return None
         return columns[section][0]
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
             return None
+        record = self._records[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns()[index.column()][1](self._records[index.row()])
+            return self._columns()[index.column()][1](record)
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            return Qt.CheckState.Checked if record.row in self._picked else Qt.CheckState.Unchecked
+        if role == Roles.RECORD:
+            return record
         return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != 0:
+            return False
+        row = self._records[index.row()].row
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self._picked.add(row)
+        else:
+            self._picked.discard(row)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.picked_changed.emit()
+        return True

@@ -1,0 +1,215 @@
+"""A bill's rows or a chat's messages in the detail pane: filter, count, pages read in the background, check boxes.
+
+A 10,000-row bill is never read at once: the table asks for a page when it is scrolled to the end
+of what it holds (RecordsModel.fetchMore), and every read runs in the session's pool, so neither
+scrolling nor typing in the filter waits on the vault (issue #16).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.qtmodels import RecordsModel
+from app.session import VaultSession
+from ocr.records.types import Record
+from vault.evidence import Item
+from vault.store import Vault
+
+def filter_records(vault: Vault, item_id: int, query: str, offset: int = 0, limit: int = -1) -> tuple[list[Record], int]:
+    """Interim: until the core pages filtered rows, a query shows the first matches of the search."""
+    if not query:
+        return vault.records(item_id, offset, limit), vault.record_count(item_id)
+    found = vault.matching_records(query, [item_id]).get(item_id, [])
+    return found[offset:offset + limit if limit >= 0 else None], len(found)
+
+
+PAGE_ROWS = 200
+"""Rows read at a time: a few screens of the table."""
+
+FILTER_DELAY_MS = 250
+"""Typing pauses this long before the filter runs, so each key does not start a read."""
+
+
+class RecordsView(QWidget):
+    """The rows of one records item, narrowed by a filter or limited to one selection's rows."""
+
+    pick_requested = Signal()
+    """“Add to the dossier…” was pressed with rows checked."""
+
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.item: Item | None = None
+        self.selection: object | None = None
+        self._generation = 0  # bumped by every new listing: pages read for an older one are dropped
+        self._query = ""
+        self._all_rows = 0
+
+        self.filter = QLineEdit(objectName="recordsFilter", clearButtonEnabled=True)
+        self.filter.setPlaceholderText(self.tr("Filter rows: transaction number, amount, words…"))
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda: self._filter_timer.start())
+        self.filter.returnPressed.connect(self._apply_filter)
+        self.count = QLabel(objectName="recordsCount")
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter, 1)
+        filter_row.addWidget(self.count)
+
+        self.banner = QLabel(objectName="selectionBanner")
+        self.banner.setWordWrap(True)
+        self.show_all_button = QPushButton(self.tr("Show all rows"), objectName="showAllRows")
+        self.show_all_button.clicked.connect(self.show_all)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.show_all_button)
+        self.banner_box = QWidget()
+        self.banner_box.setLayout(banner_row)
+        banner_row.setContentsMargins(0, 0, 0, 0)
+
+        self.model = RecordsModel(self)
+        self.model.page_wanted.connect(self._read_page)
+        self.model.picked_changed.connect(self._picked_changed)
+        self.table = QTableView(objectName="records")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+        self.picked_label = QLabel(objectName="pickedCount")
+        self.check_selected = QPushButton(self.tr("Check selected rows"), objectName="checkSelected")
+        self.check_selected.setToolTip(self.tr("Check the rows highlighted with the mouse or Shift/Ctrl"))
+        self.check_selected.clicked.connect(self._check_selected_rows)
+        self.clear_picks = QPushButton(self.tr("Uncheck all"), objectName="uncheckAll")
+        self.clear_picks.clicked.connect(lambda: self.model.set_picked(()))
+        self.pick_button = QPushButton(self.tr("Add to the dossier…"), objectName="pickRows")
+        self.pick_button.setToolTip(self.tr("Make the checked rows an exhibit of their own, with a title and 证明目的"))
+        self.pick_button.clicked.connect(self.pick_requested)
+        pick_row = QHBoxLayout()
+        pick_row.addWidget(self.picked_label, 1)
+        for button in (self.check_selected, self.clear_picks, self.pick_button):
+            pick_row.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.banner_box)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(pick_row)
+        self.clear()
+
+    # --- what is listed -----------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """Forget the item and its rows (another item, a lock)."""
+        self.item, self.selection = None, None
+        self._generation += 1
+        self._all_rows = 0
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.blockSignals(False)
+        self._filter_timer.stop()
+        self._query = ""
+        self.model.set_records([], chat=False)
+        self.model.set_picked(())
+        self.count.clear()
+        self.banner_box.hide()
+
+    def show_item(self, item: Item) -> None:
+        """All rows of a bill or chat, first page at once, nothing checked."""
+        same = self.item is not None and self.item.id == item.id
+        if same and self.selection is None:
+            self.item = item  # an edit of the title or note: the rows, filter and checks stay
+            return
+        self.clear()
+        self.item = item
+        self._list()
+
+    def show_all(self) -> None:
+        """Back from one selection to every row (the filter as it was); the checks stay."""
+        self.selection = None
+        self.filter.setEnabled(True)
+        self.banner_box.hide()
+        self._list()
+
+    # --- reading pages --------------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        query = self.filter.text().strip()
+        if self.item is not None and self.selection is None and query != self._query:
+            self._query = query
+            self._list()
+
+    def _list(self) -> None:
+        """The first page of the rows matching the filter, with both counts, read in the background."""
+        if self.item is None:
+            return
+        self._generation += 1
+        generation, item_id, query, chat = self._generation, self.item.id, self._query, self.item.kind == "chat"
+        self.count.setText(self.tr("loading…"))
+
+        def read(vault) -> tuple[list[Record], int, int]:  # type: ignore[no-untyped-def]
+            records, matches = filter_records(vault, item_id, query, 0, PAGE_ROWS)
+            return records, matches, vault.record_count(item_id) if query else matches
+
+        def shown(result: tuple[list[Record], int, int]) -> None:
+            if generation != self._generation:
+                return
+            records, matches, self._all_rows = result
+            self.model.set_records(records, chat=chat, total=matches)
+            self.table.resizeColumnsToContents()
+            self._show_count(matches)
+
+        self.session.read(read, shown, lambda error: self._failed(generation, error))
+
+    def _read_page(self, offset: int) -> None:
+        if self.item is None:
+            return
+        generation, item_id, query = self._generation, self.item.id, self._query
+
+        def arrived(records: list[Record]) -> None:
+            if generation == self._generation:
+                self.model.add_page(records)
+
+        self.session.read(lambda vault: filter_records(vault, item_id, query, offset, PAGE_ROWS)[0], arrived,
+                          lambda error: self._failed(generation, error))
+
+    def _failed(self, generation: int, error: Exception) -> None:
+        if generation == self._generation:
+            self.model.page_failed()
+            self.count.setText(self.tr("The rows could not be read: %1").replace("%1", str(error)))
+
+    def _show_count(self, matches: int) -> None:
+        if self.selection is not None:
+            self.count.setText(self.tr("%n rows", "", matches))
+        elif self._query:
+            self.count.setText(self.tr("%1 in all, %2 match").replace("%1", str(self._all_rows)).replace(
+                "%2", str(matches)))
+        else:
+            self.count.setText(self.tr("%1 in all").replace("%1", str(self._all_rows)))
+
+    # --- picking ----------------------------------------------------------------------------------
+
+    def picked(self) -> tuple[int, ...]:
+        return self.model.picked()
+
+    def _check_selected_rows(self) -> None:
+        rows = {self.model.record_at(index.row()).row for index in self.table.selectionModel().selectedRows()}
+        self.model.set_picked(set(self.model.picked()) | rows)
+
+    def _picked_changed(self) -> None:
+        count = len(self.model.picked())
+        self.picked_label.setText(self.tr("%n rows checked", "", count) if count else "")
+        self.pick_button.setEnabled(count > 0)
+        self.clear_picks.setEnabled(count > 0)
