@@ -5,6 +5,7 @@ can find the row in the original, which stays stored byte-exact beside it.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 
@@ -52,6 +53,34 @@ def item_records(conn: Connection, item_id: int, offset: int = 0, limit: int = -
 
 def count_records(conn: Connection, item_id: int) -> int:
     return conn.execute("SELECT count(*) FROM records WHERE item_id = ?", (item_id,)).fetchone()[0]
+
+
+def source_rows(conn: Connection, item_id: int) -> set[int]:
+    """The source row numbers an item has records for (to check a selection against)."""
+    return {r[0] for r in conn.execute("SELECT source_row FROM records WHERE item_id = ?", (item_id,))}
+
+
+def records_at_rows(conn: Connection, item_id: int, rows: Sequence[int]) -> list[Record]:
+    """An item's records at these source rows, in source order (one JSON parameter, however many rows)."""
+    found = conn.execute(
+        f"{_SELECT} WHERE item_id = ? AND source_row IN (SELECT value FROM json_each(?)) ORDER BY source_row",
+        (item_id, json.dumps(list(rows))),
+    ).fetchall()
+    return [_record(r) for r in found]
+
+
+def filter_records(
+    conn: Connection, item_id: int, query: str, offset: int = 0, limit: int = -1
+) -> tuple[list[Record], int]:
+    """A page of an item's records matching the query, in source order, and how many match in all."""
+    if not search.normalize_query(query):
+        return item_records(conn, item_id, offset, limit), count_records(conn, item_id)
+    matched = search.search_records_of_item(conn, query, item_id)
+    page = conn.execute(
+        f"{_SELECT} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY source_row LIMIT ? OFFSET ?",
+        (json.dumps(matched), limit, offset),
+    ).fetchall()
+    return [_record(r) for r in page], len(matched)
 
 
 def matching_records(conn: Connection, query: str, item_ids: Sequence[int], limit: int = 200) -> dict[int, list[Record]]:

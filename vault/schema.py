@@ -197,11 +197,33 @@ CREATE VIRTUAL TABLE record_trigram USING fts5(body, tokenize = 'trigram');
 CREATE VIRTUAL TABLE record_bigram USING fts5(body, tokenize = 'unicode61', content = '', columnsize = 0);
 """
 
+# v5: rows of a records item the user picked for the dossier (issue #16), each set an exhibit of its
+# own. Rows are named by their source row number, as the dossier cites them. Ids are never reused
+# (AUTOINCREMENT, as v3 made them for items), so the log history of one selection id is one
+# selection's; the table is new, so unlike v3 there are no earlier ids in the log to skip.
+_V5 = """
+CREATE TABLE selections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    title TEXT NOT NULL DEFAULT '',
+    purpose TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX selections_item ON selections(item_id);
+CREATE TABLE selection_rows (
+    selection_id INTEGER NOT NULL REFERENCES selections(id) ON DELETE CASCADE,
+    source_row INTEGER NOT NULL,
+    PRIMARY KEY (selection_id, source_row)
+) WITHOUT ROWID;
+"""
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     lambda conn: _run_script(conn, _V1),
     _migrate_to_v2,
     _migrate_to_v3,
     lambda conn: _run_script(conn, _V4),
+    lambda conn: _run_script(conn, _V5),
 ]
 """MIGRATIONS[n] takes a vault from version n to n + 1."""
 

@@ -55,29 +55,45 @@ def _exact_record_matches(conn: Connection, term: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-def _term_matches(conn: Connection, term: str, limit: int, index: _Index) -> list[int]:
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """A condition on the rowids searched (`rowid IN (sql)`), e.g. the records of one item."""
+
+    sql: str = ""
+    params: tuple[int, ...] = ()
+
+    def clause(self) -> str:
+        return f" AND rowid IN ({self.sql})" if self.sql else ""
+
+
+_EVERYWHERE = _Scope()
+
+
+def _term_matches(conn: Connection, term: str, limit: int, index: _Index, scope: _Scope = _EVERYWHERE) -> list[int]:
     """Ids whose searchable text in `index` contains the term, newest first.
 
     Not ORDER BY rank: bm25 must score every match before the LIMIT applies, which cost 20 ms for a
     common term in 10,000 items (bench/search_latency.py); rowid order stops at the limit.
     """
     term = term.lower()
+    where = scope.clause()
     if len(term) >= 3:
         rows = conn.execute(
-            f"SELECT rowid FROM {index.trigram} WHERE {index.trigram} MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (_phrase(term), limit),
+            f"SELECT rowid FROM {index.trigram} WHERE {index.trigram} MATCH ?{where} ORDER BY rowid DESC LIMIT ?",
+            (_phrase(term), *scope.params, limit),
         ).fetchall()
     elif len(term) == 2:
         if not term.strip("\"'*()"):
             return []
         rows = conn.execute(
-            f"SELECT rowid FROM {index.bigram} WHERE {index.bigram} MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (_phrase(term), limit),
+            f"SELECT rowid FROM {index.bigram} WHERE {index.bigram} MATCH ?{where} ORDER BY rowid DESC LIMIT ?",
+            (_phrase(term), *scope.params, limit),
         ).fetchall()
     else:
         escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = conn.execute(
-            f"SELECT rowid FROM {index.trigram} WHERE body LIKE ? ESCAPE '\\' LIMIT ?", (f"%{escaped}%", limit)
+            f"SELECT rowid FROM {index.trigram} WHERE body LIKE ? ESCAPE '\\'{where} LIMIT ?",
+            (f"%{escaped}%", *scope.params, limit),
         ).fetchall()
     return [r[0] for r in rows]
 
@@ -97,15 +113,20 @@ A record's long numbers, in its columns or in a message's text, are all in recor
 ExactMatches = Callable[[Connection, str], list[int]]
 
 
-def _ids_for_term(conn: Connection, term: str, limit: int, index: _Index, exact_matches: ExactMatches) -> list[int]:
+def _ids_for_term(
+    conn: Connection, term: str, limit: int, index: _Index, exact_matches: ExactMatches, scope: _Scope
+) -> list[int]:
     exact = exact_matches(conn, term) if term.isdigit() else []
     if exact and len(term) >= EXACT_ONLY_DIGITS:
         return exact
     seen = set(exact)
-    return exact + [i for i in _term_matches(conn, term, limit, index) if i not in seen]
+    return exact + [i for i in _term_matches(conn, term, limit, index, scope) if i not in seen]
 
 
-def _matching_ids(conn: Connection, query: str, limit: int, index: _Index, exact_matches: ExactMatches) -> list[int]:
+def _matching_ids(
+    conn: Connection, query: str, limit: int, index: _Index, exact_matches: ExactMatches,
+    scope: _Scope = _EVERYWHERE,
+) -> list[int]:
     """Ids matching every term of the query; exact number matches come first."""
     terms = normalize_query(query)
     if not terms:
@@ -113,7 +134,7 @@ def _matching_ids(conn: Connection, query: str, limit: int, index: _Index, exact
     fetch = limit if len(terms) == 1 else limit * 4  # intersections need room
     result: list[int] | None = None
     for term in terms:
-        ids = _ids_for_term(conn, term, fetch, index, exact_matches)
+        ids = _ids_for_term(conn, term, fetch, index, exact_matches, scope)
         if result is None:
             result = ids
         else:
@@ -125,6 +146,22 @@ def _matching_ids(conn: Connection, query: str, limit: int, index: _Index, exact
 def search_record_ids(conn: Connection, query: str, limit: int = 200) -> list[int]:
     """Ids of records matching every term of the query; transaction and order numbers exactly first."""
     return _matching_ids(conn, query, limit, _RECORDS, _exact_record_matches)
+
+
+def search_records_of_item(conn: Connection, query: str, item_id: int) -> list[int]:
+    """Ids of one item's records matching every term, all of them: the filter of an export's rows."""
+    total = conn.execute("SELECT count(*) FROM records WHERE item_id = ?", (item_id,)).fetchone()[0]
+    if not total:
+        return []
+
+    def exact_in_item(conn: Connection, term: str) -> list[int]:
+        rows = conn.execute(
+            "SELECT DISTINCT n.record_id FROM record_numbers n JOIN records r ON r.id = n.record_id"
+            " WHERE n.number = ? AND r.item_id = ?", (term, item_id)).fetchall()
+        return [r[0] for r in rows]
+
+    scope = _Scope("SELECT id FROM records WHERE item_id = ?", (item_id,))
+    return _matching_ids(conn, query, total, _RECORDS, exact_in_item, scope)
 
 
 def search_item_ids(conn: Connection, query: str, limit: int = 200) -> list[int]:

@@ -349,11 +349,14 @@ class Vault:
         with self.db.transaction() as conn:
             search.unindex_item(conn, item_id)
             search.unindex_records(conn, item_id)
+            # Its picked rows (vault.selections) go with it by cascade; the entry names them for verify.
+            picked = [r[0] for r in conn.execute("SELECT id FROM selections WHERE item_id = ? ORDER BY id", (item_id,))]
             conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
             audit.append(
                 conn,
                 "item.delete",
-                {"item_id": item_id, "sha256": item.sha256, "name": item.original_name, "reason": reason},
+                {"item_id": item_id, "sha256": item.sha256, "name": item.original_name, "reason": reason,
+                 **({"selections": picked} if picked else {})},
             )
 
     # --- fields ------------------------------------------------------------------------------

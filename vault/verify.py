@@ -12,6 +12,7 @@ from vault.errors import VaultInUse
 from vault.lock import VaultLock
 from vault.evidence import CASE_DETAIL_COLUMNS, Problem, ProblemCode, ProblemPart, ProblemPlace
 from vault.seen_heads import seen_head
+from vault.selections import all_selections
 from vault.store import Vault
 
 
@@ -136,6 +137,47 @@ def _row_problems(vault: Vault) -> list[Problem]:
     return problems
 
 
+def _logged_selections(vault: Vault) -> dict[int, dict[str, object] | None]:
+    """Selection id -> its latest logged state, None once deleted (by itself or with its item)."""
+    logged: dict[int, dict[str, object] | None] = {}
+    for entry in vault.audit_entries():
+        selection_id = entry.payload.get("selection_id")
+        if entry.action in ("selection.create", "selection.update") and isinstance(selection_id, int):
+            logged[selection_id] = entry.payload
+        elif entry.action == "selection.delete" and isinstance(selection_id, int):
+            logged[selection_id] = None
+        elif entry.action == "item.delete":
+            logged.update({sid: None for sid in entry.payload.get("selections", []) if isinstance(sid, int)})
+    return logged
+
+
+def _selection_problems(vault: Vault) -> list[Problem]:
+    """Picked rows against their log: a selection changed outside the app would print other rows as an exhibit."""
+    logged = _logged_selections(vault)
+    present = {s.id: s for s in all_selections(vault)}
+    problems = []
+    for selection_id in sorted(set(logged) | set(present)):
+        state, selection = logged.get(selection_id), present.get(selection_id)
+        if selection is None and state is None:
+            continue
+        if selection is None:
+            what, item_id = f"all rows of selection {selection_id} (missing)", state.get("item_id")
+        elif state is None:
+            deleted = selection_id in logged
+            what = f"selection {selection_id} ({'deleted in the log' if deleted else 'not in the log'})"
+            item_id = selection.item_id
+        else:
+            actual = {"item_id": selection.item_id, "title": selection.title, "purpose": selection.purpose,
+                      "rows": list(selection.rows)}
+            changed = [column for column, value in actual.items() if state.get(column) != value]
+            if not changed:
+                continue
+            what, item_id = f"{', '.join(changed)} of selection {selection_id}", selection.item_id
+        place = ProblemPlace(ProblemPart.ITEM, item_id if isinstance(item_id, int) else None)
+        problems.append(Problem(ProblemCode.ROW_REVERTED, place, {"columns": what}))
+    return problems
+
+
 def _chain_problems(vault: Vault) -> list[Problem]:
     with vault.db.lock:
         return audit.chain_problems(vault.db.conn)
@@ -167,6 +209,7 @@ def verify(vault: Vault, progress: Callable[[int, int], None] | None = None) -> 
         (lambda: _chain_problems(vault), _LOG),
         (lambda: _head_problems(vault), _LOG),
         (lambda: _row_problems(vault), ProblemPlace(ProblemPart.ITEM)),
+        (lambda: _selection_problems(vault), ProblemPlace(ProblemPart.ITEM)),
     )
     for check, where in checks:
         try:
