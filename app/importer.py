@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -62,9 +63,14 @@ class ImportPanel(QWidget):
                                                                          cancelled))
 
     def import_bytes(self, vault: Vault, case_id: int, data: bytes, name: str) -> None:
+        """A pasted picture or chat text; in a chat, the case's complainant is the person whose messages are 我."""
         options = self._options()
-        self._enqueue(vault, case_id, lambda progress, cancelled: ingest_pasted(vault, case_id, data, name, options,
-                                                                                progress, cancelled))
+
+        def work(progress: StageProgress, cancelled: Callable[[], bool]) -> IngestReport:
+            me = replace(options, chat_name=vault.case(case_id).complainant_name)
+            return ingest_pasted(vault, case_id, data, name, me, progress, cancelled)
+
+        self._enqueue(vault, case_id, work)
 
     @staticmethod
     def _options() -> IngestOptions:

@@ -21,6 +21,7 @@ from app.unlock import CreatePage, UnlockPage
 from app.vaultactions import VaultActions
 from app.watcher import ChangeWatcher
 from app.workspace import Workspace
+from ocr.records.chats import read_chat_text
 from vault.store import Vault
 
 PREFERRED_SIZE = QSize(1360, 860)
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self.vault_actions: list[QAction] = []
         for text, shortcut, slot, name, always in (
             (self.tr("Add files…"), QKeySequence.StandardKey.Open, self.choose_files, "ChooseFiles", False),
-            (self.tr("Paste image"), QKeySequence.StandardKey.Paste, self.paste, "Paste", False),
+            (self.tr("Paste"), QKeySequence.StandardKey.Paste, self.paste, "Paste", False),
             (self.tr("Export dossier…"), QKeySequence("Ctrl+E"), self.operations.export, "Export", False),
             (self.tr("Delete item…"), QKeySequence(), self.operations.delete_item, "DeleteItem", False),
             (self.tr("Item history…"), QKeySequence(), self.operations.show_history, "ShowHistory", False),
@@ -241,16 +242,22 @@ class MainWindow(QMainWindow):
         self.import_paths([Path(name) for name in names])
 
     def paste(self) -> None:
-        """An image on the clipboard becomes evidence as a PNG; copied files are imported as files."""
+        """An image on the clipboard becomes evidence as a PNG, chat messages copied from a chat window as a
+        chat log (UTF-8 text, its messages as records); copied files are imported as files."""
         mime = QGuiApplication.clipboard().mimeData()
         if mime.hasUrls() and any(url.isLocalFile() for url in mime.urls()):
             self.import_paths([Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()])
             return
         image = QGuiApplication.clipboard().image()
-        if image.isNull():
-            self.statusBar().showMessage(self.tr("The clipboard holds no image."), 5000)
-            return
-        self.import_image(image, "clipboard-%Y%m%d-%H%M%S.png")
+        if not image.isNull():
+            self.import_image(image, "clipboard-%Y%m%d-%H%M%S.png")
+        elif mime.hasText() and read_chat_text(mime.text()) is not None:
+            data, name = mime.text().encode("utf-8"), datetime.now().strftime("clipboard-chat-%Y%m%d-%H%M%S.txt")
+            self.workspace.with_case(lambda case_id: self._import_bytes(case_id, data, name))
+        else:
+            self.statusBar().showMessage(self.tr(
+                "The clipboard holds no image and no chat messages (copied messages start with a line such as "
+                "“客服小美 2024-03-05 14:03”)."), 8000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.session.is_open and (event.mimeData().hasUrls() or event.mimeData().hasImage()):

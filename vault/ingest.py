@@ -286,8 +286,8 @@ def ingest_pasted(
     progress: StageProgress = _quiet_stage,
     cancelled: Callable[[], bool] = _never,
 ) -> IngestReport:
-    """A pasted image (bytes with a made-up name) into a case, then OCR it as `ingest` does."""
+    """A pasted image or chat text (bytes with a made-up name) into a case, then OCR it as `ingest` does."""
     progress(Stage.STORING, 0, 1, name)
-    outcome = vault.import_bytes(case_id, data, name, kind=options.kind)
+    outcome = vault.import_bytes(case_id, data, name, kind=options.kind, chat_name=options.chat_name)
     vault.checkpoint()
     return _read_stored(vault, [outcome], options, progress, cancelled)

@@ -1433,8 +1433,8 @@
     </message>
     <message>
         <location filename="../../app/mainwindow.py" line="88"/>
-        <source>Paste image</source>
-        <translation>粘贴图片</translation>
+        <source>Paste</source>
+        <translation>粘贴</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.py" line="89"/>
@@ -1503,8 +1503,8 @@
     </message>
     <message>
         <location filename="../../app/mainwindow.py" line="251"/>
-        <source>The clipboard holds no image.</source>
-        <translation>剪贴板中没有图片。</translation>
+        <source>The clipboard holds no image and no chat messages (copied messages start with a line such as “客服小美 2024-03-05 14:03”).</source>
+        <translation>剪贴板里没有图片，也没有聊天消息（复制的消息以“客服小美 2024-03-05 14:03”这样的一行开头）。</translation>
     </message>
 </context>
 <context>
