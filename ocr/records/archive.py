@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 import pyzipper
@@ -49,7 +50,7 @@ def _read_member(archive: pyzipper.AESZipFile, info: zipfile.ZipInfo, password: 
             return handle.read(MAX_MEMBER_BYTES + 1)[:MAX_MEMBER_BYTES]
     except RuntimeError as e:  # zipfile and pyzipper report a bad password as RuntimeError
         raise UnreadableRecords(RecordProblem.WRONG_PASSWORD, f"the password does not open {info.filename}") from e
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error) as e:
         if _is_encrypted(info):  # ZipCrypto's one check byte lets 1 wrong password in 256 through to the CRC
             raise UnreadableRecords(RecordProblem.WRONG_PASSWORD, f"the password does not open {info.filename}") from e
         raise UnreadableRecords(RecordProblem.DAMAGED_ARCHIVE, f"{info.filename} in the archive is damaged ({e})") from e
