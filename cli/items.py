@@ -49,7 +49,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         say(f"  case {item.case_id}, kind {item.kind}, SHA-256 {item.sha256}")
         say(f"  imported {item.imported_at}, captured {item.captured_at or '-'}, OCR {item.ocr_state}")
         _print_fields(item)
-        _print_records(vault.records(item.id))
+        print_records(vault.records(item.id))
         if item.note:
             say(f"  note: {item.note}")
         if item.ocr_text:
@@ -73,7 +73,7 @@ def _print_fields(item: Any) -> None:
         say(f"  #{f.id:<5} {f.type:<15} {f.normalized}  [{f.origin}]{mark}")
 
 
-def _print_records(records: Sequence[Record]) -> None:
+def print_records(records: Sequence[Record]) -> None:
     """One line per bill row or chat message, with its line number in the original file."""
     if records:
         say(f"  --- {len(records)} records ---")

@@ -6,7 +6,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli import cases, check_dossier, dossier, extraction, fields, importing, items, key, timestamp, upkeep
+from cli import (
+    cases, check_dossier, dossier, extraction, fields, importing, items, key, selections, timestamp, upkeep,
+)
 from cli.common import EXIT_USAGE, UsageError
 from cli.version import VersionAction
 from ocr.errors import OcrError
@@ -17,7 +19,9 @@ from vault.paths import default_vault_path
 from vault.process import harden_process
 from vault.terminal import terminal_safe
 
-COMMAND_MODULES = (cases, importing, items, fields, upkeep, extraction, dossier, timestamp, key, check_dossier)
+COMMAND_MODULES = (
+    cases, importing, items, selections, fields, upkeep, extraction, dossier, timestamp, key, check_dossier,
+)
 """In the order `--help` lists their commands."""
 
 
