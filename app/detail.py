@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.texts import FIELD_TYPES, field_label, kind_choices
 from app.qtmodels import FieldsModel
 from app.recordsview import RecordsView
+from app.selectionspanel import SelectionsPanel
 from app.session import VaultSession
 from ocr.pages import render_pdf_stacked, to_rgb
 from vault.media import holds_records, open_image
@@ -135,6 +136,8 @@ class DetailPane(QWidget):
 
     item_changed = Signal(object)
     """An edit was stored: the exhibit as the vault now holds it (an Item)."""
+    selections_changed = Signal()
+    """Picked rows of the shown bill or chat were stored, changed or deleted."""
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,13 +224,21 @@ class DetailPane(QWidget):
         form.addRow(self.tr("Note"), self.note)
         form.addRow("", self.save_button)
 
+        self.fields_box = QWidget()  # a bill or chat has rows instead: its picked rows are listed in its place
+        fields_layout = QVBoxLayout(self.fields_box)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(QLabel(self.tr("Extracted fields (double-click a value to correct it)")))
+        fields_layout.addWidget(self.fields_view, 1)
+        fields_layout.addLayout(add_row)
+        fields_layout.addLayout(field_buttons)
+        self.selections = SelectionsPanel(session, self.records_view)
+        self.selections.changed.connect(self.selections_changed)
+
         info = QWidget()
         info_layout = QVBoxLayout(info)
         info_layout.setContentsMargins(0, 0, 0, 0)
-        info_layout.addWidget(QLabel(self.tr("Extracted fields (double-click a value to correct it)")))
-        info_layout.addWidget(self.fields_view, 1)
-        info_layout.addLayout(add_row)
-        info_layout.addLayout(field_buttons)
+        info_layout.addWidget(self.fields_box, 1)
+        info_layout.addWidget(self.selections)
         info_layout.addLayout(form)
 
         info_scroll = QScrollArea(objectName="detailForm", widgetResizable=True)
@@ -253,6 +264,8 @@ class DetailPane(QWidget):
         self._images.clear()
         self.image.clear()
         self.records_view.clear()
+        self.selections.clear()
+        self._show_fields(True)
         self.fields.set_fields([])
         self.caption.setText(self.tr("Select an exhibit to see it here."))
         for widget in (self.title, self.formed_at, self.purpose):
@@ -273,10 +286,13 @@ class DetailPane(QWidget):
         )
         self.purpose.setText(item.purpose)
         self.note.setPlainText(item.note)
-        if holds_records(item.media_type):
+        rows = holds_records(item.media_type)
+        self._show_fields(not rows)
+        if rows:
             self._show_records(item)
             return
         self.records_view.clear()
+        self.selections.clear()
         self.original_view.setCurrentWidget(self.image)
         if item.id in self._images:
             self._images.move_to_end(item.id)
@@ -291,6 +307,12 @@ class DetailPane(QWidget):
         self.original_view.setCurrentWidget(self.records_view)
         self.caption.setText(f"{item.original_name} · SHA-256 {item.sha256[:12]}…")
         self.records_view.show_item(item)
+        self.selections.show_item(item)
+
+    def _show_fields(self, shown: bool) -> None:
+        """Fields for a screenshot or PDF, picked rows for a bill or chat export."""
+        self.fields_box.setVisible(shown)
+        self.selections.setVisible(not shown)
 
     def _caption(self, item: Item, pages: PageCount = PageCount()) -> str:
         caption = f"{item.original_name} · {item.width or '?'}×{item.height or '?'} · SHA-256 {item.sha256[:12]}…"

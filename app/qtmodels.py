@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
@@ -23,6 +24,7 @@ from app.tasks import Task
 from ocr.records.types import Record
 from ocr.types import FieldType
 from vault.evidence import Case, Field, Item
+from vault.selections import Selection
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,6 +37,7 @@ class Roles(IntEnum):
     KIND = Qt.ItemDataRole.UserRole + 5
     CASE_ID = Qt.ItemDataRole.UserRole + 6
     RECORD = Qt.ItemDataRole.UserRole + 7
+    SELECTION = Qt.ItemDataRole.UserRole + 8
 
 
 class Column(IntEnum):
@@ -326,16 +329,38 @@ class CaseListModel(QAbstractListModel):
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class PickedRow:
+    """A row of a bill or chat picked for the dossier, as the timeline shows it: at its own time."""
+
+    selection: Selection
+    """The first selection that holds the row."""
+    record: Record
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    time: str
+    item: Item
+    picked: PickedRow | None = None
+
+
 class TimelineModel(QAbstractListModel):
-    """Dated evidence of the case, oldest first: one row per item with a 形成时间."""
+    """Dated evidence of the case, oldest first: one row per item with a 形成时间, and one per picked
+    row of a bill or chat at the row's own time, under the name of its item."""
 
     def __init__(self, source: EvidenceModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source
-        self._items: list[Item] = []
+        self._events: list[TimelineEvent] = []
+        self._picked: list[PickedRow] = []
         for signal in (source.modelReset, source.rowsInserted, source.rowsRemoved):
             signal.connect(self._rebuild)
         source.dataChanged.connect(self._source_changed)
+
+    def set_picked_rows(self, picked: Sequence[PickedRow]) -> None:
+        self._picked = list(picked)
+        self._rebuild()
 
     def _source_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Sequence[int] = ()) -> None:
         if list(roles) != [Qt.ItemDataRole.DecorationRole]:  # a thumbnail arriving changes no line here
@@ -343,23 +368,29 @@ class TimelineModel(QAbstractListModel):
 
     def _rebuild(self) -> None:
         self.beginResetModel()
-        dated = [item for item in self._source.items() if item.event_time()]
-        self._items = sorted(dated, key=lambda item: (str(item.event_time())[:19], item.id))
+        items = {item.id: item for item in self._source.items()}
+        events = [TimelineEvent(str(item.event_time()), item) for item in items.values() if item.event_time()]
+        events += [TimelineEvent(row.record.time, items[row.selection.item_id], row) for row in self._picked
+                   if row.record.time and row.selection.item_id in items]
+        self._events = sorted(events, key=lambda e: (e.time[:19], e.item.id, e.picked is not None,
+                                                     e.picked.record.row if e.picked else 0))
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else len(self._events)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self.checkIndex(index, QAbstractListModel.CheckIndexOption.IndexIsValid):
             return None
-        item = self._items[index.row()]
+        event = self._events[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._describe(item)
+            return self._describe_row(event.item, event.picked) if event.picked else self._describe(event.item)
         if role == Roles.ITEM_ID:
-            return item.id
+            return event.item.id
         if role == Roles.EVENT_TIME:
-            return item.event_time()
+            return event.time
+        if role == Roles.RECORD:
+            return event.picked.record if event.picked else None
         return None
 
     @staticmethod
@@ -368,6 +399,14 @@ class TimelineModel(QAbstractListModel):
         parts += item.values(FieldType.ORDER_NO)[:1] + item.values(FieldType.AMOUNT)[:1]
         if item.note:
             parts.append(item.note)
+        return "  ·  ".join(p for p in parts if p)
+
+    def _describe_row(self, item: Item, picked: PickedRow) -> str:
+        record, name = picked.record, item.title or item.original_name
+        where = self.tr("%1, row %2").replace("%1", name).replace("%2", str(record.row))
+        said = self.tr("%1: %2").replace("%1", record.sender).replace("%2", record.text or record.media)
+        parts = [short_time(record.time), where, picked.selection.title, record.counterparty, record.description,
+                 record.amount, record.transaction_no or record.order_no, said if record.sender else ""]
         return "  ·  ".join(p for p in parts if p)
 
 
@@ -561,3 +600,43 @@ class RecordsModel(QAbstractTableModel):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         self.picked_changed.emit()
         return True
+
+
+class SelectionsModel(QAbstractListModel):
+    """The picked-row sets of one records item, each with its row count, as the dossier will name them."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._selections: list[Selection] = []
+        self._fallback = ""
+
+    def set_selections(self, selections: Sequence[Selection], fallback_title: str) -> None:
+        """`fallback_title` names an untitled selection, as the dossier does: the item's title with （节选）."""
+        self.beginResetModel()
+        self._selections, self._fallback = list(selections), fallback_title
+        self.endResetModel()
+
+    def selection_at(self, row: int) -> Selection:
+        return self._selections[row]
+
+    def name(self, selection: Selection) -> str:
+        return selection.title or self._fallback
+
+    def row_of(self, selection_id: int) -> int:
+        return next((row for row, s in enumerate(self._selections) if s.id == selection_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._selections)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractListModel.CheckIndexOption.IndexIsValid):
+            return None
+        selection = self._selections[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            counted = self.tr("%n rows", "", len(selection.rows))
+            return f"{self.name(selection)} · {counted}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return selection.purpose or None
+        if role == Roles.SELECTION:
+            return selection
+        return None

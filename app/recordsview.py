@@ -22,15 +22,7 @@ from app.qtmodels import RecordsModel
 from app.session import VaultSession
 from ocr.records.types import Record
 from vault.evidence import Item
-from vault.store import Vault
-
-def filter_records(vault: Vault, item_id: int, query: str, offset: int = 0, limit: int = -1) -> tuple[list[Record], int]:
-    """Interim: until the core pages filtered rows, a query shows the first matches of the search."""
-    if not query:
-        return vault.records(item_id, offset, limit), vault.record_count(item_id)
-    found = vault.matching_records(query, [item_id]).get(item_id, [])
-    return found[offset:offset + limit if limit >= 0 else None], len(found)
-
+from vault.selections import Selection, filter_records, selected_records
 
 PAGE_ROWS = 200
 """Rows read at a time: a few screens of the table."""
@@ -49,7 +41,8 @@ class RecordsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.item: Item | None = None
-        self.selection: object | None = None
+        self.selection: Selection | None = None
+        self._selection_name = ""
         self._generation = 0  # bumped by every new listing: pages read for an older one are dropped
         self._query = ""
         self._all_rows = 0
@@ -135,12 +128,45 @@ class RecordsView(QWidget):
         self.item = item
         self._list()
 
+    def show_selection(self, selection: Selection, name: str) -> None:
+        """Only the rows of one selection, checked, so the person sees what it holds and can change it."""
+        if self.item is None or selection.item_id != self.item.id:
+            return
+        self.selection, self._selection_name = selection, name
+        self._generation += 1
+        self.filter.setEnabled(False)
+        self.model.set_picked(selection.rows)
+        self._update_banner()
+        self.banner_box.show()
+        generation, chat = self._generation, self.item.kind == "chat"
+
+        def shown(records: list[Record]) -> None:
+            if generation == self._generation:
+                self.model.set_records(records, chat=chat)
+                self._show_count(len(records))
+
+        self.session.read(lambda vault: selected_records(vault, selection), shown)
+
     def show_all(self) -> None:
         """Back from one selection to every row (the filter as it was); the checks stay."""
         self.selection = None
         self.filter.setEnabled(True)
         self.banner_box.hide()
         self._list()
+
+    def _update_banner(self) -> None:
+        if self.selection is not None:
+            self.banner.setText(self.tr("Showing the %n rows of “%1”.", "", len(self.selection.rows)).replace(
+                "%1", self._selection_name))
+
+    def selection_changed(self, selection: Selection, name: str) -> None:
+        """A stored change of the open selection: show its rows as they are now."""
+        if self.selection is not None and self.selection.id == selection.id:
+            self.show_selection(selection, name)
+
+    def selection_deleted(self, selection_id: int) -> None:
+        if self.selection is not None and self.selection.id == selection_id:
+            self.show_all()
 
     # --- reading pages --------------------------------------------------------------------------
 

@@ -8,7 +8,9 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from ocr.types import FieldType
 from vault.china_time import format_time
-from vault.errors import CannotWrite, DamagedVault, NotAVault, Rejection, VaultExists, VaultNotFound, VaultTooNew
+from vault.errors import (
+    CannotWrite, DamagedVault, NotAVault, NotFound, Rejection, VaultExists, VaultNotFound, VaultTooNew,
+)
 from vault.media import MAX_ASPECT_RATIO, MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
 from vault.ingest import Notice, NoticeCode
 from vault.evidence import KINDS, Problem, ProblemCode, ProblemPart, ProblemPlace
@@ -106,6 +108,10 @@ def rejection_text(reason: str, detail: str) -> str:
         Rejection.WRONG_PASSWORD: QCoreApplication.translate("Labels", "the password does not open the ZIP file"),
         Rejection.DAMAGED_ARCHIVE: QCoreApplication.translate("Labels", "the ZIP file is damaged or cut short"),
         Rejection.DAMAGED_SPREADSHEET: QCoreApplication.translate("Labels", "the spreadsheet is damaged or cut short"),
+        Rejection.DAMAGED_OFD: QCoreApplication.translate("Labels", "the OFD file is damaged or cut short"),
+        Rejection.DAMAGED_XML: QCoreApplication.translate("Labels", "the XML file is damaged or cut short"),
+        Rejection.NOT_AN_INVOICE: QCoreApplication.translate(
+            "Labels", "an OFD or XML file, but not an e-invoice (no invoice number in it)"),
     }
     return texts.get(reason, detail)
 
@@ -141,6 +147,27 @@ def vault_error_text(error: Exception) -> str:
             "Labels", "the vault was written by a newer version of Evidence Vault; update the program"),
     }
     return next((text for kind, text in texts.items() if isinstance(error, kind)), str(error))
+
+
+def selection_error_text(error: Exception) -> str:
+    """Why picked rows could not be stored, in the interface language.
+
+    The core raises ValueError with an English sentence for each case (vault/selections.py); its
+    row numbers are kept, the sentence is said again in the interface language.
+    """
+    if isinstance(error, NotFound):
+        return QCoreApplication.translate(
+            "Labels", "These picked rows or their exhibit no longer exist (deleted in another window?).")
+    message = str(error)
+    if "at least one row" in message:
+        return QCoreApplication.translate("Labels", "Check at least one row.")
+    if "has no records" in message:
+        return QCoreApplication.translate(
+            "Labels", "This exhibit has no rows to pick: only a bill or chat export has them.")
+    missing = re.search(r"no record at row ([\d, …]+);", message)
+    if missing:
+        return QCoreApplication.translate("Labels", "The file has no row %1.").replace("%1", missing[1])
+    return QCoreApplication.translate("Labels", "The picked rows could not be stored: %1").replace("%1", message)
 
 
 def problem_place_text(place: ProblemPlace) -> str:

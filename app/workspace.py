@@ -28,12 +28,27 @@ from PySide6.QtWidgets import (
 from app.detail import DetailPane
 from app.dialogs import CaseDialog
 from app.texts import kind_choices
-from app.qtmodels import CaseListModel, Column, EvidenceFilter, EvidenceModel, Roles, TimelineModel
+from app.qtmodels import CaseListModel, Column, EvidenceFilter, EvidenceModel, PickedRow, Roles, TimelineModel
 from app.session import VaultSession
 from vault.evidence import Case, Item
+from vault.selections import case_selections, selected_records
+from vault.store import Vault
 
 SEARCH_MARGINS = 40
 """The search box's frame, text margins and clear button around its text."""
+
+
+def picked_rows(vault: Vault, case_id: int) -> list[PickedRow]:
+    """Every row picked in the case's bills and chats, once, with the first selection that holds it."""
+    seen: set[tuple[int, int]] = set()
+    picked = []
+    for item_selections in case_selections(vault, case_id).values():
+        for selection in item_selections:
+            for record in selected_records(vault, selection):
+                if (selection.item_id, record.row) not in seen:
+                    seen.add((selection.item_id, record.row))
+                    picked.append(PickedRow(selection, record))
+    return picked
 
 
 class Workspace(QSplitter):
@@ -53,6 +68,7 @@ class Workspace(QSplitter):
         self.timeline = TimelineModel(self.evidence, self)
         self.detail = DetailPane(session)
         self.detail.item_changed.connect(self._item_changed)
+        self.detail.selections_changed.connect(self._reload_picked_rows)
         for widget, stretch in ((self._case_column(), 0), (self._evidence_column(), 3), (self.detail, 2)):
             self.addWidget(widget)
             self.setStretchFactor(self.count() - 1, stretch)
@@ -164,6 +180,7 @@ class Workspace(QSplitter):
         self.cases.set_cases([])
         self.evidence.clear()
         self.evidence.set_thumbnail_loader(None)
+        self.timeline.set_picked_rows([])
         self.detail.clear()
 
     # --- cases -----------------------------------------------------------------------------
@@ -239,6 +256,7 @@ class Workspace(QSplitter):
 
     def _case_selected(self, index: QModelIndex) -> None:
         self.evidence.clear()
+        self.timeline.set_picked_rows([])
         self.detail.clear()
         self.search.clear()
         self.refresh()
@@ -259,10 +277,21 @@ class Workspace(QSplitter):
         if generation != self._refresh_generation:
             return
         self.evidence.set_items(items)
+        self._reload_picked_rows()
         self._update_detail()
         self.apply_search(self.search.text())
         self.empty_hint.setVisible(self.evidence.rowCount() == 0)
         self.refreshed.emit()
+
+    def _reload_picked_rows(self) -> None:
+        """The timeline's picked rows, read after the items (a stale read is dropped like the items')."""
+        case_id, generation = self.current_case_id(), self._refresh_generation
+        if case_id is None or not self.session.is_open:
+            self.timeline.set_picked_rows([])
+            return
+        self.session.read(lambda vault: picked_rows(vault, case_id),
+                          lambda rows: self.timeline.set_picked_rows(rows)
+                          if generation == self._refresh_generation else None)
 
     def _update_detail(self) -> None:
         """The detail pane follows the reloaded items: a changed exhibit is shown anew, a deleted one goes."""

@@ -307,120 +307,120 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../app/detail.py" line="147"/>
+        <location filename="../../app/detail.py" line="150"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="148"/>
+        <location filename="../../app/detail.py" line="151"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="149"/>
+        <location filename="../../app/detail.py" line="152"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="185"/>
+        <location filename="../../app/detail.py" line="188"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="186"/>
+        <location filename="../../app/detail.py" line="189"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="189"/>
+        <location filename="../../app/detail.py" line="192"/>
         <source>Remove my field</source>
         <translation>删除我添加的字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="191"/>
+        <location filename="../../app/detail.py" line="194"/>
         <source>Mark as wrong</source>
         <translation>标记为识别错误</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="193"/>
+        <location filename="../../app/detail.py" line="196"/>
         <source>The value read by OCR is wrong: it stays in the vault&apos;s history but no longer counts as a fact</source>
         <translation>OCR 识别的值有误：它仍保留在保险箱的历史记录中，但不再作为事实使用</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="211"/>
+        <location filename="../../app/detail.py" line="214"/>
         <source>What this exhibit proves (证明目的)</source>
         <translation>这份证据证明什么（证明目的）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="214"/>
+        <location filename="../../app/detail.py" line="217"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="217"/>
+        <location filename="../../app/detail.py" line="220"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="218"/>
+        <location filename="../../app/detail.py" line="221"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="219"/>
-        <location filename="../../app/detail.py" line="341"/>
+        <location filename="../../app/detail.py" line="222"/>
+        <location filename="../../app/detail.py" line="363"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="220"/>
+        <location filename="../../app/detail.py" line="223"/>
         <source>Purpose</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="221"/>
+        <location filename="../../app/detail.py" line="224"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="227"/>
+        <location filename="../../app/detail.py" line="230"/>
         <source>Extracted fields (double-click a value to correct it)</source>
         <translation>识别出的字段（双击数值可更正）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="257"/>
+        <location filename="../../app/detail.py" line="270"/>
         <source>Select an exhibit to see it here.</source>
         <translation>选择一份证据后在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="286"/>
+        <location filename="../../app/detail.py" line="302"/>
         <source>loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="298"/>
+        <location filename="../../app/detail.py" line="320"/>
         <source>pages 1–%1 of %2 shown</source>
         <translation>显示第 1–%1 页，共 %2 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/detail.py" line="301"/>
+        <location filename="../../app/detail.py" line="323"/>
         <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="341"/>
+        <location filename="../../app/detail.py" line="363"/>
         <source>Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
         <translation>请按 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式输入日期。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="409"/>
+        <location filename="../../app/detail.py" line="431"/>
         <source>Remove field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="410"/>
+        <location filename="../../app/detail.py" line="432"/>
         <source>Fields read by OCR are kept as evidence. Correct the value, or mark it as wrong.</source>
         <translation>OCR 识别的字段作为证据保留。请更正该值，或将其标记为识别错误。</translation>
     </message>
@@ -428,32 +428,32 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="170"/>
+        <location filename="../../app/qtmodels.py" line="173"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="171"/>
+        <location filename="../../app/qtmodels.py" line="174"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="172"/>
+        <location filename="../../app/qtmodels.py" line="175"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="173"/>
+        <location filename="../../app/qtmodels.py" line="176"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="174"/>
+        <location filename="../../app/qtmodels.py" line="177"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="175"/>
+        <location filename="../../app/qtmodels.py" line="178"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
@@ -718,32 +718,32 @@
 <context>
     <name>FieldsModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="402"/>
+        <location filename="../../app/qtmodels.py" line="441"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="402"/>
+        <location filename="../../app/qtmodels.py" line="441"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="402"/>
+        <location filename="../../app/qtmodels.py" line="441"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="420"/>
+        <location filename="../../app/qtmodels.py" line="459"/>
         <source>corrected by you</source>
         <translation>您已更正</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="421"/>
+        <location filename="../../app/qtmodels.py" line="460"/>
         <source>added by you</source>
         <translation>您添加的</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="421"/>
+        <location filename="../../app/qtmodels.py" line="460"/>
         <source>read by OCR</source>
         <translation>文字识别</translation>
     </message>
@@ -914,71 +914,71 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../app/importer.py" line="39"/>
+        <location filename="../../app/importer.py" line="40"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="120"/>
+        <location filename="../../app/importer.py" line="126"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="126"/>
+        <location filename="../../app/importer.py" line="132"/>
         <source>Reading text</source>
         <translation>正在识别文字</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="126"/>
+        <location filename="../../app/importer.py" line="132"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="127"/>
+        <location filename="../../app/importer.py" line="133"/>
         <source>%1 %2 of %3: %4</source>
         <translation>%1 第 %2/%3 个：%4</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="120"/>
+        <location filename="../../app/importer.py" line="126"/>
         <source>Reading text…</source>
         <translation>正在识别文字…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="143"/>
+        <location filename="../../app/importer.py" line="149"/>
         <source>%1 looks like %2 already in this case (the same picture saved again?). It was imported; delete one if it is a copy.</source>
         <translation>%1看起来与本案件中已有的%2相同（同一张图片再次保存？）。已照常导入；如果是重复的，可删除其中一份。</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="160"/>
+        <location filename="../../app/importer.py" line="166"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="170"/>
+        <location filename="../../app/importer.py" line="176"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="178"/>
+        <location filename="../../app/importer.py" line="184"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="181"/>
+        <location filename="../../app/importer.py" line="187"/>
         <source>%n already in this case, skipped:</source>
         <translation>
             <numerusform>%n 个文件已在本案件中，已跳过：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="184"/>
+        <location filename="../../app/importer.py" line="190"/>
         <source>Not imported: %1 (%2)</source>
         <translation>未导入：%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="186"/>
+        <location filename="../../app/importer.py" line="192"/>
         <source>Text could not be read from %n file(s); you can type the fields in.</source>
         <translation>
             <numerusform>有 %n 个文件未能识别出文字，您可以手动填写字段。</numerusform>
@@ -988,427 +988,467 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/texts.py" line="19"/>
+        <location filename="../../app/texts.py" line="21"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="20"/>
+        <location filename="../../app/texts.py" line="22"/>
         <source>Payment / bill</source>
         <translation>支付/账单</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="21"/>
+        <location filename="../../app/texts.py" line="23"/>
         <source>Bill export (rows)</source>
         <translation>账单导出文件（逐行记录）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="22"/>
+        <location filename="../../app/texts.py" line="24"/>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="23"/>
+        <location filename="../../app/texts.py" line="25"/>
         <source>Customer-service chat</source>
         <translation>客服聊天</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="24"/>
+        <location filename="../../app/texts.py" line="26"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="25"/>
+        <location filename="../../app/texts.py" line="27"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="37"/>
+        <location filename="../../app/texts.py" line="39"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="38"/>
+        <location filename="../../app/texts.py" line="40"/>
         <source>Tracking number</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="39"/>
+        <location filename="../../app/texts.py" line="41"/>
         <source>Transaction number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="40"/>
+        <location filename="../../app/texts.py" line="42"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="41"/>
+        <location filename="../../app/texts.py" line="43"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="42"/>
+        <location filename="../../app/texts.py" line="44"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="43"/>
+        <location filename="../../app/texts.py" line="45"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="44"/>
+        <location filename="../../app/texts.py" line="46"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="45"/>
+        <location filename="../../app/texts.py" line="47"/>
         <source>Agent ID</source>
         <translation>客服工号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="46"/>
+        <location filename="../../app/texts.py" line="48"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="47"/>
+        <location filename="../../app/texts.py" line="49"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="48"/>
+        <location filename="../../app/texts.py" line="50"/>
         <source>Bank card number</source>
         <translation>银行卡号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="49"/>
+        <location filename="../../app/texts.py" line="51"/>
         <source>Invoice code</source>
         <translation>发票代码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="50"/>
+        <location filename="../../app/texts.py" line="52"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="51"/>
+        <location filename="../../app/texts.py" line="53"/>
         <source>Invoice check code</source>
         <translation>发票校验码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="52"/>
+        <location filename="../../app/texts.py" line="54"/>
         <source>Machine number</source>
         <translation>机器编号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="53"/>
+        <location filename="../../app/texts.py" line="55"/>
         <source>Taxpayer ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="54"/>
+        <location filename="../../app/texts.py" line="56"/>
         <source>Bank account</source>
         <translation>开户行及账号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="55"/>
+        <location filename="../../app/texts.py" line="57"/>
         <source>Agent&apos;s promise</source>
         <translation>客服承诺</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="79"/>
+        <location filename="../../app/texts.py" line="81"/>
         <source>the file is empty (0 bytes)</source>
         <translation>文件是空的（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="80"/>
+        <location filename="../../app/texts.py" line="82"/>
         <source>larger than the limit of %1 MiB</source>
         <translation>文件超过 %1 MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="82"/>
+        <location filename="../../app/texts.py" line="84"/>
         <source>the image is larger than the limit of %1 megapixels</source>
         <translation>图片超过 %1 百万像素的上限</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="84"/>
+        <location filename="../../app/texts.py" line="86"/>
         <source>the image format is not recognised</source>
         <translation>无法识别的图片格式</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="85"/>
+        <location filename="../../app/texts.py" line="87"/>
         <source>the image is damaged or cut short</source>
         <translation>图片已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="86"/>
+        <location filename="../../app/texts.py" line="88"/>
         <source>the PDF is damaged and cannot be read</source>
         <translation>PDF 已损坏，无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="87"/>
+        <location filename="../../app/texts.py" line="89"/>
         <source>the PDF has no pages</source>
         <translation>PDF 没有页面</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="88"/>
+        <location filename="../../app/texts.py" line="90"/>
         <source>the PDF has more than %1 pages</source>
         <translation>PDF 超过 %1 页</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="90"/>
+        <location filename="../../app/texts.py" line="92"/>
         <source>the PDF&apos;s pages together are larger than %1 A4 pages</source>
         <translation>PDF 各页合计超过 %1 页 A4 纸的大小</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="92"/>
+        <location filename="../../app/texts.py" line="94"/>
         <source>too long and narrow: one side is more than %1 times the other</source>
         <translation>过于细长：一边超过另一边的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="95"/>
+        <location filename="../../app/texts.py" line="97"/>
         <source>not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)</source>
         <translation>不支持的格式（支持 PNG、JPEG、WebP、HEIC、GIF、BMP、TIFF、PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="97"/>
+        <location filename="../../app/texts.py" line="99"/>
         <source>a text file, not an image or PDF (is the file name extension wrong?)</source>
         <translation>这是文本文件，不是图片或 PDF（扩展名是否写错了？）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="99"/>
+        <location filename="../../app/texts.py" line="101"/>
         <source>not a regular file (a folder, device or pipe)</source>
         <translation>不是普通文件（文件夹、设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="100"/>
+        <location filename="../../app/texts.py" line="102"/>
         <source>cannot be read (no permission, or the file is gone)</source>
         <translation>无法读取（没有权限，或文件已不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="101"/>
+        <location filename="../../app/texts.py" line="103"/>
         <source>a table, but not a WeChat Pay, Alipay or JD bill or a chat export</source>
         <translation>是表格，但不是微信支付、支付宝或京东账单，也不是聊天记录导出文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="103"/>
+        <location filename="../../app/texts.py" line="105"/>
         <source>the text&apos;s character set cannot be recognised</source>
         <translation>无法识别文本的字符编码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="104"/>
+        <location filename="../../app/texts.py" line="106"/>
         <source>a bill or chat export in which no row can be read</source>
         <translation>账单或聊天记录导出文件中没有任何一行可以读取</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="105"/>
+        <location filename="../../app/texts.py" line="107"/>
         <source>the ZIP file needs its password</source>
         <translation>此 ZIP 文件需要密码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="106"/>
+        <location filename="../../app/texts.py" line="108"/>
         <source>the password does not open the ZIP file</source>
         <translation>密码无法打开此 ZIP 文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="107"/>
+        <location filename="../../app/texts.py" line="109"/>
         <source>the ZIP file is damaged or cut short</source>
         <translation>ZIP 文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="108"/>
+        <location filename="../../app/texts.py" line="110"/>
         <source>the spreadsheet is damaged or cut short</source>
         <translation>表格文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="121"/>
+        <location filename="../../app/texts.py" line="111"/>
+        <source>the OFD file is damaged or cut short</source>
+        <translation>OFD 文件已损坏或不完整</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="112"/>
+        <source>the XML file is damaged or cut short</source>
+        <translation>XML 文件已损坏或不完整</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="113"/>
+        <source>an OFD or XML file, but not an e-invoice (no invoice number in it)</source>
+        <translation>是 OFD 或 XML 文件，但不是电子发票（其中没有发票号码）</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="127"/>
         <source>The OCR engine %1 is not installed; %2 read the text instead.</source>
         <translation>未安装文字识别引擎 %1，已改用 %2 识别文字。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="123"/>
+        <location filename="../../app/texts.py" line="129"/>
         <source>No OCR engine is installed, so no text was read; the files are stored and can be read later.</source>
         <translation>未安装文字识别引擎，所以没有识别文字；文件已保存，以后可以再识别。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="132"/>
+        <location filename="../../app/texts.py" line="138"/>
         <source>there is no vault file at this location</source>
         <translation>此位置没有保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="133"/>
+        <location filename="../../app/texts.py" line="139"/>
         <source>this file is not an Evidence Vault (perhaps another database or document)</source>
         <translation>这个文件不是证据保险箱（可能是其他数据库或文档）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="135"/>
+        <location filename="../../app/texts.py" line="141"/>
         <source>the vault file is damaged (cut short or overwritten); restore it from a backup</source>
         <translation>保险箱文件已损坏（不完整或被覆盖），请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="137"/>
+        <location filename="../../app/texts.py" line="143"/>
         <source>a file with that name already exists; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="138"/>
+        <location filename="../../app/texts.py" line="144"/>
         <source>the file cannot be written there (the folder is missing or read-only, or the disk is full)</source>
         <translation>无法在该位置写入文件（文件夹不存在或只读，或磁盘已满）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="140"/>
+        <location filename="../../app/texts.py" line="146"/>
         <source>the vault was written by a newer version of Evidence Vault; update the program</source>
         <translation>该保险箱由更新版本的证据保险箱创建，请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="150"/>
+        <location filename="../../app/texts.py" line="159"/>
+        <source>These picked rows or their exhibit no longer exist (deleted in another window?).</source>
+        <translation>这些所选行或其所属证据已不存在（可能已在其他窗口中删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="163"/>
+        <source>Check at least one row.</source>
+        <translation>请至少勾选一行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="165"/>
+        <source>This exhibit has no rows to pick: only a bill or chat export has them.</source>
+        <translation>这份证据没有可选的行：只有账单或聊天记录导出文件才有。</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="169"/>
+        <source>The file has no row %1.</source>
+        <translation>文件中没有第 %1 行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="170"/>
+        <source>The picked rows could not be stored: %1</source>
+        <translation>所选行未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="177"/>
         <source>Vault file</source>
         <translation>保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="151"/>
+        <location filename="../../app/texts.py" line="178"/>
         <source>Exhibits</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="152"/>
+        <location filename="../../app/texts.py" line="179"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="153"/>
+        <location filename="../../app/texts.py" line="180"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="156"/>
+        <location filename="../../app/texts.py" line="183"/>
         <source>page %1 of the vault file</source>
         <translation>保险箱文件第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="157"/>
+        <location filename="../../app/texts.py" line="184"/>
         <source>exhibit %1</source>
         <translation>证据 %1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="158"/>
+        <location filename="../../app/texts.py" line="185"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="159"/>
+        <location filename="../../app/texts.py" line="186"/>
         <source>audit log entry %1</source>
         <translation>审计日志第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="162"/>
+        <location filename="../../app/texts.py" line="189"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="168"/>
+        <location filename="../../app/texts.py" line="195"/>
         <source>encrypted page check: %1</source>
         <translation>加密页校验：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="169"/>
+        <location filename="../../app/texts.py" line="196"/>
         <source>database structure: %1</source>
         <translation>数据库结构：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="171"/>
+        <location filename="../../app/texts.py" line="198"/>
         <source>the database cannot be fully read: %1</source>
         <translation>数据库无法完整读取：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="173"/>
+        <location filename="../../app/texts.py" line="200"/>
         <source>cannot be read because the file is damaged: %1</source>
         <translation>文件已损坏，无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="174"/>
+        <location filename="../../app/texts.py" line="201"/>
         <source>the original file is missing</source>
         <translation>原始文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="175"/>
+        <location filename="../../app/texts.py" line="202"/>
         <source>the original does not match its SHA-256 fingerprint: recorded %1, now %2</source>
         <translation>原始文件与其 SHA-256 指纹不符：记录为 %1，现为 %2</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="178"/>
+        <location filename="../../app/texts.py" line="205"/>
         <source>the thumbnail is missing</source>
         <translation>缩略图缺失</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="179"/>
+        <location filename="../../app/texts.py" line="206"/>
         <source>no import entry in the audit log</source>
         <translation>审计日志中没有导入记录</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="180"/>
+        <location filename="../../app/texts.py" line="207"/>
         <source>the SHA-256 fingerprint differs from the one logged at import (log entry %1)</source>
         <translation>SHA-256 指纹与导入时记录的不同（日志第 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="183"/>
+        <location filename="../../app/texts.py" line="210"/>
         <source>is missing (the next entry present is %1)</source>
         <translation>缺失（其后现存的是第 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="184"/>
+        <location filename="../../app/texts.py" line="211"/>
         <source>does not follow the entry before it (deleted or reordered)</source>
         <translation>与前一条记录衔接不上（被删除或调换了顺序）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="186"/>
+        <location filename="../../app/texts.py" line="213"/>
         <source>(%1) was altered: its hash does not match its content</source>
         <translation>（%1）被篡改：哈希值与内容不符</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="188"/>
+        <location filename="../../app/texts.py" line="215"/>
         <source>the log ends at entry %1 but the vault recorded entry %2 as its newest: entries were removed, or part of the file was put back from an older copy</source>
         <translation>日志止于第 %1 条，但保险箱记录的最新一条是第 %2 条：有记录被删除，或文件的一部分被旧副本覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="191"/>
+        <location filename="../../app/texts.py" line="218"/>
         <source>the log ends at entry %1, but this computer has seen entry %2 of this vault: the file is an older copy (a sync or backup tool may have put it back)</source>
         <translation>日志止于第 %1 条，但这台电脑见过这个保险箱的第 %2 条：此文件是旧副本（可能被同步或备份工具还原）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="194"/>
+        <location filename="../../app/texts.py" line="221"/>
         <source>entry %1 differs from the one this computer saw: the log was rewritten</source>
         <translation>第 %1 条与这台电脑见过的不同：日志被改写过</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="196"/>
+        <location filename="../../app/texts.py" line="223"/>
         <source>the log records its import but the exhibit is missing</source>
         <translation>日志记录了导入，但这份证据不见了</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="198"/>
+        <location filename="../../app/texts.py" line="225"/>
         <source>the log records its deletion but the exhibit is still there</source>
         <translation>日志记录了删除，但这份证据仍然存在</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="200"/>
+        <location filename="../../app/texts.py" line="227"/>
         <source>%1 differ from the latest change in the audit log: changed outside the app or put back from an older copy</source>
         <translation>%1 与审计日志中最近一次改动不符：在本程序之外被修改，或被旧副本覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="203"/>
+        <location filename="../../app/texts.py" line="230"/>
         <source>%1 beside the vault holds changes not yet merged into it: the vault is open in another window or command. A copy of the .evault file alone would miss them; make a backup.</source>
         <translation>保险箱旁的 %1 中有尚未并入保险箱的改动：保险箱正在另一个窗口或命令中打开。只复制 .evault 文件会漏掉这些改动；请做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="207"/>
+        <location filename="../../app/texts.py" line="234"/>
         <source>%1 beside the vault holds changes not yet merged into it: the app did not close cleanly. They are safe there, but only a backup, not a copy of the .evault file, holds them.</source>
         <translation>保险箱旁的 %1 中有尚未并入保险箱的改动：程序上次没有正常关闭。改动在那里是安全的，但只有备份才包含它们，单独复制 .evault 文件则不包含。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="213"/>
+        <location filename="../../app/texts.py" line="240"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1416,93 +1456,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.py" line="39"/>
-        <location filename="../../app/mainwindow.py" line="48"/>
+        <location filename="../../app/mainwindow.py" line="40"/>
+        <location filename="../../app/mainwindow.py" line="49"/>
         <source>Evidence Vault</source>
         <translation>证据保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="87"/>
+        <location filename="../../app/mainwindow.py" line="88"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="83"/>
+        <location filename="../../app/mainwindow.py" line="84"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="88"/>
+        <location filename="../../app/mainwindow.py" line="89"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="89"/>
+        <location filename="../../app/mainwindow.py" line="90"/>
         <source>Export dossier…</source>
         <translation>导出证据材料…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="90"/>
+        <location filename="../../app/mainwindow.py" line="91"/>
         <source>Delete item…</source>
         <translation>删除证据…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="91"/>
+        <location filename="../../app/mainwindow.py" line="92"/>
         <source>Item history…</source>
         <translation>证据历史…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="92"/>
+        <location filename="../../app/mainwindow.py" line="93"/>
         <source>Verify vault</source>
         <translation>校验保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="93"/>
+        <location filename="../../app/mainwindow.py" line="94"/>
         <source>Back up vault…</source>
         <translation>备份保险箱…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="94"/>
+        <location filename="../../app/mainwindow.py" line="95"/>
         <source>Change passphrase…</source>
         <translation>更改密码…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="96"/>
+        <location filename="../../app/mainwindow.py" line="97"/>
         <source>Check a dossier…</source>
         <translation>核验证据材料…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="97"/>
+        <location filename="../../app/mainwindow.py" line="98"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="98"/>
+        <location filename="../../app/mainwindow.py" line="99"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="167"/>
+        <location filename="../../app/mainwindow.py" line="168"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="167"/>
+        <location filename="../../app/mainwindow.py" line="168"/>
         <source>Background work is running; the new language applies the next time Evidence Vault starts.</source>
         <translation>后台任务正在运行，新的界面语言将在下次启动证据保险箱时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="238"/>
+        <location filename="../../app/mainwindow.py" line="239"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="239"/>
+        <location filename="../../app/mainwindow.py" line="240"/>
         <source>Screenshots and PDFs (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;All files (*)</source>
         <translation>截图和 PDF (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="251"/>
+        <location filename="../../app/mainwindow.py" line="259"/>
         <source>The clipboard holds no image and no chat messages (copied messages start with a line such as “客服小美 2024-03-05 14:03”).</source>
         <translation>剪贴板里没有图片，也没有聊天消息（复制的消息以“客服小美 2024-03-05 14:03”这样的一行开头）。</translation>
     </message>
@@ -1523,59 +1563,59 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="512"/>
-        <location filename="../../app/qtmodels.py" line="516"/>
+        <location filename="../../app/qtmodels.py" line="551"/>
+        <location filename="../../app/qtmodels.py" line="555"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="512"/>
-        <location filename="../../app/qtmodels.py" line="516"/>
+        <location filename="../../app/qtmodels.py" line="551"/>
+        <location filename="../../app/qtmodels.py" line="555"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="513"/>
+        <location filename="../../app/qtmodels.py" line="552"/>
         <source>Sender</source>
         <translation>发送者</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="513"/>
+        <location filename="../../app/qtmodels.py" line="552"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="517"/>
+        <location filename="../../app/qtmodels.py" line="556"/>
         <source>Counterparty</source>
         <translation>交易对方</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="517"/>
+        <location filename="../../app/qtmodels.py" line="556"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="518"/>
+        <location filename="../../app/qtmodels.py" line="557"/>
         <source>In/out</source>
         <translation>收/支</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="518"/>
+        <location filename="../../app/qtmodels.py" line="557"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="519"/>
+        <location filename="../../app/qtmodels.py" line="558"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="519"/>
+        <location filename="../../app/qtmodels.py" line="558"/>
         <source>Transaction number</source>
         <translation>交易单号</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="520"/>
+        <location filename="../../app/qtmodels.py" line="559"/>
         <source>Order number</source>
         <translation>商户单号/订单号</translation>
     </message>
@@ -1583,73 +1623,188 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../app/recordsview.py" line="58"/>
+        <location filename="../../app/recordsview.py" line="51"/>
         <source>Filter rows: transaction number, amount, words…</source>
         <translation>筛选行：交易单号、金额、文字…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="70"/>
+        <location filename="../../app/recordsview.py" line="63"/>
         <source>Show all rows</source>
         <translation>显示全部行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="90"/>
+        <location filename="../../app/recordsview.py" line="83"/>
         <source>Check selected rows</source>
         <translation>勾选选中的行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="91"/>
+        <location filename="../../app/recordsview.py" line="84"/>
         <source>Check the rows highlighted with the mouse or Shift/Ctrl</source>
         <translation>勾选用鼠标或 Shift/Ctrl 选中的行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="93"/>
+        <location filename="../../app/recordsview.py" line="86"/>
         <source>Uncheck all</source>
         <translation>全部取消勾选</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="95"/>
+        <location filename="../../app/recordsview.py" line="88"/>
         <source>Add to the dossier…</source>
         <translation>选入证据材料…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="96"/>
+        <location filename="../../app/recordsview.py" line="89"/>
         <source>Make the checked rows an exhibit of their own, with a title and 证明目的</source>
         <translation>把勾选的行单独作为一份证据材料，写明标题和证明目的</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/recordsview.py" line="159"/>
+        <source>Showing the %n rows of “%1”.</source>
+        <translation>
+            <numerusform>正在显示“%1”的 %n 行。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/recordsview.py" line="160"/>
+        <location filename="../../app/recordsview.py" line="186"/>
         <source>loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="191"/>
+        <location filename="../../app/recordsview.py" line="217"/>
         <source>The rows could not be read: %1</source>
         <translation>无法读取这些行：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/recordsview.py" line="195"/>
+        <location filename="../../app/recordsview.py" line="221"/>
         <source>%n rows</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="197"/>
+        <location filename="../../app/recordsview.py" line="223"/>
         <source>%1 in all, %2 match</source>
         <translation>共 %1 条，筛选出 %2 条</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="200"/>
+        <location filename="../../app/recordsview.py" line="226"/>
         <source>%1 in all</source>
         <translation>共 %1 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/recordsview.py" line="213"/>
+        <location filename="../../app/recordsview.py" line="239"/>
         <source>%n rows checked</source>
         <translation>
             <numerusform>已勾选 %n 行</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SelectionDialog</name>
+    <message>
+        <location filename="../../app/selectiondialog.py" line="16"/>
+        <source>Edit the picked rows</source>
+        <translation>修改所选行</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectiondialog.py" line="16"/>
+        <source>Add the picked rows to the dossier</source>
+        <translation>将所选行选入证据材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectiondialog.py" line="18"/>
+        <source>e.g. 三笔退款 (empty: the file name with （节选）)</source>
+        <translation>例如：三笔退款（留空则用文件名加“（节选）”）</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectiondialog.py" line="21"/>
+        <source>What these rows prove, as printed in the 证据目录</source>
+        <translation>这些行证明什么，将印在证据目录中</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/selectiondialog.py" line="24"/>
+        <source>%n rows of the file are picked; each keeps its row number in the file.</source>
+        <translation>
+            <numerusform>已选文件中的 %n 行；每行保留它在文件中的行号。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/selectiondialog.py" line="25"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectiondialog.py" line="26"/>
+        <source>Purpose (证明目的)</source>
+        <translation>证明目的</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionsModel</name>
+    <message numerus="yes">
+        <location filename="../../app/qtmodels.py" line="636"/>
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SelectionsPanel</name>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="47"/>
+        <source>Show its rows</source>
+        <translation>显示其中的行</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="49"/>
+        <source>Take the checked rows</source>
+        <translation>改为勾选的行</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="50"/>
+        <source>The selection holds the rows checked now: rows checked since are added, rows unchecked are taken out</source>
+        <translation>这份材料改为现在勾选的行：新勾选的行加入，取消勾选的行移出</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="53"/>
+        <source>Title and purpose…</source>
+        <translation>标题和证明目的…</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="55"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="63"/>
+        <source>Picked rows in the dossier (each an exhibit of its own)</source>
+        <translation>选入证据材料的行（每组单独作为一份证据）</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="87"/>
+        <source>%1 (excerpt)</source>
+        <translation>%1（节选）</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="171"/>
+        <source>Delete picked rows</source>
+        <translation>删除所选行材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="172"/>
+        <source>Delete “%1”? The rows stay in the file; they are no longer an exhibit of their own. The audit log records the deletion.</source>
+        <translation>删除“%1”吗？这些行仍保留在文件中，只是不再单独作为一份证据。审计日志会记录这次删除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="179"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="201"/>
+        <source>Picked rows</source>
+        <translation>所选行</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +1875,19 @@
         <location filename="../../app/dialogs.py" line="134"/>
         <source>Evidence vault (*.evault);;All files (*)</source>
         <translation>证据保险箱 (*.evault);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../app/qtmodels.py" line="406"/>
+        <source>%1, row %2</source>
+        <translation>%1 第 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="407"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1930,63 +2098,63 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/workspace.py" line="67"/>
+        <location filename="../../app/workspace.py" line="83"/>
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="69"/>
+        <location filename="../../app/workspace.py" line="85"/>
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="77"/>
+        <location filename="../../app/workspace.py" line="93"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="84"/>
+        <location filename="../../app/workspace.py" line="100"/>
         <source>Search order number, text or note…</source>
         <translation>搜索订单号、文字或备注…</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="90"/>
+        <location filename="../../app/workspace.py" line="106"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="94"/>
+        <location filename="../../app/workspace.py" line="110"/>
         <source>Formed between</source>
         <translation>形成时间介于</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="101"/>
+        <location filename="../../app/workspace.py" line="117"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="143"/>
+        <location filename="../../app/workspace.py" line="159"/>
         <source>Thumbnails</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="144"/>
+        <location filename="../../app/workspace.py" line="160"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="145"/>
+        <location filename="../../app/workspace.py" line="161"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="147"/>
+        <location filename="../../app/workspace.py" line="163"/>
         <source>Drop screenshots, PDFs or folders here, paste an image with Ctrl+V, or use “Add files…”.</source>
         <translation>把截图、PDF 或文件夹拖到这里，按 Ctrl+V 粘贴图片，或点击“添加文件…”。</translation>
     </message>
     <message>
-        <location filename="../../app/workspace.py" line="213"/>
-        <location filename="../../app/workspace.py" line="219"/>
+        <location filename="../../app/workspace.py" line="230"/>
+        <location filename="../../app/workspace.py" line="236"/>
         <source>My case</source>
         <translation>我的案件</translation>
     </message>
