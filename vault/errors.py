@@ -54,7 +54,7 @@ class Rejection(StrEnum):
     TEXT_FILE = "text_file"
     NOT_A_FILE = "not_a_file"
     UNREADABLE = "unreadable"
-    # A bill, chat or archive of one that cannot be read (ocr.records.RecordProblem, same values).
+    # A bill, chat, e-invoice or archive of one that cannot be read (ocr.records.RecordProblem, same values).
     UNKNOWN_TABLE = "unknown_table"
     UNDECODABLE_TEXT = "undecodable_text"
     NO_ROWS = "no_rows"
@@ -62,6 +62,9 @@ class Rejection(StrEnum):
     WRONG_PASSWORD = "wrong_password"
     DAMAGED_ARCHIVE = "damaged_archive"
     DAMAGED_SPREADSHEET = "damaged_spreadsheet"
+    DAMAGED_OFD = "damaged_ofd"
+    DAMAGED_XML = "damaged_xml"
+    NOT_AN_INVOICE = "not_an_invoice"
 
 
 class RejectedFile(VaultError):

@@ -252,10 +252,12 @@ def _read_stored(
     cancelled: Callable[[], bool],
 ) -> IngestReport:
     report = IngestReport(outcomes)
-    if not options.read or not report.imported_ids or cancelled():
+    pending = set(items_needing_ocr(vault, retry_failed=False))  # a bill, chat or invoice file is never OCR'd
+    to_read = [i for i in report.imported_ids if i in pending]
+    if not options.read or not to_read or cancelled():
         return report
     report.ocr, report.notices = read_items(
-        vault, report.imported_ids, options.engine, _stage(Stage.READING, progress), cancelled, options.workers,
+        vault, to_read, options.engine, _stage(Stage.READING, progress), cancelled, options.workers,
         options.backend,
     )
     return report

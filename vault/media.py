@@ -200,9 +200,13 @@ class PdfInspector:
 
 ZIP_MEDIA_TYPE = "application/zip"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+OFD_MEDIA_TYPE = "application/ofd"
+"""GB/T 33190's own type, as the issuing platforms serve .ofd files."""
+XML_MEDIA_TYPE = "application/xml"
 
 
-RECORDS_MEDIA_TYPES = frozenset({"text/csv", "text/plain", XLSX_MEDIA_TYPE, ZIP_MEDIA_TYPE})
+RECORDS_MEDIA_TYPES = frozenset({"text/csv", "text/plain", XLSX_MEDIA_TYPE, ZIP_MEDIA_TYPE, OFD_MEDIA_TYPE,
+                                 XML_MEDIA_TYPE})
 
 
 def holds_records(media_type: str) -> bool:
@@ -211,7 +215,11 @@ def holds_records(media_type: str) -> bool:
 
 
 def records_media_type(data: bytes, layout: str) -> str:
-    """The media type of a bill or chat export (ocr.records read it), from its bytes and layout."""
+    """The media type of a bill, chat export or e-invoice file (ocr.records read it), from its bytes and layout."""
+    if layout == "ofd_invoice":
+        return OFD_MEDIA_TYPE
+    if layout == "einvoice_xml":
+        return XML_MEDIA_TYPE
     if data.startswith(b"PK\x03\x04"):
         return XLSX_MEDIA_TYPE if layout.endswith("_xlsx") else ZIP_MEDIA_TYPE
     return "text/csv" if layout.endswith("_csv") else "text/plain"

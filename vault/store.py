@@ -257,7 +257,8 @@ class Vault:
         self, case_id: int, data: bytes, original_name: str, source_mtime: str | None, kind: str | None,
         name_bytes: bytes | None, found: RecordFile,
     ) -> ImportOutcome:
-        """A bill or chat export: the file as an item (never OCR'd: its text is its rows) and its rows."""
+        """A bill, chat export or e-invoice file: the file as an item (never OCR'd: its text is its rows),
+        its rows, and the facts it states of itself (an invoice's number, date, totals) as its fields."""
         sha256 = hashlib.sha256(data).hexdigest()
         with self.db.transaction() as conn:
             item_id = conn.execute(
@@ -269,6 +270,7 @@ class Vault:
             conn.execute("INSERT INTO originals(item_id, data) VALUES (?, ?)", (item_id, data))
             conn.execute("INSERT INTO thumbnails(item_id, data) VALUES (?, ?)", (item_id, table_thumbnail()))
             records.store_records(conn, item_id, found.records)
+            self._replace_ocr_fields(conn, item_id, found.fields)  # read by machine, like OCR: corrections apply
             self._reindex(item_id)
             audit.append(conn, "item.import", {
                 "item_id": item_id, "case_id": case_id, "sha256": sha256, "name": original_name, "size": len(data),

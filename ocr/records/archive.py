@@ -17,6 +17,9 @@ from ocr.records.types import RecordProblem, UnreadableRecords
 MAX_MEMBER_BYTES = 100 * 1024 * 1024
 """Largest member read out of an archive; a bill of a year is a few MiB, a zip bomb is not."""
 MAX_MEMBERS = 100
+_DAMAGED = (zipfile.BadZipFile, pyzipper.BadZipFile, NotImplementedError, ValueError, OSError)
+"""What the zip readers raise for a damaged archive: pyzipper has a BadZipFile class of its own, and
+an unknown compression method or version is NotImplementedError."""
 
 
 def _is_encrypted(info: zipfile.ZipInfo) -> bool:
@@ -27,7 +30,7 @@ def archive_members(data: bytes, password: str | None) -> Iterator[tuple[str, by
     """(name, bytes) of each file in the archive, decrypted with `password` where needed."""
     try:
         archive = pyzipper.AESZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as e:
+    except _DAMAGED as e:
         raise UnreadableRecords(RecordProblem.DAMAGED_ARCHIVE, f"the ZIP archive cannot be read ({e})") from e
     with archive:
         members = [i for i in archive.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
@@ -50,7 +53,7 @@ def _read_member(archive: pyzipper.AESZipFile, info: zipfile.ZipInfo, password: 
             return handle.read(MAX_MEMBER_BYTES + 1)[:MAX_MEMBER_BYTES]
     except RuntimeError as e:  # zipfile and pyzipper report a bad password as RuntimeError
         raise UnreadableRecords(RecordProblem.WRONG_PASSWORD, f"the password does not open {info.filename}") from e
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error) as e:
+    except (*_DAMAGED, zipfile.LargeZipFile, EOFError, zlib.error) as e:
         if _is_encrypted(info):  # ZipCrypto's one check byte lets 1 wrong password in 256 through to the CRC
             raise UnreadableRecords(RecordProblem.WRONG_PASSWORD, f"the password does not open {info.filename}") from e
         raise UnreadableRecords(RecordProblem.DAMAGED_ARCHIVE, f"{info.filename} in the archive is damaged ({e})") from e

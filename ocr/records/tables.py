@@ -49,7 +49,7 @@ def clean_cell(cell: str) -> str:
 
 def csv_rows(text: str) -> list[Row]:
     """Rows of a CSV text with the line each starts on; blank lines are skipped."""
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text, newline=""))  # csv's own line splitting: a lone CR is no error
     rows: list[Row] = []
     line = 1
     for cells in reader:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ocr.errors import OcrError
+from ocr.types import ExtractedField
 
 
 class Direction(StrEnum):
@@ -63,17 +64,19 @@ class RecordFile:
     """What a bill, chat or invoice file holds: its layout, the evidence kind and the rows."""
 
     layout: str
-    """e.g. "wechat_pay_csv", "alipay_csv", "jd_csv", "wechat_chat_txt" (see ocr.records.LAYOUTS)."""
+    """e.g. "wechat_pay_csv", "alipay_csv", "jd_csv", "wechat_chat_txt", "ofd_invoice", "einvoice_xml"."""
     kind: str
     """An ocr.types.KINDS value: bill, chat or invoice."""
     records: tuple[Record, ...]
     bad_rows: tuple[BadRow, ...] = field(default=())
     inner_name: str = ""
     """The name of the file read inside an archive, "" when the file itself was read."""
+    fields: tuple[ExtractedField, ...] = field(default=())
+    """Facts the file states of itself (an invoice's number, date, totals), stored as the item's fields."""
 
 
 class RecordProblem(StrEnum):
-    """Why a file that looks like a bill, chat or archive cannot be read: stable codes."""
+    """Why a file that looks like a bill, chat, e-invoice or archive cannot be read: stable codes."""
 
     UNKNOWN_TABLE = "unknown_table"
     UNDECODABLE_TEXT = "undecodable_text"
@@ -82,6 +85,9 @@ class RecordProblem(StrEnum):
     WRONG_PASSWORD = "wrong_password"
     DAMAGED_ARCHIVE = "damaged_archive"
     DAMAGED_SPREADSHEET = "damaged_spreadsheet"
+    DAMAGED_OFD = "damaged_ofd"
+    DAMAGED_XML = "damaged_xml"
+    NOT_AN_INVOICE = "not_an_invoice"
 
 
 class UnreadableRecords(OcrError):
