@@ -1,10 +1,12 @@
-"""`import x.ofd` / `x.xml` stores an invoice; `search INVOICE_NO --json` finds it with its fields."""
+"""`import x.ofd` / `x.xml` / `x.pdf` stores an invoice; `search INVOICE_NO --json` finds it with its fields."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from bench.invoice_files import invoice_ofd, invoice_xml, sample_invoice
+import pytest
+
+from bench.invoice_files import invoice_ofd, invoice_pdf, invoice_xml, sample_invoice
 
 INVOICE = sample_invoice(seed=21, items=2)
 
@@ -33,3 +35,22 @@ def test_xml_that_is_no_invoice_is_refused_with_its_reason(cli, tmp_path: Path) 
     code, out, err = cli("import", str(tmp_path / "feed.xml"), str(tmp_path / "发票.xml"))
     assert code == 2 and "feed.xml" in err + out and "not a 数电票" in err + out
     assert [h["original_name"] for h in json.loads(cli("search", "--json", INVOICE.number)[1])] == ["发票.xml"]
+
+
+@pytest.mark.slow
+def test_pdf_invoice_with_a_text_layer_is_read_as_an_invoice(cli, tmp_path: Path) -> None:
+    """The common 电子发票 PDF goes the image way: its text layer gives kind and fields, no records."""
+    (tmp_path / "电子发票.pdf").write_bytes(invoice_pdf(INVOICE))
+    assert cli("init")[0] == 0
+    code, out, err = cli("import", str(tmp_path / "电子发票.pdf"))
+    assert code == 0, err + out
+    (hit,) = json.loads(cli("search", "--json", INVOICE.number)[1])
+    assert (hit["kind"], hit["media_type"], hit["ocr_state"]) == ("invoice", "application/pdf", "done")
+    facts = {(f["type"], f["role"] or ""): f["normalized"] for f in hit["fields"]}
+    assert facts[("invoice_no", "")] == INVOICE.number
+    assert facts[("timestamp", "")] == INVOICE.issued.date().isoformat()
+    assert facts[("amount", "total_with_tax")] == f"{INVOICE.total:.2f}"
+    assert facts[("amount", "net")] == f"{INVOICE.net:.2f}"
+    assert {f["normalized"] for f in hit["fields"] if f["type"] == "tax_id"} == {INVOICE.seller_tax_id,
+                                                                                 INVOICE.buyer_tax_id}
+    assert json.loads(cli("show", "--json", str(hit["id"]))[1])["records"] == []
