@@ -433,24 +433,28 @@ _BILL_WIDTHS = (9, 20, 20, 22, 8, 16, 12)
 line, so a 28-digit transaction number stays whole."""
 _CHAT_WIDTHS = (9, 22, 24)
 """mm for row, time and sender; the message takes the rest."""
+_INVOICE_WIDTHS = (9, 44, 40, 20)
+"""mm for line, 项目名称, 销售方 and 金额; 规格型号, 数量, 单价, 税率 and 税额 take the rest."""
 
 
 def _records_table(dossier: Dossier, exhibit: Exhibit) -> Iterator[Flowable]:
     """A bill's rows or a chat's messages, each with its line number in the source file (issue #16)."""
     labels, styles, mask = dossier.labels, dossier.styles, dossier.redactor.text
     records = exhibit.records or ()
-    chat = exhibit.kind == "chat"
-    header = labels.chat_columns if chat else labels.bill_columns
+    chat, invoice = exhibit.kind == "chat", exhibit.kind == "invoice"
+    header = labels.chat_columns if chat else labels.invoice_columns if invoice else labels.bill_columns
     rows: list[list[Flowable]] = [[WrappedText(h, styles.cell_header) for h in header]]
     for record in records:
         if chat:
             cells = (str(record.row), dossier.time(record.time), record.sender, record.text or record.media)
+        elif invoice:  # the lines of an e-invoice: no time, direction, status or numbers of their own
+            cells = (str(record.row), record.description, record.counterparty, record.amount, record.note)
         else:
             numbers = "\n".join(n for n in (record.transaction_no, record.order_no) if n)
             cells = (str(record.row), dossier.time(record.time), record.counterparty, record.description,
                      str(record.direction), record.amount, record.status, numbers)
         rows.append([WrappedText(mask(text) or labels.none, styles.small) for text in cells])
-    fixed = [w * mm for w in (_CHAT_WIDTHS if chat else _BILL_WIDTHS)]
+    fixed = [w * mm for w in (_CHAT_WIDTHS if chat else _INVOICE_WIDTHS if invoice else _BILL_WIDTHS)]
     rest = FRAME.width - sum(fixed)
     widths = [*fixed, rest]
     yield WrappedText(labels.records_shown.format(total=exhibit.record_total, shown=len(records)), styles.small)

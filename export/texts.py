@@ -56,6 +56,7 @@ class Labels:
     no_ocr_text: str
     bill_columns: tuple[str, ...]
     chat_columns: tuple[str, ...]
+    invoice_columns: tuple[str, ...]
     records_shown: str
     """'{shown}' of '{total}' rows printed; the whole file is attached."""
     manifest: str
@@ -148,6 +149,7 @@ ZH = Labels(
     no_ocr_text="（无识别文字）",
     bill_columns=("行号", "时间", "交易对方", "说明", "收/支", "金额（元）", "状态", "交易单号 / 商户单号"),
     chat_columns=("行号", "时间", "发送者", "内容"),
+    invoice_columns=("行号", "项目名称", "销售方", "金额（元）", "规格型号 / 数量 / 单价 / 税率 / 税额"),
     records_shown="共 {total} 条记录，此处列出前 {shown} 条（行号为原文件中的行）；完整原始文件见附件。",
     manifest="附录二：完整性清单",
     col_file="文件名",
@@ -277,6 +279,7 @@ EN = Labels(
     bill_columns=("Row", "Time", "Counterparty", "Description", "In/out", "Amount (CNY)", "Status",
                   "Transaction no. / merchant order no."),
     chat_columns=("Row", "Time", "Sender", "Message"),
+    invoice_columns=("Line", "Item", "Seller", "Amount (CNY)", "Specification / quantity / unit price / tax rate / tax"),
     records_shown="{total} records; the first {shown} are listed (row numbers are the source file's lines). The whole "
                   "original file is attached.",
     manifest="Appendix B: Integrity manifest",
