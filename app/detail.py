@@ -157,7 +157,8 @@ class DetailPane(QWidget):
         self.caption.setWordWrap(True)
         tools = QHBoxLayout()
         tools.addWidget(self.caption, 1)
-        for button in (zoom_out, zoom_in, fit):
+        self.zoom_buttons = (zoom_out, zoom_in, fit)
+        for button in self.zoom_buttons:
             tools.addWidget(button)
         self.records_view = RecordsView(session)
         self.records = self.records_view.model
@@ -310,9 +311,11 @@ class DetailPane(QWidget):
         self.selections.show_item(item)
 
     def _show_fields(self, shown: bool) -> None:
-        """Fields for a screenshot or PDF, picked rows for a bill or chat export."""
+        """Fields and zoom for a screenshot or PDF, picked rows for a bill or chat export."""
         self.fields_box.setVisible(shown)
         self.selections.setVisible(not shown)
+        for button in self.zoom_buttons:
+            button.setVisible(shown)
 
     def _caption(self, item: Item, pages: PageCount = PageCount()) -> str:
         caption = f"{item.original_name} · {item.width or '?'}×{item.height or '?'} · SHA-256 {item.sha256[:12]}…"

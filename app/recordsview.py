@@ -54,7 +54,9 @@ class RecordsView(QWidget):
         self.filter.textChanged.connect(lambda: self._filter_timer.start())
         self.filter.returnPressed.connect(self._apply_filter)
         self.count = QLabel(objectName="recordsCount")
-        filter_row = QHBoxLayout()
+        self.filter_box = QWidget()  # hidden while one selection's rows are shown: the banner counts them
+        filter_row = QHBoxLayout(self.filter_box)
+        filter_row.setContentsMargins(0, 0, 0, 0)
         filter_row.addWidget(self.filter, 1)
         filter_row.addWidget(self.count)
 
@@ -95,7 +97,7 @@ class RecordsView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filter_row)
+        layout.addWidget(self.filter_box)
         layout.addWidget(self.banner_box)
         layout.addWidget(self.table, 1)
         layout.addLayout(pick_row)
@@ -116,13 +118,13 @@ class RecordsView(QWidget):
         self.model.set_records([], chat=False)
         self.model.set_picked(())
         self.count.clear()
+        self.filter_box.show()
         self.banner_box.hide()
 
     def show_item(self, item: Item) -> None:
         """All rows of a bill or chat, first page at once, nothing checked."""
-        same = self.item is not None and self.item.id == item.id
-        if same and self.selection is None:
-            self.item = item  # an edit of the title or note: the rows, filter and checks stay
+        if self.item is not None and self.item.id == item.id:
+            self.item = item  # an edit of the title or note: the rows, filter, checks and open selection stay
             return
         self.clear()
         self.item = item
@@ -134,7 +136,7 @@ class RecordsView(QWidget):
             return
         self.selection, self._selection_name = selection, name
         self._generation += 1
-        self.filter.setEnabled(False)
+        self.filter_box.hide()
         self.model.set_picked(selection.rows)
         self._update_banner()
         self.banner_box.show()
@@ -143,14 +145,13 @@ class RecordsView(QWidget):
         def shown(records: list[Record]) -> None:
             if generation == self._generation:
                 self.model.set_records(records, chat=chat)
-                self._show_count(len(records))
 
         self.session.read(lambda vault: selected_records(vault, selection), shown)
 
     def show_all(self) -> None:
         """Back from one selection to every row (the filter as it was); the checks stay."""
         self.selection = None
-        self.filter.setEnabled(True)
+        self.filter_box.show()
         self.banner_box.hide()
         self._list()
 
@@ -217,9 +218,7 @@ class RecordsView(QWidget):
             self.count.setText(self.tr("The rows could not be read: %1").replace("%1", str(error)))
 
     def _show_count(self, matches: int) -> None:
-        if self.selection is not None:
-            self.count.setText(self.tr("%n rows", "", matches))
-        elif self._query:
+        if self._query:
             self.count.setText(self.tr("%1 in all, %2 match").replace("%1", str(self._all_rows)).replace(
                 "%2", str(matches)))
         else:

@@ -20,7 +20,7 @@ from vault.evidence import Item
 from vault.selections import Selection, create_selection, delete_selection, selections, update_selection
 from vault.store import Vault
 
-LIST_ROWS = 4
+LIST_ROWS = 3
 """Selections visible without scrolling; a bill rarely needs more."""
 
 
@@ -54,15 +54,23 @@ class SelectionsPanel(QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.delete_button = QPushButton(self.tr("Delete…"), objectName="deleteSelection")
         self.delete_button.clicked.connect(self.delete)
+        self.hint = QLabel(self.tr("Check rows in the table and press “Add to the dossier…”: they are printed "
+                                   "as an exhibit of their own, with their row numbers in the file."))
+        self.hint.setWordWrap(True)
+        self.listed = QWidget()  # the list and its buttons, once there is something to list
         buttons = QHBoxLayout()
         for button in (self.open_button, self.rows_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        listed_layout = QVBoxLayout(self.listed)
+        listed_layout.setContentsMargins(0, 0, 0, 0)
+        listed_layout.addWidget(self.list)
+        listed_layout.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Picked rows in the dossier (each an exhibit of its own)")))
-        layout.addWidget(self.list)
-        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.listed)
         records.model.picked_changed.connect(self._enable)
         self.clear()
 
@@ -104,6 +112,9 @@ class SelectionsPanel(QWidget):
         return index.data(Roles.SELECTION) if index.isValid() else None
 
     def _enable(self) -> None:
+        listed = self.model.rowCount() > 0
+        self.listed.setVisible(listed)
+        self.hint.setVisible(not listed)
         chosen = self.current() is not None
         for button in (self.open_button, self.edit_button, self.delete_button):
             button.setEnabled(chosen)

@@ -322,105 +322,105 @@
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="188"/>
+        <location filename="../../app/detail.py" line="189"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="189"/>
+        <location filename="../../app/detail.py" line="190"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="192"/>
+        <location filename="../../app/detail.py" line="193"/>
         <source>Remove my field</source>
         <translation>删除我添加的字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="194"/>
+        <location filename="../../app/detail.py" line="195"/>
         <source>Mark as wrong</source>
         <translation>标记为识别错误</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="196"/>
+        <location filename="../../app/detail.py" line="197"/>
         <source>The value read by OCR is wrong: it stays in the vault&apos;s history but no longer counts as a fact</source>
         <translation>OCR 识别的值有误：它仍保留在保险箱的历史记录中，但不再作为事实使用</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="214"/>
+        <location filename="../../app/detail.py" line="215"/>
         <source>What this exhibit proves (证明目的)</source>
         <translation>这份证据证明什么（证明目的）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="217"/>
+        <location filename="../../app/detail.py" line="218"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="220"/>
+        <location filename="../../app/detail.py" line="221"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="221"/>
+        <location filename="../../app/detail.py" line="222"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="222"/>
-        <location filename="../../app/detail.py" line="363"/>
+        <location filename="../../app/detail.py" line="223"/>
+        <location filename="../../app/detail.py" line="366"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="223"/>
+        <location filename="../../app/detail.py" line="224"/>
         <source>Purpose</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="224"/>
+        <location filename="../../app/detail.py" line="225"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="230"/>
+        <location filename="../../app/detail.py" line="231"/>
         <source>Extracted fields (double-click a value to correct it)</source>
         <translation>识别出的字段（双击数值可更正）</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="270"/>
+        <location filename="../../app/detail.py" line="271"/>
         <source>Select an exhibit to see it here.</source>
         <translation>选择一份证据后在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="302"/>
+        <location filename="../../app/detail.py" line="303"/>
         <source>loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="320"/>
+        <location filename="../../app/detail.py" line="323"/>
         <source>pages 1–%1 of %2 shown</source>
         <translation>显示第 1–%1 页，共 %2 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/detail.py" line="323"/>
+        <location filename="../../app/detail.py" line="326"/>
         <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="363"/>
+        <location filename="../../app/detail.py" line="366"/>
         <source>Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
         <translation>请按 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式输入日期。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="431"/>
+        <location filename="../../app/detail.py" line="434"/>
         <source>Remove field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="432"/>
+        <location filename="../../app/detail.py" line="435"/>
         <source>Fields read by OCR are kept as evidence. Correct the value, or mark it as wrong.</source>
         <translation>OCR 识别的字段作为证据保留。请更正该值，或将其标记为识别错误。</translation>
     </message>
@@ -1628,58 +1628,51 @@
         <translation>筛选行：交易单号、金额、文字…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="63"/>
+        <location filename="../../app/recordsview.py" line="65"/>
         <source>Show all rows</source>
         <translation>显示全部行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="83"/>
+        <location filename="../../app/recordsview.py" line="85"/>
         <source>Check selected rows</source>
         <translation>勾选选中的行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="84"/>
+        <location filename="../../app/recordsview.py" line="86"/>
         <source>Check the rows highlighted with the mouse or Shift/Ctrl</source>
         <translation>勾选用鼠标或 Shift/Ctrl 选中的行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="86"/>
+        <location filename="../../app/recordsview.py" line="88"/>
         <source>Uncheck all</source>
         <translation>全部取消勾选</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="88"/>
+        <location filename="../../app/recordsview.py" line="90"/>
         <source>Add to the dossier…</source>
         <translation>选入证据材料…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="89"/>
+        <location filename="../../app/recordsview.py" line="91"/>
         <source>Make the checked rows an exhibit of their own, with a title and 证明目的</source>
         <translation>把勾选的行单独作为一份证据材料，写明标题和证明目的</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/recordsview.py" line="159"/>
+        <location filename="../../app/recordsview.py" line="161"/>
         <source>Showing the %n rows of “%1”.</source>
         <translation>
             <numerusform>正在显示“%1”的 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="186"/>
+        <location filename="../../app/recordsview.py" line="188"/>
         <source>loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="217"/>
+        <location filename="../../app/recordsview.py" line="219"/>
         <source>The rows could not be read: %1</source>
         <translation>无法读取这些行：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/recordsview.py" line="221"/>
-        <source>%n rows</source>
-        <translation>
-            <numerusform>%n 行</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../app/recordsview.py" line="223"/>
@@ -1731,7 +1724,7 @@
     <message>
         <location filename="../../app/selectiondialog.py" line="25"/>
         <source>Title</source>
-        <translation>标题</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../app/selectiondialog.py" line="26"/>
@@ -1777,32 +1770,37 @@
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="63"/>
+        <location filename="../../app/selectionspanel.py" line="57"/>
+        <source>Check rows in the table and press “Add to the dossier…”: they are printed as an exhibit of their own, with their row numbers in the file.</source>
+        <translation>在表格中勾选行，再点“选入证据材料…”：这些行会单独作为一份证据印入证据材料，并注明它们在文件中的行号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/selectionspanel.py" line="71"/>
         <source>Picked rows in the dossier (each an exhibit of its own)</source>
         <translation>选入证据材料的行（每组单独作为一份证据）</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="87"/>
+        <location filename="../../app/selectionspanel.py" line="95"/>
         <source>%1 (excerpt)</source>
         <translation>%1（节选）</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="171"/>
+        <location filename="../../app/selectionspanel.py" line="182"/>
         <source>Delete picked rows</source>
         <translation>删除所选行材料</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="172"/>
+        <location filename="../../app/selectionspanel.py" line="183"/>
         <source>Delete “%1”? The rows stay in the file; they are no longer an exhibit of their own. The audit log records the deletion.</source>
         <translation>删除“%1”吗？这些行仍保留在文件中，只是不再单独作为一份证据。审计日志会记录这次删除。</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="179"/>
+        <location filename="../../app/selectionspanel.py" line="190"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="201"/>
+        <location filename="../../app/selectionspanel.py" line="212"/>
         <source>Picked rows</source>
         <translation>所选行</translation>
     </message>

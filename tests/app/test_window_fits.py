@@ -114,3 +114,33 @@ def test_no_text_is_cut_short_at_1366x768(qtbot, vault_with_items, vault_path: P
         window.lock()
     finally:
         install_language("zh_CN")
+
+
+@pytest.mark.parametrize("language", [pytest.param("zh_CN", id="chinese"), pytest.param("en", id="english")])
+@pytest.mark.parametrize("screen_size", [pytest.param("1366x768", id="1366x768"), pytest.param("1280x720", id="1280x720")])
+def test_a_bill_with_its_filter_picks_and_selections_fits(
+        qtbot, vault_path: Path, language: str, screen_size: str) -> None:  # type: ignore[no-untyped-def]
+    from bench.record_files import bill_rows
+    from tests.app.test_records_view import import_bill
+    from vault.selections import create_selection
+
+    item_id = import_bill(vault_path, bill_rows(30, seed=5))
+    install_language(language)
+    try:
+        window = open_on(qtbot, vault_path, screen_size)
+        detail = window.workspace.detail
+        view = detail.records_view
+        qtbot.waitUntil(lambda: view.model.rowCount() == 30, timeout=10_000)
+        create_selection(window.vault, item_id, [view.model.record_at(0).row], "一笔")
+        detail.selections.reload()
+        qtbot.waitUntil(lambda: detail.selections.model.rowCount() == 1, timeout=10_000)
+        view.model.set_picked([view.model.record_at(1).row])
+        for widget in (view.pick_button, view.count, detail.selections.delete_button):
+            assert within(window, widget), widget.objectName()
+        detail.findChild(QScrollArea, "detailForm").ensureWidgetVisible(detail.save_button)
+        assert within(window, detail.save_button) and not detail.save_button.visibleRegion().isEmpty()
+        if screen_size == "1366x768":
+            assert clipped_texts(window) == []
+        window.lock()
+    finally:
+        install_language("zh_CN")
