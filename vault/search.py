@@ -57,13 +57,21 @@ def _exact_record_matches(conn: Connection, term: str) -> list[int]:
 
 @dataclass(frozen=True, slots=True)
 class _Scope:
-    """A condition on the rowids searched (`rowid IN (sql)`), e.g. the records of one item."""
+    """A range of the rowids searched, e.g. around the records of one item.
 
-    sql: str = ""
-    params: tuple[int, ...] = ()
+    A range, not `rowid IN (subquery)`: FTS5 walks a rowid range in its index, but looks an IN
+    list up one rowid at a time (1.4 s for a common word in a 10,000-row bill, against ms).
+    """
+
+    first: int | None = None
+    last: int | None = None
 
     def clause(self) -> str:
-        return f" AND rowid IN ({self.sql})" if self.sql else ""
+        return "" if self.first is None else " AND rowid BETWEEN ? AND ?"
+
+    @property
+    def params(self) -> tuple[int, ...]:
+        return () if self.first is None else (self.first, self.last)
 
 
 _EVERYWHERE = _Scope()
@@ -150,8 +158,9 @@ def search_record_ids(conn: Connection, query: str, limit: int = 200) -> list[in
 
 def search_records_of_item(conn: Connection, query: str, item_id: int) -> list[int]:
     """Ids of one item's records matching every term, all of them: the filter of an export's rows."""
-    total = conn.execute("SELECT count(*) FROM records WHERE item_id = ?", (item_id,)).fetchone()[0]
-    if not total:
+    first, last, count = conn.execute(
+        "SELECT min(id), max(id), count(*) FROM records WHERE item_id = ?", (item_id,)).fetchone()
+    if first is None:
         return []
 
     def exact_in_item(conn: Connection, term: str) -> list[int]:
@@ -160,8 +169,12 @@ def search_records_of_item(conn: Connection, query: str, item_id: int) -> list[i
             " WHERE n.number = ? AND r.item_id = ?", (term, item_id)).fetchall()
         return [r[0] for r in rows]
 
-    scope = _Scope("SELECT id FROM records WHERE item_id = ?", (item_id,))
-    return _matching_ids(conn, query, total, _RECORDS, exact_in_item, scope)
+    # An import stores its records in one go, so their ids are one run; others' ids inside it are dropped.
+    found = _matching_ids(conn, query, last - first + 1, _RECORDS, exact_in_item, _Scope(first, last))
+    if count == last - first + 1:
+        return found
+    own = {r[0] for r in conn.execute("SELECT id FROM records WHERE item_id = ?", (item_id,))}
+    return [record_id for record_id in found if record_id in own]
 
 
 def search_item_ids(conn: Connection, query: str, limit: int = 200) -> list[int]:

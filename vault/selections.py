@@ -7,7 +7,7 @@ one becomes an exhibit of its own; every change is one audit-log entry with the 
 from __future__ import annotations
 
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ocr.records import Record
@@ -88,6 +88,17 @@ def _store_rows(conn: Connection, selection_id: int, rows: Sequence[int]) -> Non
 def _payload(selection: Selection) -> dict[str, object]:
     return {"selection_id": selection.id, "item_id": selection.item_id, "title": selection.title,
             "purpose": selection.purpose, "rows": list(selection.rows)}
+
+
+def row_runs(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Ascending row numbers as (first, last) runs of consecutive rows, to write them as 3, 7, 12–14."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 def selections(vault: Vault, item_id: int) -> list[Selection]:

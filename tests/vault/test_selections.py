@@ -149,6 +149,17 @@ def test_filter_stays_inside_its_item(vault: Vault, case_id: int, bill: int) -> 
     assert filter_records(vault, twin, "外卖")[1] == filter_records(vault, bill, "外卖")[1] > 0
 
 
+def test_filter_of_an_item_whose_ids_are_not_one_run(vault: Vault, case_id: int, bill: int) -> None:
+    """Records of one import are one run of ids; should an item ever have two, the other's rows in between stay out."""
+    twin = vault.import_bytes(case_id, wechat_csv(ROWS) + b"\r\n", "copy.csv").item_id
+    with vault.db.transaction() as conn:
+        conn.execute("INSERT INTO records(item_id, source_row, counterparty) VALUES (?, 999, '美团')", (bill,))
+    takeaway = [FIRST_ROW + n for n, row in enumerate(ROWS) if row.goods == "晚餐外卖"]
+    assert [r.row for r in filter_records(vault, bill, "外卖")[0]] == takeaway
+    assert [r.row for r in filter_records(vault, twin, "外卖")[0]] == takeaway
+    assert filter_records(vault, bill, ROWS[3].transaction_no[2:12])[1] == 1
+
+
 def test_selection_changed_outside_the_app_is_reported(vault: Vault, bill: int) -> None:
     made = create_selection(vault, bill, [18, 19], title="两笔")
     gone = create_selection(vault, bill, [20])
