@@ -15,6 +15,7 @@ from vault.selections import (
     create_selection,
     delete_selection,
     filter_records,
+    row_runs,
     selected_records,
     selections,
     update_selection,
@@ -43,13 +44,7 @@ def parse_rows(spec: str) -> list[int]:
 
 def row_ranges(rows: Iterable[int]) -> str:
     """Ascending rows written back the way --rows takes them: 3,7,12-14."""
-    runs: list[list[int]] = []
-    for number in rows:
-        if runs and number == runs[-1][1] + 1:
-            runs[-1][1] = number
-        else:
-            runs.append([number, number])
-    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in row_runs(rows))
 
 
 def _selection_json(selection: Selection, records: list | None = None) -> dict[str, object]:

@@ -5,6 +5,7 @@ import contextlib
 import hashlib
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -79,13 +80,27 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85 = saved
 
 
-def _scan(exhibit: Exhibit, number: int) -> ExhibitScan:
+def _scan(exhibit: Exhibit, number: int, index: int) -> ExhibitScan:
     data = load_verified(exhibit)
     if exhibit.records is not None:  # a bill or chat export is printed as its rows, not drawn
-        return ExhibitScan((), len(data), attachment_name(number, exhibit))
+        return ExhibitScan((), len(data), attachment_name(number, exhibit), index)
     probes = tuple(probe_page(render_page(data, exhibit.media_type, i))
                    for i in range(page_count(data, exhibit.media_type)))
-    return ExhibitScan(probes, len(data), attachment_name(number, exhibit))
+    return ExhibitScan(probes, len(data), attachment_name(number, exhibit), index)
+
+
+def _scan_all(request: DossierRequest, step: Callable[[], None]) -> list[ExhibitScan]:
+    """Each exhibit's scan; a further selection of an item already scanned shares that exhibit's original."""
+    scans: list[ExhibitScan] = []
+    first_of_item: dict[int, int] = {}
+    for index, exhibit in enumerate(request.exhibits):
+        holder = first_of_item.setdefault(exhibit.item_id, index) if exhibit.selection_id is not None else index
+        if holder == index:  # attachment names carry 证据N of the whole set
+            scans.append(_scan(exhibit, index + request.first_exhibit_number, index))
+        else:
+            scans.append(replace(scans[holder], attached_by=holder))
+        step()
+    return scans
 
 
 def build_dossier(
@@ -114,11 +129,12 @@ def build_dossier(
     out_path = Path(out_path)
     remove_stale_parts(out_path)
     with atomic_file(out_path) as handle, _binary_streams():
-        scans = []
-        for number, exhibit in enumerate(request.exhibits, start=request.first_exhibit_number):
+        def scanned() -> None:
             check_cancel()
-            scans.append(_scan(exhibit, number))  # attachment names carry 证据N of the whole set
             tracker.step()
+
+        check_cancel()
+        scans = _scan_all(request, scanned)
         redactor = Redactor(options.redact, request)
         painter = ExhibitPainter(request.exhibits, tuple(s.probes for s in scans), redactor, is_cancelled,
                                  lambda _index: tracker.step())
@@ -152,7 +168,8 @@ def _write_within_budget(dossier: Dossier, handle: BinaryIO, out_path: Path, tra
                          check_cancel: Callable[[], None]) -> int:
     """Write the PDF at the best image quality step that fits `max_size`; returns its size."""
     options = dossier.options
-    attached_size = sum(s.size for s in dossier.scans) if dossier.attaching else 0
+    attached = [s for i, s in enumerate(dossier.scans) if s.attached_here(i)] if dossier.attaching else []
+    attached_size = sum(s.size for s in attached)
     if options.max_size is not None and attached_size >= options.max_size:
         raise DossierTooLarge(f"the attached originals alone take {attached_size} bytes, more than the "
                               f"limit of {options.max_size}; export without attachments", attached_size,
@@ -184,7 +201,7 @@ def _write_once(dossier: Dossier, handle: BinaryIO, out_path: Path, tracker: _Pr
         for segment, plain_pdf in render_segments(dossier):
             check_cancel()
             attachments = [(request.exhibits[i], dossier.scans[i].attachment_name) for i in segment.exhibits
-                           ] if dossier.attaching else []
+                           if dossier.scans[i].attached_here(i)] if dossier.attaching else []
             parts.add(plain_pdf, attachments, tracker.step)
         if dossier.layout_state() != settled:
             raise ExportError("page numbers moved between layout and drawing")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from export.facts import amount_text
 from export.request import Exhibit, ExhibitField, TimelineEvent
 from export.texts import Labels
+from ocr.records.types import Direction, Record
 from ocr.types import AmountRole, FieldType
 
 # What each kind of exhibit states in its event, in this order.
@@ -71,7 +72,44 @@ def describe(exhibit: Exhibit, labels: Labels, with_note: bool) -> str:
     return text
 
 
+MESSAGE_CHARS = 60
+"""A chat message longer than this is cut in the timeline; the exhibit prints it whole."""
+_DESCRIPTION_CHARS = 20
+
+
+def _shortened(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def describe_record(record: Record, labels: Labels) -> str:
+    """A picked row as what happened: '支付 ¥199.00 给 京东（…，交易单号 …）' or '客服小美：我们会…'."""
+    if record.sender or record.text or record.media:
+        return labels.record_message.format(sender=record.sender, text=_shortened(record.text or record.media,
+                                                                                  MESSAGE_CHARS))
+    amount = amount_text(record.amount, AmountRole.REFUND)  # the wording says the direction, not the sign
+    refund = any("退款" in part for part in (record.category, record.description))
+    template = {Direction.OUT: labels.record_paid, Direction.IN: labels.record_refund if refund else
+                labels.record_received}.get(record.direction, labels.record_neutral)
+    what = template.format(amount=amount, counterparty=record.counterparty or labels.none)
+    details = [_shortened(record.description, _DESCRIPTION_CHARS)] if record.description else []
+    if record.refunded and record.direction == Direction.OUT:
+        details.append(labels.record_refunded.format(amount=amount_text(record.refunded)))
+    if record.transaction_no:
+        details.append(labels.record_transaction_no.format(number=record.transaction_no))
+    elif record.order_no:
+        details.append(labels.record_order_no.format(number=record.order_no))
+    return what + labels.in_parentheses(labels.list_separator.join(details))
+
+
+def _exhibit_events(exhibit: Exhibit, number: int, labels: Labels, with_notes: bool) -> list[TimelineEvent]:
+    if exhibit.selection_id is not None:  # picked rows are events at their own times; the rest stay out
+        return [TimelineEvent(r.time, describe_record(r, labels), number) for r in exhibit.records or () if r.time]
+    return [TimelineEvent(exhibit.formed_at, describe(exhibit, labels, with_notes), number)] if exhibit.formed_at else []
+
+
 def timeline_events(exhibits: Sequence[Exhibit], labels: Labels, with_notes: bool) -> tuple[TimelineEvent, ...]:
-    """One event per dated exhibit, numbered as the exhibits are (证据N is exhibits[N-1])."""
-    return tuple(TimelineEvent(exhibit.formed_at, describe(exhibit, labels, with_notes), number)
-                 for number, exhibit in enumerate(exhibits, start=1) if exhibit.formed_at)
+    """One event per dated exhibit, or per picked row of a selection, numbered as the exhibits are
+    (证据N is exhibits[N-1])."""
+    return tuple(event for number, exhibit in enumerate(exhibits, start=1)
+                 for event in _exhibit_events(exhibit, number, labels, with_notes))

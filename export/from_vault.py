@@ -1,7 +1,7 @@
 """From a vault case to a dossier: choosing exhibits, wording their defaults, logging the export."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +19,7 @@ from vault.evidence import Item, OcrState
 from vault.exhibit_order import manual_order
 from vault.media import holds_records
 from vault.outputs import check_output_path
+from vault.selections import Selection, case_selections, selected_records
 from vault.signing_key import signing_identity
 from vault.store import Vault
 
@@ -87,6 +88,31 @@ def _exhibit(vault: Vault, item: Item, lang: str, title: str | None, purpose: st
         records=tuple(vault.records(item.id, 0, RECORDS_PRINTED)) if tabled else None,
         record_total=vault.record_count(item.id) if tabled else 0,
     )
+
+
+def _selection_exhibit(vault: Vault, whole: Exhibit, selection: Selection, lang: str) -> Exhibit:
+    """One selection of a records item as its own exhibit: only its rows, dated by the first of them."""
+    picked = tuple(selected_records(vault, selection))
+    return replace(
+        whole,
+        title=selection.title or whole.title + labels_for(lang).excerpt,
+        purpose=selection.purpose or whole.purpose,
+        formed_at=next((r.time for r in picked if r.time), whole.formed_at),
+        records=picked,
+        selection_id=selection.id,
+    )
+
+
+def _item_exhibits(vault: Vault, item: Item, lang: str, title: str | None, purpose: str | None,
+                   picks: Sequence[Selection], only: Collection[int] | None) -> list[Exhibit]:
+    """The item as one exhibit, or as one per selection (`only` those ids when given) if it has any."""
+    whole = _exhibit(vault, item, lang, title, purpose)
+    if not picks:
+        return [whole]
+    chosen = [s for s in picks if only is None or s.id in only]
+    if not chosen:
+        raise ValueError(f"item {item.id} has none of the selections {sorted(only or ())}")
+    return [_selection_exhibit(vault, replace(whole, records=None), s, lang) for s in chosen]
 
 
 def case_exhibits(vault: Vault, case_id: int, order: ExhibitOrder | str = ExhibitOrder.TIME) -> list[Item]:
@@ -162,17 +188,24 @@ def dossier_request(
     cover: Mapping[str, str] | None = None,
     timeline_notes: bool = False,
     order: ExhibitOrder | str = ExhibitOrder.TIME,
+    selection_ids: Collection[int] | None = None,
 ) -> DossierRequest:
     """The request for a case's dossier; `item_ids` chooses exhibits and their order, else `order` does.
 
-    `timeline_notes` puts the items' notes (备注) into the timeline (ExportOptions.timeline_notes).
+    An item with picked rows (vault.selections) is printed as one exhibit per selection, in its
+    place; `selection_ids` keeps only those of its selections (one file per exhibit). Without
+    selections it is one exhibit. `timeline_notes` puts the items' notes (备注) into the timeline
+    (ExportOptions.timeline_notes).
     """
     case = vault.case(case_id)
     if cover:
         case = replace(case, **cover)
     items = _case_items(vault, case_id, item_ids, order)
+    picks = case_selections(vault, case_id)
     exhibits = tuple(
-        _exhibit(vault, item, lang, (titles or {}).get(item.id), (purposes or {}).get(item.id)) for item in items
+        exhibit for item in items for exhibit in _item_exhibits(
+            vault, item, lang, (titles or {}).get(item.id), (purposes or {}).get(item.id), picks.get(item.id, []),
+            selection_ids)
     )
     _, head = vault.audit_head()
     return DossierRequest(
@@ -205,6 +238,7 @@ def export_case(
     holder: str = "",
     order: ExhibitOrder | str = ExhibitOrder.TIME,
     first_exhibit_number: int = 1,
+    selection_ids: Collection[int] | None = None,
 ) -> ExportResult:
     """Build the dossier PDF, signed with the vault's key, and record it (with its SHA-256) in the audit log.
 
@@ -218,17 +252,19 @@ def export_case(
     if options.redact:
         read_before_redacting(vault, case_id, item_ids, cancelled=cancelled)
     request = dossier_request(vault, case_id, item_ids, options.lang, titles, purposes, cover,
-                              options.timeline_notes, order)
+                              options.timeline_notes, order, selection_ids)
     identity = signing_identity(vault, holder or request.complainant.name or DEFAULT_HOLDER)
     request = replace(request, signer_fingerprint=identity.fingerprint, first_exhibit_number=first_exhibit_number)
     options = replace(options, signing=SigningSettings(identity.key_pem, identity.certificate_pem, tsa))
     result = build_dossier(request, options, Path(out_path), progress, cancelled)
     signature = result.signature
+    picked = [e.selection_id for e in request.exhibits]  # beside "items": 证据N prints items[N-1], that selection
     vault.record(
         "case.export",
         {
             "case_id": case_id,
             "items": [e.item_id for e in request.exhibits],
+            **({"selections": picked} if any(s is not None for s in picked) else {}),
             "file": Path(out_path).name,
             "pdf_sha256": result.sha256,
             "audit_head": request.audit_head_hash,

@@ -25,6 +25,7 @@ from export.texts import Labels
 from export.request import Bookmark, DossierRequest, Exhibit, ExportOptions
 from export.redaction import Redactor
 from vault.china_time import format_time, sort_key
+from vault.selections import row_runs
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
@@ -53,6 +54,12 @@ class ExhibitScan:
     probes: tuple[PageProbe, ...]
     size: int
     attachment_name: str
+    attached_by: int
+    """0-based index of the exhibit whose attachment is this one's original: its own index, or the
+    first exhibit of the same item when several print selections of one bill or chat."""
+
+    def attached_here(self, index: int) -> bool:
+        return self.attached_by == index
 
 
 @dataclass
@@ -329,6 +336,8 @@ def _index(dossier: Dossier) -> Iterator[Flowable]:
     for number, exhibit in enumerate(request.exhibits, start=1):
         original = labels.electronic_original if exhibit.is_original else labels.printout
         facts = index_facts(exhibit.fields, labels, dossier.redactor.field_value)
+        if exhibit.selection_id is not None:
+            facts.insert(0, _picked_rows(labels, exhibit))
         rows.append([WrappedText(text, cell) for text in (
             dossier.exhibit_no(number), mask(exhibit.title), mask(exhibit.source),
             dossier.time(exhibit.formed_at or exhibit.captured_at), "\n".join(facts) or labels.none,
@@ -341,6 +350,13 @@ def _index(dossier: Dossier) -> Iterator[Flowable]:
     # The evidence list is signed and dated by the submitter (提交人签名、注明提交日期).
     blank = "_" * 24
     yield KeepTogether(WrappedText(f"{labels.signature} {blank}　　{labels.signature_date} {blank}", styles.body))
+
+
+def _picked_rows(labels: Labels, exhibit: Exhibit) -> str:
+    """'第 18、20、25–27 行，共 5 条': a selection's rows as the index cites them."""
+    rows = [r.row for r in exhibit.records or ()]
+    runs = labels.row_separator.join(str(a) if a == b else f"{a}–{b}" for a, b in row_runs(rows))
+    return labels.picked_rows.format(rows=runs, count=len(rows))
 
 
 def _timeline(dossier: Dossier) -> Iterator[Flowable]:
@@ -413,10 +429,15 @@ def _exhibit(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flowab
             *((padding, (0, 0), (-1, -1), 0) for padding in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING",
                                                               "BOTTOMPADDING")),
         ]))
+    elif exhibit.selection_id is not None:
+        yield from _selection(dossier, number, exhibit)
     elif exhibit.records is not None:
         yield _key_value_table(dossier, _caption_pairs(dossier, exhibit))
         yield Spacer(1, 3 * mm)
-        yield from _records_table(dossier, exhibit)
+        yield WrappedText(labels.records_shown.format(total=exhibit.record_total, shown=len(exhibit.records)),
+                          dossier.styles.small)
+        yield Spacer(1, 2 * mm)
+        yield _records_table(dossier, exhibit)
     else:
         yield _key_value_table(dossier, _caption_pairs(dossier, exhibit))
         yield Spacer(1, 3 * mm)
@@ -437,7 +458,11 @@ _INVOICE_WIDTHS = (9, 44, 40, 20)
 """mm for line, 项目名称, 销售方 and 金额; 规格型号, 数量, 单价, 税率 and 税额 take the rest."""
 
 
-def _records_table(dossier: Dossier, exhibit: Exhibit) -> Iterator[Flowable]:
+_TRANSCRIPT_ROW_WIDTH = 16 * mm
+_OWN_MESSAGE = colors.HexColor("#e8f1e4")
+
+
+def _records_table(dossier: Dossier, exhibit: Exhibit) -> Table:
     """A bill's rows or a chat's messages, each with its line number in the source file (issue #16)."""
     labels, styles, mask = dossier.labels, dossier.styles, dossier.redactor.text
     records = exhibit.records or ()
@@ -456,10 +481,60 @@ def _records_table(dossier: Dossier, exhibit: Exhibit) -> Iterator[Flowable]:
         rows.append([WrappedText(mask(text) or labels.none, styles.small) for text in cells])
     fixed = [w * mm for w in (_CHAT_WIDTHS if chat else _INVOICE_WIDTHS if invoice else _BILL_WIDTHS)]
     rest = FRAME.width - sum(fixed)
-    widths = [*fixed, rest]
-    yield WrappedText(labels.records_shown.format(total=exhibit.record_total, shown=len(records)), styles.small)
+    return _table(rows, [*fixed, rest], header=True)
+
+
+def _transcript(dossier: Dossier, exhibit: Exhibit) -> Table:
+    """Picked chat messages as they read in a chat: time and sender over the text, the person's own shaded."""
+    labels, styles, mask = dossier.labels, dossier.styles, dossier.redactor.text
+    rows: list[list[Flowable | list[Flowable]]] = []
+    style: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, _GRID),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for n, record in enumerate(exhibit.records or ()):
+        sender = mask(record.sender) + (labels.me if record.is_me else "")
+        head = "　".join(part for part in (dossier.time(record.time), sender) if part)
+        rows.append([WrappedText(labels.row_no.format(row=record.row), styles.small),
+                     [WrappedText(head, styles.small), WrappedText(mask(record.text or record.media) or labels.none,
+                                                                   styles.body)]])
+        if record.is_me:
+            style.append(("BACKGROUND", (0, n), (-1, n), _OWN_MESSAGE))
+    return Table(rows, colWidths=[_TRANSCRIPT_ROW_WIDTH, FRAME.width - _TRANSCRIPT_ROW_WIDTH],
+                 style=TableStyle(style), splitInRow=1, hAlign="LEFT")
+
+
+def original_place(dossier: Dossier, index: int) -> str:
+    """Where a selection's whole original is attached: with this exhibit or the item's first one; '' unattached."""
+    if not dossier.attaching:
+        return ""
+    scan = dossier.scans[index]
+    if scan.attached_here(index):
+        return dossier.labels.original_here.format(name=scan.attachment_name)
+    return dossier.labels.original_elsewhere.format(exhibit=dossier.exhibit_no(scan.attached_by + 1),
+                                                    name=scan.attachment_name)
+
+
+def _selection(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flowable]:
+    """Rows the user picked (vault.selections): exactly those, cited by row, with the file they come from."""
+    labels, styles, mask = dossier.labels, dossier.styles, dossier.redactor.text
+    # An export file has no capture time, and its facts are the rows below: no empty lines for them.
+    pairs = [(k, v) for k, v in _caption_pairs(dossier, exhibit) if v or k not in (labels.captured_at, labels.key_fields)]
+    place = original_place(dossier, number - 1)
+    if place:
+        pairs.insert(2, (labels.original_file, place))
+    yield _key_value_table(dossier, pairs)
+    yield Spacer(1, 3 * mm)
+    shown = len(exhibit.records or ())
+    yield WrappedText(labels.records_picked.format(total=exhibit.record_total, shown=shown), styles.small)
     yield Spacer(1, 2 * mm)
-    yield _table(rows, widths, header=True)
+    yield _transcript(dossier, exhibit) if exhibit.kind == "chat" else _records_table(dossier, exhibit)
+    yield Spacer(1, 2 * mm)
+    yield WrappedText(labels.picked_from.format(shown=shown, name=mask(exhibit.original_name), sha256=exhibit.sha256),
+                      styles.small)
 
 
 def _ocr_appendix(dossier: Dossier) -> Iterator[Flowable]:
@@ -480,7 +555,9 @@ def _manifest(dossier: Dossier) -> Iterator[Flowable]:
     header = (labels.col_exhibit, labels.col_file, "SHA-256", labels.col_size, labels.col_attached)
     rows: list[list[Flowable]] = [[WrappedText(h, styles.cell_header) for h in header]]
     for number, (exhibit, scan) in enumerate(zip(dossier.request.exhibits, dossier.scans), start=1):
-        if dossier.attaching:
+        if dossier.attaching and not scan.attached_here(number - 1):
+            attached = labels.attached_with.format(exhibit=dossier.exhibit_no(scan.attached_by + 1))
+        elif dossier.attaching:
             attached = labels.pair(labels.attached, scan.attachment_name)
         else:
             attached = labels.not_attached_redacted if dossier.options.redact else labels.not_attached

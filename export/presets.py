@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from enum import StrEnum
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from export.errors import DossierTooLarge
 from export.from_vault import case_exhibits, export_case
 from export.order import ExhibitOrder
 from export.request import ExportOptions, ExportResult
+from vault.selections import selections
 from vault.store import Vault
 
 MEGABYTE = 10**6
@@ -76,6 +78,8 @@ def export_in_parts(
     """
     ids = _ordered_ids(vault, case_id, item_ids, order)
     sizes = {item_id: vault.item(item_id).size for item_id in ids}
+    # An item with picked rows prints one exhibit per selection, kept in one part with one original.
+    numbers = list(accumulate((max(1, len(selections(vault, i))) for i in ids), initial=1))
     options = replace(options, max_size=part_bytes)
     results: list[ExportResult] = []
     start = 0
@@ -85,7 +89,8 @@ def export_in_parts(
             chunk = ids[start:start + count]
             try:
                 results.append(export_case(vault, case_id, part_path(Path(out_path), options.lang, len(results) + 1),
-                                           options, item_ids=chunk, first_exhibit_number=start + 1, **export_args))
+                                           options, item_ids=chunk, first_exhibit_number=numbers[start],
+                                           **export_args))
                 break
             except DossierTooLarge:
                 if count == 1:
@@ -105,12 +110,17 @@ def export_each(
     progress: Callable[[int, int], None] | None = None,
     **export_args: Any,
 ) -> list[ExportResult]:
-    """One dossier file per exhibit, its 证据N of the whole set in the file name and on its pages."""
+    """One dossier file per exhibit, its 证据N of the whole set in the file name and on its pages.
+
+    Each selection of an item's rows is an exhibit, so it gets a file of its own, with the original.
+    """
     ids = _ordered_ids(vault, case_id, item_ids, order)
+    units = [(item_id, {s.id} if s else None) for item_id in ids for s in selections(vault, item_id) or [None]]
     results = []
-    for number, item_id in enumerate(ids, start=1):
+    for number, (item_id, picked) in enumerate(units, start=1):
         results.append(export_case(vault, case_id, exhibit_path(Path(out_path), options.lang, number), options,
-                                   item_ids=[item_id], first_exhibit_number=number, **export_args))
+                                   item_ids=[item_id], first_exhibit_number=number, selection_ids=picked,
+                                   **export_args))
         if progress:
-            progress(number, len(ids))
+            progress(number, len(units))
     return results

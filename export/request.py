@@ -62,6 +62,9 @@ class Exhibit:
     records: tuple[Record, ...] | None = None
     """For a bill or chat export: the rows printed as a table instead of a picture of the file."""
     record_total: int = 0
+    selection_id: int | None = None
+    """Set when `records` are rows the user picked (vault.selections): the exhibit prints only them,
+    and the item's other selections are exhibits of their own that share its one attached original."""
 
 
 @dataclass(frozen=True)

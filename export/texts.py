@@ -59,6 +59,34 @@ class Labels:
     invoice_columns: tuple[str, ...]
     records_shown: str
     """'{shown}' of '{total}' rows printed; the whole file is attached."""
+    records_picked: str
+    """Above the rows of a selection: '{shown}' rows picked of the file's '{total}'."""
+    picked_from: str
+    """Below them: the file ('{name}') and its '{sha256}' the rows were taken from."""
+    excerpt: str
+    """Appended to the item's title for a selection without a title of its own."""
+    picked_rows: str
+    """The index's key information of a selection: '{rows}' (runs of row numbers) and '{count}'."""
+    row_separator: str
+    row_no: str
+    me: str
+    """Marks the person's own messages in a chat transcript."""
+    original_file: str
+    original_here: str
+    original_elsewhere: str
+    """Where a selection's original is attached: with this exhibit, or with '{exhibit}' ('{name}')."""
+    attached_with: str
+    """The manifest's attachment cell of an exhibit whose original is attached with '{exhibit}'."""
+    record_paid: str
+    record_refund: str
+    record_received: str
+    record_neutral: str
+    """Timeline wording of a picked bill row: '{amount}' to or from '{counterparty}'."""
+    record_refunded: str
+    record_transaction_no: str
+    record_order_no: str
+    record_message: str
+    """Timeline wording of a picked chat message: '{sender}' and '{text}'."""
     manifest: str
     col_file: str
     col_size: str
@@ -151,6 +179,25 @@ ZH = Labels(
     chat_columns=("行号", "时间", "发送者", "内容"),
     invoice_columns=("行号", "项目名称", "销售方", "金额（元）", "规格型号 / 数量 / 单价 / 税率 / 税额"),
     records_shown="共 {total} 条记录，此处列出前 {shown} 条（行号为原文件中的行）；完整原始文件见附件。",
+    records_picked="从原始文件共 {total} 条记录中选取以下 {shown} 条（行号为原文件中的行）。",
+    picked_from="以上 {shown} 条摘自原始文件“{name}”，SHA-256：{sha256}。",
+    excerpt="（节选）",
+    picked_rows="第 {rows} 行，共 {count} 条",
+    row_separator="、",
+    row_no="第 {row} 行",
+    me="（本人）",
+    original_file="原始文件",
+    original_here="完整原始文件附于本证据（附件 {name}）",
+    original_elsewhere="完整原始文件附于{exhibit}（附件 {name}）",
+    attached_with="与{exhibit}为同一文件，随{exhibit}附上",
+    record_paid="支付 {amount} 给 {counterparty}",
+    record_refund="收到 {counterparty} 退款 {amount}",
+    record_received="收到 {counterparty} {amount}",
+    record_neutral="{counterparty} {amount}（不计收支）",
+    record_refunded="已退款 {amount}",
+    record_transaction_no="交易单号 {number}",
+    record_order_no="商户单号 {number}",
+    record_message="{sender}：{text}",
     manifest="附录二：完整性清单",
     col_file="文件名",
     col_size="大小（字节）",
@@ -282,6 +329,25 @@ EN = Labels(
     invoice_columns=("Line", "Item", "Seller", "Amount (CNY)", "Specification / quantity / unit price / tax rate / tax"),
     records_shown="{total} records; the first {shown} are listed (row numbers are the source file's lines). The whole "
                   "original file is attached.",
+    records_picked="{shown} of the original file's {total} records, picked (row numbers are the source file's lines).",
+    picked_from="The {shown} rows above are taken from the original file \u201c{name}\u201d, SHA-256 {sha256}.",
+    excerpt=" (excerpt)",
+    picked_rows="rows {rows} ({count} in all)",
+    row_separator=", ",
+    row_no="Row {row}",
+    me=" (me)",
+    original_file="Original file",
+    original_here="The whole original file is attached to this exhibit ({name})",
+    original_elsewhere="The whole original file is attached to {exhibit} ({name})",
+    attached_with="same file as {exhibit}, attached there",
+    record_paid="Paid {amount} to {counterparty}",
+    record_refund="Refund of {amount} from {counterparty}",
+    record_received="Received {amount} from {counterparty}",
+    record_neutral="{counterparty} {amount} (neither income nor expense)",
+    record_refunded="refunded {amount}",
+    record_transaction_no="transaction no. {number}",
+    record_order_no="merchant order no. {number}",
+    record_message="{sender}: {text}",
     manifest="Appendix B: Integrity manifest",
     col_file="File name",
     col_size="Size (bytes)",
