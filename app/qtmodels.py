@@ -494,6 +494,7 @@ class RecordsModel(QAbstractTableModel):
         super().__init__(parent)
         self._records: list[Record] = []
         self._chat = False
+        self._columns = self._column_defs()
         self._total = 0
         self._loading = False
         self._picked: set[int] = set()
@@ -502,6 +503,7 @@ class RecordsModel(QAbstractTableModel):
         """Start over with a first page of `total` rows (all of them when total is None)."""
         self.beginResetModel()
         self._records, self._chat = list(records), chat
+        self._columns = self._column_defs()
         self._total = len(self._records) if total is None else total
         self._loading = False
         self.endResetModel()
@@ -545,7 +547,8 @@ class RecordsModel(QAbstractTableModel):
             self._loading = True
             self.page_wanted.emit(len(self._records))
 
-    def _columns(self) -> tuple[tuple[str, Callable[[Record], str]], ...]:
+    def _column_defs(self) -> tuple[tuple[str, Callable[[Record], str]], ...]:
+        """Header and value of each column, made once per listing: views ask for every cell many times."""
         if self._chat:
             return (
                 (self.tr("Row"), lambda r: str(r.row)), (self.tr("Time"), lambda r: short_time(r.time)),
@@ -563,10 +566,10 @@ class RecordsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._records)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._columns())
+        return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        columns = self._columns()
+        columns = self._columns
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(columns):
             return None
         return columns[section][0]
@@ -582,7 +585,7 @@ class RecordsModel(QAbstractTableModel):
             return None
         record = self._records[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns()[index.column()][1](record)
+            return self._columns[index.column()][1](record)
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
             return Qt.CheckState.Checked if record.row in self._picked else Qt.CheckState.Unchecked
         if role == Roles.RECORD:

@@ -27,6 +27,9 @@ from vault.selections import Selection, filter_records, selected_records
 PAGE_ROWS = 200
 """Rows read at a time: a few screens of the table."""
 
+SIZED_ROWS = 30
+"""Rows measured when the columns are fitted to their contents: measuring a whole page stalled the window."""
+
 FILTER_DELAY_MS = 250
 """Typing pauses this long before the filter runs, so each key does not start a read."""
 
@@ -77,6 +80,7 @@ class RecordsView(QWidget):
         self.table = QTableView(objectName="records")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
         self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
