@@ -22,6 +22,9 @@ CHINA_TIME = ZoneInfo("Asia/Shanghai")
 
 Payload = dict[str, Any]
 
+ROWS_NAMED = 12
+"""Row numbers a sentence names before “…”; the tooltip holds them all."""
+
 
 def _texts() -> dict[str, str]:
     """Every wording, translated when asked (the language can change while the program runs)."""
@@ -46,6 +49,9 @@ def _texts() -> dict[str, str]:
         "correction": QCoreApplication.translate("History", "Corrected the %1 to %2."),
         "field.reject": QCoreApplication.translate("History", "Marked the %1 %2 as wrong."),
         "field.delete": QCoreApplication.translate("History", "Removed your %1 %2."),
+        "selection.create": QCoreApplication.translate("History", "Picked rows %1 of the file as %2."),
+        "selection.update": QCoreApplication.translate("History", "Changed the picked rows %2: now rows %1."),
+        "selection.delete": QCoreApplication.translate("History", "Deleted the picked rows %2 (rows %1)."),
         "reason": QCoreApplication.translate("History", "%1 Reason: %2"),
         "quoted": QCoreApplication.translate("History", "“%1”"),
         "cleared": QCoreApplication.translate("History", "(cleared)"),
@@ -114,6 +120,11 @@ class _Sentences:
     def field(self, key: str, p: Payload) -> str:
         return _filled(self.t[key], field_label(str(p.get("type"))), self.quoted(p.get("value")))
 
+    def selection(self, key: str, p: Payload) -> str:
+        rows = [str(row) for row in p.get("rows", [])]
+        shown = self.t["list"].join(rows[:ROWS_NAMED]) + ("…" if len(rows) > ROWS_NAMED else "")
+        return _filled(self.t[key], shown, self.quoted(p.get("title")))
+
     def case_export(self, p: Payload) -> str:
         sentence = _filled(self.t["case.export"], self.quoted(p.get("file")), len(p.get("items", [])))
         return sentence + (self.t["redacted"] if p.get("redacted") else "") + (
@@ -141,6 +152,9 @@ class _Sentences:
             "field.add": lambda p: self.field("correction" if p.get("corrects") is not None else "field.add", p),
             "field.reject": lambda p: self.with_reason(self.field("field.reject", p), p.get("reason")),
             "field.delete": lambda p: self.field("field.delete", p),
+            "selection.create": lambda p: self.selection("selection.create", p),
+            "selection.update": lambda p: self.selection("selection.update", p),
+            "selection.delete": lambda p: self.selection("selection.delete", p),
         }
 
 

@@ -751,162 +751,177 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../app/history.py" line="29"/>
+        <location filename="../../app/history.py" line="32"/>
         <source>Created the vault.</source>
         <translation>创建了保险箱。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="30"/>
+        <location filename="../../app/history.py" line="33"/>
         <source>Changed the passphrase.</source>
         <translation>更改了保险箱密码。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="31"/>
+        <location filename="../../app/history.py" line="34"/>
         <source>Wrote the encrypted backup %1.</source>
         <translation>写入了加密备份%1。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="32"/>
+        <location filename="../../app/history.py" line="35"/>
         <source>The backup %1 failed: %2</source>
         <translation>备份%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="33"/>
+        <location filename="../../app/history.py" line="36"/>
         <source>Restored the vault from the backup %1.</source>
         <translation>从备份%1恢复了保险箱。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="34"/>
+        <location filename="../../app/history.py" line="37"/>
         <source>Added the case %1.</source>
         <translation>新建了案件%1。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="35"/>
+        <location filename="../../app/history.py" line="38"/>
         <source>Changed the case details (%1).</source>
         <translation>修改了案件信息（%1）。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="36"/>
+        <location filename="../../app/history.py" line="39"/>
         <source>Exported the dossier %1 with %2 exhibits.</source>
         <translation>导出了证据材料%1，共 %2 份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="37"/>
+        <location filename="../../app/history.py" line="40"/>
         <source> Phone, ID and card numbers were hidden.</source>
         <translation>电话、身份证号和卡号已遮盖。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="38"/>
+        <location filename="../../app/history.py" line="41"/>
         <source> The PDF has a password.</source>
         <translation>PDF 设有密码。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="39"/>
+        <location filename="../../app/history.py" line="42"/>
         <source>Imported %1 (%2), SHA-256 %3…</source>
         <translation>导入了%1（%2），SHA-256 %3…</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="40"/>
+        <location filename="../../app/history.py" line="43"/>
         <source>Read the text with %1: %2 fields found.</source>
         <translation>用 %1 识别了文字：找到 %2 个字段。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="41"/>
+        <location filename="../../app/history.py" line="44"/>
         <source>Reading the text with %1 failed: %2</source>
         <translation>用 %1 识别文字失败：%2</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="42"/>
+        <location filename="../../app/history.py" line="45"/>
         <source>Changed %1.</source>
         <translation>修改了%1。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="43"/>
+        <location filename="../../app/history.py" line="46"/>
         <source>%1 to %2</source>
         <translation>%1为%2</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="44"/>
+        <location filename="../../app/history.py" line="47"/>
         <source>Deleted %1.</source>
         <translation>删除了%1。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="45"/>
+        <location filename="../../app/history.py" line="48"/>
         <source>Added the %1 %2.</source>
         <translation>添加了%1%2。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="46"/>
+        <location filename="../../app/history.py" line="49"/>
         <source>Corrected the %1 to %2.</source>
         <translation>将%1更正为%2。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="47"/>
+        <location filename="../../app/history.py" line="50"/>
         <source>Marked the %1 %2 as wrong.</source>
         <translation>将%1%2标记为识别错误。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="48"/>
+        <location filename="../../app/history.py" line="51"/>
         <source>Removed your %1 %2.</source>
         <translation>删除了您添加的%1%2。</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="49"/>
+        <location filename="../../app/history.py" line="52"/>
+        <source>Picked rows %1 of the file as %2.</source>
+        <translation>将文件中的第 %1 行选为%2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="53"/>
+        <source>Changed the picked rows %2: now rows %1.</source>
+        <translation>将所选行%2改为第 %1 行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="54"/>
+        <source>Deleted the picked rows %2 (rows %1).</source>
+        <translation>删除了所选行%2（第 %1 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/history.py" line="55"/>
         <source>%1 Reason: %2</source>
         <translation>%1原因：%2</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="50"/>
+        <location filename="../../app/history.py" line="56"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="51"/>
+        <location filename="../../app/history.py" line="57"/>
         <source>(cleared)</source>
         <translation>（已清空）</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="52"/>
+        <location filename="../../app/history.py" line="58"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="53"/>
+        <location filename="../../app/history.py" line="59"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="54"/>
+        <location filename="../../app/history.py" line="60"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="55"/>
+        <location filename="../../app/history.py" line="61"/>
         <source>Recorded as %1 %2; entry hash %3</source>
         <translation>日志记录：%1 %2；条目哈希 %3</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="56"/>
+        <location filename="../../app/history.py" line="62"/>
         <source>title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="57"/>
+        <location filename="../../app/history.py" line="63"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="58"/>
+        <location filename="../../app/history.py" line="64"/>
         <source>formed at</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="59"/>
+        <location filename="../../app/history.py" line="65"/>
         <source>purpose</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/history.py" line="60"/>
+        <location filename="../../app/history.py" line="66"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
@@ -1563,59 +1578,59 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="551"/>
-        <location filename="../../app/qtmodels.py" line="555"/>
+        <location filename="../../app/qtmodels.py" line="554"/>
+        <location filename="../../app/qtmodels.py" line="558"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="551"/>
-        <location filename="../../app/qtmodels.py" line="555"/>
+        <location filename="../../app/qtmodels.py" line="554"/>
+        <location filename="../../app/qtmodels.py" line="558"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="552"/>
+        <location filename="../../app/qtmodels.py" line="555"/>
         <source>Sender</source>
         <translation>发送者</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="552"/>
+        <location filename="../../app/qtmodels.py" line="555"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="556"/>
+        <location filename="../../app/qtmodels.py" line="559"/>
         <source>Counterparty</source>
         <translation>交易对方</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="556"/>
+        <location filename="../../app/qtmodels.py" line="559"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="557"/>
+        <location filename="../../app/qtmodels.py" line="560"/>
         <source>In/out</source>
         <translation>收/支</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="557"/>
+        <location filename="../../app/qtmodels.py" line="560"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="558"/>
+        <location filename="../../app/qtmodels.py" line="561"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="558"/>
+        <location filename="../../app/qtmodels.py" line="561"/>
         <source>Transaction number</source>
         <translation>交易单号</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="559"/>
+        <location filename="../../app/qtmodels.py" line="562"/>
         <source>Order number</source>
         <translation>商户单号/订单号</translation>
     </message>
@@ -1623,69 +1638,69 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../app/recordsview.py" line="51"/>
+        <location filename="../../app/recordsview.py" line="54"/>
         <source>Filter rows: transaction number, amount, words…</source>
         <translation>筛选行：交易单号、金额、文字…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="65"/>
+        <location filename="../../app/recordsview.py" line="68"/>
         <source>Show all rows</source>
         <translation>显示全部行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="85"/>
+        <location filename="../../app/recordsview.py" line="89"/>
         <source>Check selected rows</source>
         <translation>勾选选中的行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="86"/>
+        <location filename="../../app/recordsview.py" line="90"/>
         <source>Check the rows highlighted with the mouse or Shift/Ctrl</source>
         <translation>勾选用鼠标或 Shift/Ctrl 选中的行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="88"/>
+        <location filename="../../app/recordsview.py" line="92"/>
         <source>Uncheck all</source>
         <translation>全部取消勾选</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="90"/>
+        <location filename="../../app/recordsview.py" line="94"/>
         <source>Add to the dossier…</source>
         <translation>选入证据材料…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="91"/>
+        <location filename="../../app/recordsview.py" line="95"/>
         <source>Make the checked rows an exhibit of their own, with a title and 证明目的</source>
         <translation>把勾选的行单独作为一份证据材料，写明标题和证明目的</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/recordsview.py" line="161"/>
+        <location filename="../../app/recordsview.py" line="164"/>
         <source>Showing the %n rows of “%1”.</source>
         <translation>
             <numerusform>正在显示“%1”的 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="188"/>
+        <location filename="../../app/recordsview.py" line="191"/>
         <source>loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="219"/>
+        <location filename="../../app/recordsview.py" line="222"/>
         <source>The rows could not be read: %1</source>
         <translation>无法读取这些行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="223"/>
+        <location filename="../../app/recordsview.py" line="226"/>
         <source>%1 in all, %2 match</source>
         <translation>共 %1 条，筛选出 %2 条</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="226"/>
+        <location filename="../../app/recordsview.py" line="229"/>
         <source>%1 in all</source>
         <translation>共 %1 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/recordsview.py" line="239"/>
+        <location filename="../../app/recordsview.py" line="242"/>
         <source>%n rows checked</source>
         <translation>
             <numerusform>已勾选 %n 行</numerusform>
@@ -1735,7 +1750,7 @@
 <context>
     <name>SelectionsModel</name>
     <message numerus="yes">
-        <location filename="../../app/qtmodels.py" line="636"/>
+        <location filename="../../app/qtmodels.py" line="639"/>
         <source>%n rows</source>
         <translation>
             <numerusform>%n 行</numerusform>

@@ -10,7 +10,7 @@ from vault.audit import AuditEntry
 ACTIONS_OF_THE_CORE = (
     "vault.create", "vault.passwd", "vault.backup", "vault.backup_failed", "vault.restore", "case.add", "case.edit",
     "case.export", "item.import", "item.ocr", "item.ocr_failed", "item.edit", "item.delete", "field.add",
-    "field.reject", "field.delete",
+    "field.reject", "field.delete", "selection.create", "selection.update", "selection.delete",
 )
 
 
@@ -35,6 +35,15 @@ def test_every_action_the_core_records_has_a_sentence() -> None:
                  "将金额“0.00”标记为识别错误。", "Marked the Amount “0.00” as wrong.", id="rejection"),
     pytest.param(entry("item.delete", item_id=3, sha256="ab" * 32, name="a.png", reason="重复"),
                  "删除了“a.png”。原因：重复", "Deleted “a.png”. Reason: 重复", id="delete-with-reason"),
+    pytest.param(entry("selection.create", selection_id=2, item_id=3, title="三笔退款", purpose="", rows=[18, 30, 31]),
+                 "将文件中的第 18、30、31 行选为“三笔退款”。", "Picked rows 18, 30, 31 of the file as “三笔退款”.",
+                 id="selection-create"),
+    pytest.param(entry("selection.update", selection_id=2, item_id=3, title="三笔退款", purpose="", rows=[18, 30]),
+                 "将所选行“三笔退款”改为第 18、30 行。", "Changed the picked rows “三笔退款”: now rows 18, 30.",
+                 id="selection-update"),
+    pytest.param(entry("selection.delete", selection_id=2, item_id=3, title="", purpose="", rows=list(range(1, 15))),
+                 "删除了所选行“—”（第 1、2、3、4、5、6、7、8、9、10、11、12… 行）。",
+                 "Deleted the picked rows “—” (rows 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12…).", id="selection-delete"),
     pytest.param(entry("vault.passwd"), "更改了保险箱密码。", "Changed the passphrase.", id="passwd"),
     pytest.param(entry("item.stamp", item_id=3, tsa="freetsa"), "item.stamp：{\"item_id\": 3, \"tsa\": \"freetsa\"}",
                  "item.stamp: {\"item_id\": 3, \"tsa\": \"freetsa\"}", id="unknown-action"),
