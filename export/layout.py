@@ -522,7 +522,8 @@ def _selection(dossier: Dossier, number: int, exhibit: Exhibit) -> Iterator[Flow
     """Rows the user picked (vault.selections): exactly those, cited by row, with the file they come from."""
     labels, styles, mask = dossier.labels, dossier.styles, dossier.redactor.text
     # An export file has no capture time, and its facts are the rows below: no empty lines for them.
-    pairs = [(k, v) for k, v in _caption_pairs(dossier, exhibit) if v or k not in (labels.captured_at, labels.key_fields)]
+    pairs = [(k, v) for k, v in _caption_pairs(dossier, exhibit)
+             if v not in ("", labels.none) or k not in (labels.captured_at, labels.key_fields)]
     place = original_place(dossier, number - 1)
     if place:
         pairs.insert(2, (labels.original_file, place))

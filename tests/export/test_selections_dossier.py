@@ -14,6 +14,7 @@ from export.presets import export_each, export_in_parts
 from export.request import ExportOptions
 from tests.export.conftest import flat_text, page_texts
 from tests.factories import png_bytes
+from vault.exhibit_order import set_manual_order
 from vault.selections import create_selection
 from vault.store import Vault
 
@@ -90,6 +91,23 @@ def test_picked_rows_are_timeline_events_pointing_at_their_exhibit(case: Case, t
     result = export_case(case.vault, case.case_id, tmp_path / "dossier.pdf", ExportOptions(), order=ExhibitOrder.TIME)
     timeline = next(page for page in page_texts(result.path) if "事件时间线" in page)
     assert "京东客服-小美：已为您登记" in timeline and "退款 ¥" in timeline and "证据4" in timeline
+
+
+def test_manual_order_keeps_an_items_selections_together_in_its_place(case: Case) -> None:
+    set_manual_order(case.vault, case.case_id, [case.chat, case.bill, case.shot])
+    request = dossier_request(case.vault, case.case_id, order=ExhibitOrder.MANUAL)
+    assert [(e.item_id, e.selection_id) for e in request.exhibits] == [
+        (case.chat, case.promise.id), (case.bill, case.refunds.id), (case.bill, case.other.id), (case.shot, None)]
+    assert {e.exhibit_index for e in request.events if "小美" in e.description} == {1}
+
+
+def test_a_redacted_copy_prints_the_picked_rows_without_attachments(case: Case, tmp_path: Path) -> None:
+    result = export_case(case.vault, case.case_id, tmp_path / "redacted.pdf", ExportOptions(redact=True),
+                         item_ids=[case.bill, case.chat])  # the screenshot would be read by OCR first
+    text = flat_text(result.path)
+    assert ROWS[REFUNDS[0]].transaction_no in text and "完整原始文件附于" not in text
+    with pikepdf.open(result.path) as pdf:
+        assert len(pdf.attachments) == 0
 
 
 def test_a_big_bill_with_a_few_picked_rows_does_not_flood_the_timeline(tmp_path: Path) -> None:
