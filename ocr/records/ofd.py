@@ -18,8 +18,9 @@ Layout of the file (a ZIP; paths are those the tax bureau's and the platforms' i
 
 ofdkit (Apache-2.0, pure Python, no dependencies) reads the three places an OFD invoice carries
 its data (attachment, custom tags, CustomData), in that order of trust; it parses without DTDs
-and caps part sizes, which untrusted files need. The other OFD packages on the index pull in
-PyMuPDF (AGPL) and a logging stack, or read page text only.
+and caps part sizes, which untrusted files need, and reads from bytes, so nothing touches the disk.
+easyofd pulls in PyMuPDF (AGPL), loguru and fontTools; ofdparser (last released 2023) is a
+converter built on fontTools and reportlab's renderer; ofdreader's wheel holds no code.
 """
 from __future__ import annotations
 
