@@ -166,7 +166,8 @@ def selection_error_text(error: Exception) -> str:
             "Labels", "This exhibit has no rows to pick: only a bill or chat export has them.")
     missing = re.search(r"no record at row ([\d, …]+);", message)
     if missing:
-        return QCoreApplication.translate("Labels", "The file has no row %1.").replace("%1", missing[1])
+        rows = QCoreApplication.translate("Labels", ", ").join(missing[1].split(", "))
+        return QCoreApplication.translate("Labels", "The file has no row %1.").replace("%1", rows)
     return QCoreApplication.translate("Labels", "The picked rows could not be stored: %1").replace("%1", message)
 
 

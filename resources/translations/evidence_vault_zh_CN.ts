@@ -1309,161 +1309,166 @@
     </message>
     <message>
         <location filename="../../app/texts.py" line="169"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/texts.py" line="170"/>
         <source>The file has no row %1.</source>
         <translation>文件中没有第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="170"/>
+        <location filename="../../app/texts.py" line="171"/>
         <source>The picked rows could not be stored: %1</source>
         <translation>所选行未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="177"/>
+        <location filename="../../app/texts.py" line="178"/>
         <source>Vault file</source>
         <translation>保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="178"/>
+        <location filename="../../app/texts.py" line="179"/>
         <source>Exhibits</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="179"/>
+        <location filename="../../app/texts.py" line="180"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="180"/>
+        <location filename="../../app/texts.py" line="181"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="183"/>
+        <location filename="../../app/texts.py" line="184"/>
         <source>page %1 of the vault file</source>
         <translation>保险箱文件第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="184"/>
+        <location filename="../../app/texts.py" line="185"/>
         <source>exhibit %1</source>
         <translation>证据 %1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="185"/>
+        <location filename="../../app/texts.py" line="186"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="186"/>
+        <location filename="../../app/texts.py" line="187"/>
         <source>audit log entry %1</source>
         <translation>审计日志第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="189"/>
+        <location filename="../../app/texts.py" line="190"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="195"/>
+        <location filename="../../app/texts.py" line="196"/>
         <source>encrypted page check: %1</source>
         <translation>加密页校验：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="196"/>
+        <location filename="../../app/texts.py" line="197"/>
         <source>database structure: %1</source>
         <translation>数据库结构：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="198"/>
+        <location filename="../../app/texts.py" line="199"/>
         <source>the database cannot be fully read: %1</source>
         <translation>数据库无法完整读取：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="200"/>
+        <location filename="../../app/texts.py" line="201"/>
         <source>cannot be read because the file is damaged: %1</source>
         <translation>文件已损坏，无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="201"/>
+        <location filename="../../app/texts.py" line="202"/>
         <source>the original file is missing</source>
         <translation>原始文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="202"/>
+        <location filename="../../app/texts.py" line="203"/>
         <source>the original does not match its SHA-256 fingerprint: recorded %1, now %2</source>
         <translation>原始文件与其 SHA-256 指纹不符：记录为 %1，现为 %2</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="205"/>
+        <location filename="../../app/texts.py" line="206"/>
         <source>the thumbnail is missing</source>
         <translation>缩略图缺失</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="206"/>
+        <location filename="../../app/texts.py" line="207"/>
         <source>no import entry in the audit log</source>
         <translation>审计日志中没有导入记录</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="207"/>
+        <location filename="../../app/texts.py" line="208"/>
         <source>the SHA-256 fingerprint differs from the one logged at import (log entry %1)</source>
         <translation>SHA-256 指纹与导入时记录的不同（日志第 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="210"/>
+        <location filename="../../app/texts.py" line="211"/>
         <source>is missing (the next entry present is %1)</source>
         <translation>缺失（其后现存的是第 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="211"/>
+        <location filename="../../app/texts.py" line="212"/>
         <source>does not follow the entry before it (deleted or reordered)</source>
         <translation>与前一条记录衔接不上（被删除或调换了顺序）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="213"/>
+        <location filename="../../app/texts.py" line="214"/>
         <source>(%1) was altered: its hash does not match its content</source>
         <translation>（%1）被篡改：哈希值与内容不符</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="215"/>
+        <location filename="../../app/texts.py" line="216"/>
         <source>the log ends at entry %1 but the vault recorded entry %2 as its newest: entries were removed, or part of the file was put back from an older copy</source>
         <translation>日志止于第 %1 条，但保险箱记录的最新一条是第 %2 条：有记录被删除，或文件的一部分被旧副本覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="218"/>
+        <location filename="../../app/texts.py" line="219"/>
         <source>the log ends at entry %1, but this computer has seen entry %2 of this vault: the file is an older copy (a sync or backup tool may have put it back)</source>
         <translation>日志止于第 %1 条，但这台电脑见过这个保险箱的第 %2 条：此文件是旧副本（可能被同步或备份工具还原）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="221"/>
+        <location filename="../../app/texts.py" line="222"/>
         <source>entry %1 differs from the one this computer saw: the log was rewritten</source>
         <translation>第 %1 条与这台电脑见过的不同：日志被改写过</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="223"/>
+        <location filename="../../app/texts.py" line="224"/>
         <source>the log records its import but the exhibit is missing</source>
         <translation>日志记录了导入，但这份证据不见了</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="225"/>
+        <location filename="../../app/texts.py" line="226"/>
         <source>the log records its deletion but the exhibit is still there</source>
         <translation>日志记录了删除，但这份证据仍然存在</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="227"/>
+        <location filename="../../app/texts.py" line="228"/>
         <source>%1 differ from the latest change in the audit log: changed outside the app or put back from an older copy</source>
         <translation>%1 与审计日志中最近一次改动不符：在本程序之外被修改，或被旧副本覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="230"/>
+        <location filename="../../app/texts.py" line="231"/>
         <source>%1 beside the vault holds changes not yet merged into it: the vault is open in another window or command. A copy of the .evault file alone would miss them; make a backup.</source>
         <translation>保险箱旁的 %1 中有尚未并入保险箱的改动：保险箱正在另一个窗口或命令中打开。只复制 .evault 文件会漏掉这些改动；请做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="234"/>
+        <location filename="../../app/texts.py" line="235"/>
         <source>%1 beside the vault holds changes not yet merged into it: the app did not close cleanly. They are safe there, but only a backup, not a copy of the .evault file, holds them.</source>
         <translation>保险箱旁的 %1 中有尚未并入保险箱的改动：程序上次没有正常关闭。改动在那里是安全的，但只有备份才包含它们，单独复制 .evault 文件则不包含。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="240"/>
+        <location filename="../../app/texts.py" line="241"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

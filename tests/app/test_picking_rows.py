@@ -217,3 +217,22 @@ def test_picked_rows_are_events_of_the_timeline_at_their_own_time(qtbot, qtmodel
     window.workspace.views.setCurrentWidget(window.workspace.timeline_view)
     window.workspace.timeline_view.clicked.emit(events[1])
     qtbot.waitUntil(lambda: window.workspace.detail.item is not None and window.workspace.detail.item.id == bill_item)
+
+
+@pytest.mark.parametrize("rows, screenshot, said", [
+    pytest.param([], False, "请至少勾选一行。", id="no-row"),
+    pytest.param([99_999, 100_000], False, "文件中没有第 99999、100000 行。", id="rows-the-file-lacks"),
+    pytest.param([1], True, "这份证据没有可选的行：只有账单或聊天记录导出文件才有。", id="a-screenshot"),
+])
+def test_each_refusal_of_the_core_has_its_chinese_words(vault_path: Path, bill_item: int, rows: list[int],
+                                                        screenshot: bool, said: str) -> None:
+    from app.texts import selection_error_text
+    from tests.app.conftest import PASSPHRASE
+    from tests.factories import png_bytes
+    from vault.store import Vault
+
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        item_id = vault.import_bytes(vault.cases()[0].id, png_bytes(), "shot.png").item_id if screenshot else bill_item
+        with pytest.raises(ValueError) as refused:
+            create_selection(vault, item_id, rows)
+    assert selection_error_text(refused.value) == said
