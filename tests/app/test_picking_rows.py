@@ -1,6 +1,7 @@
 """Picking rows of a bill through the window: check them, name them, open, change and delete the selection."""
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from app.recordsview import RecordsView
 from app.selectiondialog import SelectionDialog
 from app.selectionspanel import SelectionsPanel
 from bench.record_files import BillRow, bill_rows
+from tests.app.conftest import open_export_dialog
 from tests.app.test_records_view import import_bill, open_bill
 from vault.selections import Selection, create_selection, delete_selection, selections
 
@@ -66,16 +68,20 @@ def stored(window: MainWindow, item_id: int) -> list[Selection]:
     return selections(window.vault, item_id)
 
 
+PICKED = (5, 9, 20)
+"""The bill rows pick_three checks, by their place in the generated bill."""
+
+
 def pick_three(qtbot, window: MainWindow, bill: list[BillRow], item_id: int) -> tuple[RecordsView, list[int]]:  # type: ignore[no-untyped-def]
     """Rows 5 and 9 highlighted and checked with the button, row 20 found by its number and its box clicked."""
     view = open_bill(qtbot, window, item_id)
-    highlight_rows(view, [5, 9])
+    highlight_rows(view, list(PICKED[:2]))
     qtbot.mouseClick(view.check_selected, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(view.filter, bill[20].transaction_no)
+    qtbot.keyClicks(view.filter, bill[PICKED[2]].transaction_no)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
     click_check_box(qtbot, view, 0)
     records = window.vault.records(item_id)
-    picked = [records[5].row, records[9].row, records[20].row]
+    picked = [records[n].row for n in PICKED]
     assert view.picked() == tuple(picked)
     assert view.picked_label.text() == "已勾选 3 行"
     return view, picked
@@ -100,6 +106,39 @@ def test_three_picked_rows_become_a_named_selection(qtbot, qtmodeltester, bill: 
     assert view.picked() == (), "the checks are cleared once they are stored"
     assert window.vault.audit_entries()[-1].action == "selection.create"
     qtmodeltester.check(panel.model)
+
+
+def dossier_text(path: Path) -> str:
+    """The dossier's text without white space: pdftotext breaks long numbers in table cells."""
+    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return "".join(text.split())
+
+
+def test_rows_picked_in_the_window_are_the_rows_the_dossier_prints(qtbot, tmp_path: Path, bill: list[BillRow],
+                                                                  bill_item: int, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view, picked = pick_three(qtbot, window, bill, bill_item)
+    panel = window.workspace.detail.selections
+    view.pick_button.click()
+    dialog = open_dialog(qtbot, panel, "newSelection")
+    dialog.title.setText("三笔退款")
+    dialog.purpose.setPlainText("证明平台三次退款均未到账")
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(stored(window, bill_item)) == 1, timeout=10_000)
+    assert stored(window, bill_item)[0].rows == tuple(picked)
+
+    export = open_export_dialog(qtbot, window)
+    out = tmp_path / "dossier.pdf"
+    export.out_path.setText(str(out))
+    with qtbot.waitSignal(export.finished, timeout=120_000):
+        export.export_button.click()
+    export.saved_box.close()
+    text = dossier_text(out)
+    picked_numbers = [r.transaction_no for r in window.vault.records(bill_item) if r.row in picked]
+    assert picked_numbers == [bill[n].transaction_no for n in PICKED]
+    assert all(number in text for number in picked_numbers)
+    assert "三笔退款" in text and "证明平台三次退款均未到账" in text
+    unpicked = [row.transaction_no for n, row in enumerate(bill) if n not in PICKED]
+    assert [number for number in unpicked if number in text] == [], "only the picked rows are printed"
 
 
 def test_an_untitled_selection_is_named_as_the_dossier_names_it(qtbot, bill_item: int, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
