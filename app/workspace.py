@@ -278,6 +278,7 @@ class Workspace(QSplitter):
             return
         self.evidence.set_items(items)
         self._reload_picked_rows()
+        self.detail.selections.reload()  # rows picked in another window leave the item as it was
         self._update_detail()
         self.apply_search(self.search.text())
         self.empty_hint.setVisible(self.evidence.rowCount() == 0)

@@ -198,6 +198,17 @@ def test_title_and_purpose_are_edited_in_the_dialog(qtbot, bill_item: int, windo
     assert stored(window, bill_item)[0].purpose == "旧的目的"
 
 
+def test_rows_picked_in_another_window_are_listed_on_the_next_reload(qtbot, bill_item: int, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    open_bill(qtbot, window, bill_item)
+    panel = window.workspace.detail.selections
+    qtbot.waitUntil(lambda: panel.hint.isVisibleTo(panel), timeout=10_000)
+    create_selection(window.vault, bill_item, [window.vault.records(bill_item)[0].row], "另一个窗口选的")
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        window.workspace.reload_after_outside_change()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    assert panel.listed.isVisibleTo(panel) and not panel.hint.isVisibleTo(panel)
+
+
 def confirm_box(qtbot) -> QMessageBox:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: any(w.isVisible() for w in QApplication.topLevelWidgets()
                                 if w.objectName() == "confirmDeleteSelection"), timeout=5_000)
