@@ -51,7 +51,6 @@ class RecordsView(QWidget):
         self._all_rows = 0
 
         self.filter = QLineEdit(objectName="recordsFilter", clearButtonEnabled=True)
-        self.filter.setPlaceholderText(self.tr("Filter rows: transaction number, amount, words…"))
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda: self._filter_timer.start())
@@ -114,9 +113,7 @@ class RecordsView(QWidget):
         self.item, self.selection = None, None
         self._generation += 1
         self._all_rows = 0
-        self.filter.blockSignals(True)
-        self.filter.clear()
-        self.filter.blockSignals(False)
+        self.filter.clear()  # with its signals, so its clear button goes too
         self._filter_timer.stop()
         self._query = ""
         self.model.set_records([], chat=False)
@@ -132,6 +129,8 @@ class RecordsView(QWidget):
             return
         self.clear()
         self.item = item
+        self.filter.setPlaceholderText(self.tr("Filter messages: order number, words…") if item.kind == "chat"
+                                       else self.tr("Filter rows: transaction number, amount, words…"))
         self._list()
 
     def show_selection(self, selection: Selection, name: str) -> None:

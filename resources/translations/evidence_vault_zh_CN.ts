@@ -1643,69 +1643,74 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../app/recordsview.py" line="54"/>
+        <location filename="../../app/recordsview.py" line="133"/>
         <source>Filter rows: transaction number, amount, words…</source>
         <translation>筛选行：交易单号、金额、文字…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="68"/>
+        <location filename="../../app/recordsview.py" line="67"/>
         <source>Show all rows</source>
         <translation>显示全部行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="89"/>
+        <location filename="../../app/recordsview.py" line="88"/>
         <source>Check selected rows</source>
         <translation>勾选选中的行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="90"/>
+        <location filename="../../app/recordsview.py" line="89"/>
         <source>Check the rows highlighted with the mouse or Shift/Ctrl</source>
         <translation>勾选用鼠标或 Shift/Ctrl 选中的行</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="92"/>
+        <location filename="../../app/recordsview.py" line="91"/>
         <source>Uncheck all</source>
         <translation>全部取消勾选</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="94"/>
+        <location filename="../../app/recordsview.py" line="93"/>
         <source>Add to the dossier…</source>
         <translation>选入证据材料…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="95"/>
+        <location filename="../../app/recordsview.py" line="94"/>
         <source>Make the checked rows an exhibit of their own, with a title and 证明目的</source>
         <translation>把勾选的行单独作为一份证据材料，写明标题和证明目的</translation>
     </message>
+    <message>
+        <location filename="../../app/recordsview.py" line="132"/>
+        <source>Filter messages: order number, words…</source>
+        <translation>筛选消息：订单号、文字…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/recordsview.py" line="164"/>
+        <location filename="../../app/recordsview.py" line="163"/>
         <source>Showing the %n rows of “%1”.</source>
         <translation>
             <numerusform>正在显示“%1”的 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="191"/>
+        <location filename="../../app/recordsview.py" line="190"/>
         <source>loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="222"/>
+        <location filename="../../app/recordsview.py" line="221"/>
         <source>The rows could not be read: %1</source>
         <translation>无法读取这些行：%1</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="226"/>
+        <location filename="../../app/recordsview.py" line="225"/>
         <source>%1 in all, %2 match</source>
         <translation>共 %1 条，筛选出 %2 条</translation>
     </message>
     <message>
-        <location filename="../../app/recordsview.py" line="229"/>
+        <location filename="../../app/recordsview.py" line="228"/>
         <source>%1 in all</source>
         <translation>共 %1 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/recordsview.py" line="242"/>
+        <location filename="../../app/recordsview.py" line="241"/>
         <source>%n rows checked</source>
         <translation>
             <numerusform>已勾选 %n 行</numerusform>

@@ -100,3 +100,28 @@ def test_checked_rows_survive_a_new_filter(qtbot, bill: list[BillRow], bill_item
     view.filter.setText(bill[300].transaction_no)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
     assert view.picked() == (row,)
+
+
+@pytest.fixture
+def chat_item(vault_path: Path, bill: list[BillRow]) -> int:
+    """A chat export that names the bill's first order number."""
+    from bench.record_files import chat_txt
+
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        return vault.import_bytes(vault.cases()[0].id, chat_txt(bill[0].order_no), "客服聊天.txt").item_id
+
+
+def test_another_export_starts_unfiltered_and_a_chat_lists_messages(qtbot, bill: list[BillRow], bill_item: int,
+                                                                    chat_item: int, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = open_bill(qtbot, window, bill_item)
+    view.filter.setText(bill[3].transaction_no)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    window.workspace.open_item(chat_item)
+    qtbot.waitUntil(lambda: view.item is not None and view.item.id == chat_item and view.model.rowCount() > 1,
+                    timeout=10_000)
+    assert view.filter.text() == "" and view.filter.placeholderText() == "筛选消息：订单号、文字…"
+    headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
+    assert headers == ["行号", "时间", "发送者", "内容"]
+    view.filter.setText(bill[0].order_no)
+    qtbot.waitUntil(lambda: "筛选出 1 条" in view.count.text(), timeout=10_000)
+    assert bill[0].order_no in view.model.record_at(0).text
