@@ -326,8 +326,17 @@ def test_import_passwd_and_backup_on_a_full_disk(cli: Run, tmp_path: Path, small
     assert not [p for p in disk.iterdir() if "rekey" in p.name]
     assert cli("--vault", target, "list")[0] == 0  # still the old passphrase
 
+    # A backup from a vault whose disk cannot take the log entry: with no WAL left whose blocks the
+    # entry could reuse (the import's WAL above may have room for it) and no free block.
+    target = str(small_disk(700) / "v.evault")
+    assert cli("--vault", target, "init")[0] == 0
+    assert cli("--vault", target, "import", str(folder / "shot 00.png"), "--no-ocr")[0] == 0
+    with Vault.open(Path(target), PASS) as vault:
+        vault.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = json.loads(cli("--vault", target, "log", "--json")[1])
+    _fill(Path(target).parent)
     refused(cli("--vault", target, "backup", str(tmp_path / "elsewhere.evault")), "is full")
+    (Path(target).parent / "filler").unlink()  # reading needs room for SQLite's shared-memory file
     assert json.loads(cli("--vault", target, "log", "--json")[1]) == before, "nothing logged, nothing written"
     assert not (tmp_path / "elsewhere.evault").exists()
 
