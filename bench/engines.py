@@ -19,6 +19,9 @@ from ocr.preprocess import PreprocessOptions, recognize_prepared
 from ocr.types import OcrLine
 
 PREVIOUS = "previous"
+READING_REVISION = 2
+"""Raised whenever the shipped engine reads differently with the same models, so cached lines of an
+older reading are never scored as today's (2: no angle classifier, batch widths padded on OpenVINO)."""
 
 
 def previous_installed() -> bool:
@@ -61,7 +64,7 @@ def cache_label(spec: str) -> str:
     """The OCR cache folder of a spec: engine, backend and model set."""
     name, backend = resolve(spec)
     if name == EngineName.RAPIDOCR:
-        return f"rapidocr-{backend}-{MODELS}"
+        return f"rapidocr-{backend}-{MODELS}-r{READING_REVISION}"
     return "previous-rapidocr-onnxruntime-1.4.4-PP-OCRv4" if name == PREVIOUS else name
 
 

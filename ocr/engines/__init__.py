@@ -28,6 +28,10 @@ class OcrEngine(Protocol):
 
     name: str
 
+    def load(self) -> None:
+        """Load models now instead of at the first image (a worker does it while files are stored)."""
+        ...
+
     def recognize(self, image: Image.Image) -> list[OcrLine]:
         """Lines in reading order, boxes in the upright image's pixels, confidence 0..1."""
         ...

@@ -20,6 +20,7 @@ from ocr.preprocess import PreprocessOptions, recognize_prepared
 from ocr.types import OcrLine
 
 from .backends import BACKENDS, OPENVINO, backend_installed, default_backend
+from .shapes import PaddedWidths
 
 if TYPE_CHECKING:
     from rapidocr import RapidOCR
@@ -37,10 +38,12 @@ DEFAULT_PREPROCESS = PreprocessOptions(tile_height=MAX_SIDE, pad_below=DET_SHORT
 MODEL_FILES = {
     "Det": "PP-OCRv6_det_small.onnx",
     "Rec": "PP-OCRv6_rec_small.onnx",
-    "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
 }
 """The models inside the rapidocr wheel (rapidocr/models); PP-OCRv6 small was chosen by measurement
-against PP-OCRv4 on both backends (README, "Accuracy and speed")."""
+against PP-OCRv4 on both backends (README, "Accuracy and speed"). The wheel's angle classifier is
+not used: screenshots are upright, and on them it only turned icons (a back arrow read as ">", a
+battery's "93%" as "%ε6") while costing a model and time on every line (issue #13). The price: a
+line photographed upside down is not turned (the shared corpus's one such crop is now missed)."""
 MODELS = "PP-OCRv6-small"
 """Names the model set in results and benchmark caches, beside the backend."""
 
@@ -84,7 +87,9 @@ def model_params(backend: str, folder: Path, threads: int | None) -> dict[str, o
     """RapidOCR's settings: the wheel's model files on `backend`, quiet, a bounded thread count."""
     from rapidocr import EngineType
 
-    params: dict[str, object] = {"Global.log_level": "error", "Global.max_side_len": MAX_SIDE}
+    params: dict[str, object] = {
+        "Global.log_level": "error", "Global.max_side_len": MAX_SIDE, "Global.use_cls": False,
+    }
     for task, file_name in MODEL_FILES.items():
         params[f"{task}.engine_type"] = EngineType(backend)
         params[f"{task}.model_path"] = str(folder / file_name)
@@ -100,6 +105,19 @@ def model_params(backend: str, folder: Path, threads: int | None) -> dict[str, o
     return params
 
 
+def _build_model(backend: str, folder: Path) -> RapidOCR:
+    """RapidOCR with its detector and recogniser loaded now (it would load each on first use), the
+    recogniser's batches padded to few widths on OpenVINO (ocr/engines/shapes.py)."""
+    from rapidocr import RapidOCR
+
+    model = RapidOCR(params=model_params(backend, folder, _threads))
+    model._load_det_model()
+    recognizer = model._load_rec_model()
+    if backend == OPENVINO:
+        recognizer.session = PaddedWidths(recognizer.session)
+    return model
+
+
 def shared_model(backend: str) -> RapidOCR:
     """The process-wide RapidOCR instance of `backend`; it holds several hundred MB, so it is built
     once and lazily."""
@@ -107,9 +125,7 @@ def shared_model(backend: str) -> RapidOCR:
         if backend not in _models:
             folder = model_folder()
             try:
-                from rapidocr import RapidOCR
-
-                _models[backend] = RapidOCR(params=model_params(backend, folder, _threads))
+                _models[backend] = _build_model(backend, folder)
             except ImportError as e:
                 raise OcrEngineUnavailable(f"RapidOCR is not installed: {INSTALL_HINT}.") from e
             except MemoryError:  # the worker's memory cap: reported as such by vault.ocr_jobs
@@ -143,6 +159,10 @@ class RapidOcrEngine:
             raise OcrEngineUnavailable(f"RapidOCR is not installed: {INSTALL_HINT}.")
         if not backend_installed(self.backend):
             raise OcrEngineUnavailable(f"The OCR backend {self.backend} is not installed: pip install {self.backend}.")
+
+    def load(self) -> None:
+        """Build the shared model now (0.4-0.8 s), e.g. in a worker while its parent stores files."""
+        shared_model(self.backend)
 
     def recognize(self, image: Image.Image) -> list[OcrLine]:
         """Lines in reading order with boxes in the upright image's pixels."""

@@ -62,6 +62,9 @@ class TesseractEngine:
             )
         self._binary = binary
 
+    def load(self) -> None:
+        """Nothing to load: each image starts its own tesseract process."""
+
     def recognize(self, image: Image.Image) -> list[OcrLine]:
         """Lines in reading order with boxes in the upright image's pixels."""
         return recognize_prepared(image, self.preprocess, self._recognize_page)
