@@ -17,7 +17,7 @@ from ocr.engines import DEFAULT_ENGINE, available_engines
 from ocr.errors import OcrEngineUnavailable
 from ocr.extract.filenames import capture_time_from_name
 from vault.evidence import ImportOutcome, ImportStatus, Item, OcrState
-from vault.ocr_jobs import OcrJob, run_jobs
+from vault.ocr_jobs import OcrJob, WorkerPool, run_jobs, worker_count
 from vault.store import Vault
 
 Progress = Callable[[int, int, str], None]
@@ -62,6 +62,10 @@ def _quiet(done: int, total: int, name: str) -> None:
     """Default progress callback: report nothing."""
 
 
+def _ignore(outcome: ImportOutcome) -> None:
+    """Default callback for each stored file: nothing."""
+
+
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files given directly, plus every non-hidden file below each folder, in name order."""
     files: list[Path] = []
@@ -88,17 +92,19 @@ def import_paths(
     cancelled: Callable[[], bool] = _never,
     password: str | None = None,
     chat_name: str = "",
+    stored: Callable[[ImportOutcome], None] = _ignore,
 ) -> list[ImportOutcome]:
     """Import each file in its own transaction; stops between files when cancelled.
 
     Bill and chat exports are stored with their rows (Vault.import_bytes); `password` opens
-    their ZIP."""
+    their ZIP. `stored` sees each file's outcome as soon as it is committed."""
     outcomes: list[ImportOutcome] = []
     for done, path in enumerate(paths):
         if cancelled():
             break
         progress(done, len(paths), path.name)
         outcomes.append(vault.import_file(case_id, path, kind=kind, password=password, chat_name=chat_name))
+        stored(outcomes[-1])
     vault.checkpoint()  # the .evault file alone now holds every import, even if the app is killed later
     progress(len(outcomes), len(paths), "")
     return outcomes
@@ -155,17 +161,19 @@ def run_ocr(
     cancelled: Callable[[], bool] = _never,
     workers: int | None = None,
     backend: str | None = None,
+    pool: WorkerPool | None = None,
 ) -> OcrReport:
     """OCR the items in worker processes and store lines, fields and the guessed kind.
 
-    `backend` is RapidOCR's inference runtime (None: the one that suits this machine)."""
+    `backend` is RapidOCR's inference runtime (None: the one that suits this machine); `pool`, workers
+    of `engine` started earlier (None: new ones)."""
     items = [vault.item(i) for i in item_ids]
     names = {item.id: item.original_name for item in items}
     report = OcrReport(engine)
     if not items:
         return report
     progress(0, len(items), "")
-    for outcome in run_jobs(engine, _jobs(vault, items), len(items), cancelled, workers, backend=backend):
+    for outcome in run_jobs(engine, _jobs(vault, items), len(items), cancelled, workers, backend=backend, pool=pool):
         if outcome.error:
             vault.mark_ocr(outcome.item_id, OcrState.FAILED, engine, outcome.error)
             report.failed[outcome.item_id] = outcome.error
@@ -230,13 +238,16 @@ def read_items(
     cancelled: Callable[[], bool] = _never,
     workers: int | None = None,
     backend: str | None = None,
+    pool: WorkerPool | None = None,
 ) -> tuple[OcrReport | None, list[Notice]]:
-    """OCR stored items with the requested engine or a replacement; (None, [NO_ENGINE]) without any."""
+    """OCR stored items with the requested engine or a replacement; (None, [NO_ENGINE]) without any.
+
+    `pool` holds workers started earlier for the engine choose_engine picks."""
     try:
         engine, notice = choose_engine(requested_engine)
     except OcrEngineUnavailable:
         return None, [Notice(NoticeCode.NO_ENGINE)]
-    report = run_ocr(vault, item_ids, engine, progress, cancelled, workers, backend)
+    report = run_ocr(vault, item_ids, engine, progress, cancelled, workers, backend, pool)
     return report, [notice] if notice else []
 
 
@@ -250,6 +261,7 @@ def _read_stored(
     options: IngestOptions,
     progress: StageProgress,
     cancelled: Callable[[], bool],
+    pool: WorkerPool | None = None,
 ) -> IngestReport:
     report = IngestReport(outcomes)
     pending = set(items_needing_ocr(vault, retry_failed=False))  # a bill, chat or invoice file is never OCR'd
@@ -258,9 +270,38 @@ def _read_stored(
         return report
     report.ocr, report.notices = read_items(
         vault, to_read, options.engine, _stage(Stage.READING, progress), cancelled, options.workers,
-        options.backend,
+        options.backend, pool,
     )
     return report
+
+
+class _WorkersAhead:
+    """OCR workers started as soon as a stored file needs reading, so their start-up and model loads
+    (about 1 s with OpenVINO) overlap the storing of the files after it (issue #13). None start for
+    an ingest with nothing to read (reading off, duplicates, bill exports, no engine)."""
+
+    def __init__(self, vault: Vault, options: IngestOptions, files: int) -> None:
+        self.vault, self.options, self.files = vault, options, files
+        self.pool: WorkerPool | None = None
+        try:
+            self.engine: str | None = choose_engine(options.engine)[0] if options.read else None
+        except OcrEngineUnavailable:
+            self.engine = None
+
+    def stored(self, outcome: ImportOutcome) -> None:
+        if self.pool is not None or self.engine is None or outcome.status != ImportStatus.IMPORTED:
+            return
+        if outcome.item_id is None or self.vault.item(outcome.item_id).ocr_state != OcrState.PENDING:
+            return
+        backend, workers = self.options.backend, self.options.workers
+        self.pool = WorkerPool(self.engine, backend, workers or worker_count(self.engine, self.files, backend))
+
+    def __enter__(self) -> _WorkersAhead:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
 
 
 def ingest(
@@ -274,9 +315,10 @@ def ingest(
     """Files and folders into a case: expand, store each file, then OCR what is new."""
     progress(Stage.FINDING, 0, 0, "")
     files = expand_paths(paths)
-    outcomes = import_paths(vault, case_id, files, options.kind, _stage(Stage.STORING, progress), cancelled,
-                            options.zip_password, options.chat_name)
-    return _read_stored(vault, outcomes, options, progress, cancelled)
+    with _WorkersAhead(vault, options, len(files)) as ahead:
+        outcomes = import_paths(vault, case_id, files, options.kind, _stage(Stage.STORING, progress), cancelled,
+                                options.zip_password, options.chat_name, ahead.stored)
+        return _read_stored(vault, outcomes, options, progress, cancelled, ahead.pool)
 
 
 def ingest_pasted(

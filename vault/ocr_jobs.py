@@ -115,6 +115,14 @@ def _init_worker(engine_name: str, backend: str | None, threads: int, memory_lim
     limit_address_space(memory_limit)
     limit_threads(threads)
     _worker_engine = create_engine(engine_name, backend)
+    try:
+        _worker_engine.load()
+    except (OcrError, MemoryError):
+        pass  # the first job loads again and reports the failure as that item's error
+
+
+def _started() -> None:
+    """A job that does nothing: submitted once per worker, it makes the pool start them now."""
 
 
 def read_in_worker(job: OcrJob) -> OcrOutcome:
@@ -137,15 +145,22 @@ def worker_count(engine_name: str, jobs: int, backend: str | None = None) -> int
     return max(1, min(os.cpu_count() or 1, by_memory, jobs))
 
 
-class _WorkerPool:
-    """Worker processes, replaced when one of them dies (a dead worker breaks the whole executor)."""
+class WorkerPool:
+    """OCR worker processes, started at once and replaced when one of them dies (a dead worker
+    breaks the whole executor).
+
+    Each worker loads its engine's models as it starts, so a pool made before the files are stored
+    has them ready when the first job comes (issue #13). Close it with shutdown(), or use it as a
+    context manager.
+    """
 
     def __init__(
-        self, engine_name: str, backend: str | None, workers: int, work: Callable[[OcrJob], OcrOutcome]
+        self, engine_name: str, backend: str | None, workers: int, work: Callable[[OcrJob], OcrOutcome] = read_in_worker
     ) -> None:
         threads = max(1, (os.cpu_count() or 1) // workers)  # workers x threads = cores, no oversubscription
         self._initargs = (engine_name, backend, threads, worker_memory_limit(engine_name), os.getpid())
-        self._workers = workers
+        self.engine_name = engine_name
+        self.workers = workers
         self._work = work
         self._executor = self._start()
 
@@ -153,9 +168,12 @@ class _WorkerPool:
         # spawn, not fork: a fork starts with a copy of the vault key, and its /proc/PID/environ
         # shows the parent's original environment, passphrase included, whatever os.environ says.
         context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(
-            self._workers, mp_context=context, initializer=_init_worker, initargs=self._initargs
+        executor = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_init_worker, initargs=self._initargs
         )
+        for _ in range(self.workers):  # a spawn-context executor starts a worker per submitted job
+            executor.submit(_started)
+        return executor
 
     def submit(self, job: OcrJob) -> Future[OcrOutcome]:
         try:
@@ -168,6 +186,12 @@ class _WorkerPool:
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
 
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.shutdown()
+
 
 def run_jobs(
     engine_name: str,
@@ -177,6 +201,7 @@ def run_jobs(
     workers: int | None = None,
     work: Callable[[OcrJob], OcrOutcome] = read_in_worker,
     backend: str | None = None,
+    pool: WorkerPool | None = None,
 ) -> Iterator[OcrOutcome]:
     """Yield outcomes as workers finish; stops submitting when cancelled.
 
@@ -184,10 +209,12 @@ def run_jobs(
     A dying worker fails every job in flight with it; those are read again one at a time in a new
     pool, so only a job that kills its worker by itself becomes a failed item (WORKER_DIED).
     `work` runs in the workers and must be importable there (a module-level function). `backend`
-    is RapidOCR's inference runtime (None: the one that suits this machine).
+    is RapidOCR's inference runtime (None: the one that suits this machine). A `pool` started
+    earlier is used instead of a new one (and left to its owner to shut down).
     """
-    workers = workers or worker_count(engine_name, total, backend)
-    pool = _WorkerPool(engine_name, backend, workers, work)
+    own_pool = pool is None
+    if pool is None:
+        pool = WorkerPool(engine_name, backend, workers or worker_count(engine_name, total, backend), work)
     pending: dict[Future[OcrOutcome], OcrJob] = {}
     suspects: deque[OcrJob] = deque()
     alone: Future[OcrOutcome] | None = None
@@ -200,7 +227,7 @@ def run_jobs(
                     alone = pool.submit(suspects[0])
                     pending[alone] = suspects.popleft()
             else:
-                while not exhausted and len(pending) < 2 * workers:
+                while not exhausted and len(pending) < 2 * pool.workers:
                     job = next(queue, None)
                     if job is None:
                         exhausted = True
@@ -220,4 +247,5 @@ def run_jobs(
                     outcome = OcrOutcome(job.item_id, engine_name, error=WORKER_DIED)
                 yield outcome
     finally:
-        pool.shutdown()
+        if own_pool:
+            pool.shutdown()

@@ -107,7 +107,7 @@ def test_choose_engine_falls_back_with_a_notice(monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.fixture
-def fake_ocr(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+def fake_ocr(monkeypatch: pytest.MonkeyPatch, vault: Vault) -> list[list[int]]:
     """Replace the OCR run (worker processes, a real engine) by one that records the items it was given."""
     import vault.ingest as workflow
 
@@ -120,7 +120,40 @@ def fake_ocr(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
 
     monkeypatch.setattr(workflow, "available_engines", lambda: ["tesseract"])
     monkeypatch.setattr(workflow, "run_ocr", run)
+    monkeypatch.setattr(workflow, "WorkerPool", _FakePool)
+    monkeypatch.setattr(_FakePool, "starts", [])
+    monkeypatch.setattr(_FakePool, "vault", vault)
     return calls
+
+
+class _FakePool:
+    """Stands in for the OCR worker processes: records how many files were stored when it started."""
+
+    starts: list[int] = []
+    vault: Vault | None = None
+
+    def __init__(self, engine: str, backend: str | None, workers: int) -> None:
+        assert _FakePool.vault is not None
+        _FakePool.starts.append(len(_FakePool.vault.items()))
+        self.shut = False
+
+    def shutdown(self) -> None:
+        self.shut = True
+
+
+def test_ocr_workers_start_once_the_first_new_file_is_stored_and_never_for_duplicates(
+    vault: Vault, case_id: int, tmp_path: Path, fake_ocr: list[list[int]]
+) -> None:
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    for seed in range(3):
+        (folder / f"{seed}.png").write_bytes(png_bytes(seed=seed + 10))
+    ingest(vault, case_id, [folder], IngestOptions(engine="tesseract"))
+    assert _FakePool.starts == [1], "started after the first file, while the other two were still to store"
+    ingest(vault, case_id, [folder], IngestOptions(engine="tesseract"))
+    ingest(vault, case_id, [folder / "0.png"], IngestOptions(read=False))
+    assert _FakePool.starts == [1], "nothing new to read: no workers"
+    assert len(fake_ocr) == 1
 
 
 def test_ingest_stores_then_reads_only_new_files_and_reports_each_stage(

@@ -19,12 +19,13 @@ import pikepdf
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr.engines import available_engines, create_engine
+from ocr.engines import available_engines, create_engine, default_backend
 from vault.media import MAX_PDF_PIXELS
 from vault.ocr_jobs import (
     WORKER_DIED,
     OcrJob,
     OcrOutcome,
+    WorkerPool,
     read_in_worker,
     run_job,
     run_jobs,
@@ -33,7 +34,7 @@ from vault.ocr_jobs import (
 from vault.process import is_dumpable, withhold_secrets_from_children
 
 ENGINE = "rapidocr"
-"""The workers' initialiser builds this engine; its model loads only when a job reads an image."""
+"""The workers' initialiser builds this engine and loads its models as each worker starts."""
 SECRET = "worker-must-not-see 口令 8812"
 POISON = b"poison"
 WAIT_PREFIX = b"wait-to-be-killed:"
@@ -121,6 +122,22 @@ def test_workers_run_capped_without_secrets_or_core_dumps(monkeypatch: pytest.Mo
         "secret_in_os_environ": False,
         "secret_in_proc_environ": False,
     }
+
+
+def report_models_loaded(job: OcrJob) -> OcrOutcome:
+    """Which RapidOCR models the worker holds before it has read anything."""
+    from ocr.engines import rapid
+
+    return OcrOutcome(job.item_id, ENGINE, kind=",".join(sorted(rapid._models)))
+
+
+@pytest.mark.ocr
+@pytest.mark.timeout(120)
+def test_workers_load_their_models_before_the_first_job() -> None:
+    """So a pool started while files are stored has them ready (vault.ingest starts it early)."""
+    with WorkerPool(ENGINE, None, 1, report_models_loaded) as pool:
+        [outcome] = run_jobs(ENGINE, [_job(1)], 1, pool=pool)
+    assert outcome.kind == default_backend()
 
 
 def _blank_pages_pdf(pages: int, side: float) -> bytes:
