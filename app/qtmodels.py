@@ -391,6 +391,8 @@ class TimelineModel(QAbstractListModel):
             return event.time
         if role == Roles.RECORD:
             return event.picked.record if event.picked else None
+        if role == Roles.SELECTION:
+            return event.picked.selection if event.picked else None
         return None
 
     @staticmethod

@@ -91,8 +91,7 @@ class SelectionsPanel(QWidget):
         if self.item is None:
             return
         self._generation += 1
-        generation, item = self._generation, self.item
-        fallback = self.tr("%1 (excerpt)").replace("%1", item.title or item.original_name)
+        generation, item, fallback = self._generation, self.item, self._fallback_title()
         current = self.current()
         keep = select if select is not None else (current.id if current else None)
 
@@ -106,6 +105,18 @@ class SelectionsPanel(QWidget):
             self._enable()
 
         self.session.read(lambda vault: selections(vault, item.id), listed)
+
+    def _fallback_title(self) -> str:
+        """An untitled selection's name, as the dossier prints it: the item's with （节选）."""
+        assert self.item is not None
+        return self.tr("%1 (excerpt)").replace("%1", self.item.title or self.item.original_name)
+
+    def show_listed(self, selection: Selection) -> None:
+        """Show one selection's rows and choose it in the list (a picked row clicked in the timeline)."""
+        if self.item is None or self.item.id != selection.item_id:
+            return
+        self.reload(select=selection.id)
+        self.records.show_selection(selection, selection.title or self._fallback_title())
 
     def current(self) -> Selection | None:
         index = self.list.currentIndex()

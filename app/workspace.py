@@ -154,7 +154,7 @@ class Workspace(QSplitter):
         self.timeline_view = QListView(objectName="timeline")
         self.timeline_view.setModel(self.timeline)
         self.timeline_view.setAlternatingRowColors(True)
-        self.timeline_view.clicked.connect(lambda index: self.open_item(index.data(Roles.ITEM_ID)))
+        self.timeline_view.clicked.connect(self._timeline_clicked)
         self.views = QTabWidget()
         self.views.addTab(self.grid, self.tr("Thumbnails"))
         self.views.addTab(self.table, self.tr("Table"))
@@ -311,6 +311,13 @@ class Workspace(QSplitter):
     def _evidence_selected(self, index: QModelIndex) -> None:
         if index.isValid():
             self.detail.show_item(self.evidence.item_at(self.evidence.row_of(index.data(Roles.ITEM_ID))))
+
+    def _timeline_clicked(self, index: QModelIndex) -> None:
+        """Open the exhibit; a picked row opens its selection's rows too."""
+        self.open_item(index.data(Roles.ITEM_ID))
+        selection = index.data(Roles.SELECTION)
+        if selection is not None:
+            self.detail.selections.show_listed(selection)
 
     def current_item(self) -> Item | None:
         index = self.grid.currentIndex()

@@ -265,8 +265,15 @@ def test_picked_rows_are_events_of_the_timeline_at_their_own_time(qtbot, qtmodel
     assert events[0].data(Roles.EVENT_TIME) == picked[0].time
     qtmodeltester.check(timeline)
     window.workspace.views.setCurrentWidget(window.workspace.timeline_view)
-    window.workspace.timeline_view.clicked.emit(events[1])
-    qtbot.waitUntil(lambda: window.workspace.detail.item is not None and window.workspace.detail.item.id == bill_item)
+    view = window.workspace.timeline_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(events[1]).center())
+    records = window.workspace.detail.records_view
+    qtbot.waitUntil(lambda: records.model.rowCount() == 2 and records.selection is not None, timeout=10_000)
+    assert window.workspace.detail.item.id == bill_item
+    assert records.banner.text() == "正在显示“两笔退款”的 2 行。"
+    panel = window.workspace.detail.selections
+    qtbot.waitUntil(lambda: panel.current() is not None, timeout=10_000)
+    assert panel.current().title == "两笔退款"
 
 
 @pytest.mark.parametrize("rows, screenshot, said", [
