@@ -718,32 +718,32 @@
 <context>
     <name>FieldsModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="441"/>
+        <location filename="../../app/qtmodels.py" line="443"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="441"/>
+        <location filename="../../app/qtmodels.py" line="443"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="441"/>
+        <location filename="../../app/qtmodels.py" line="443"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="459"/>
+        <location filename="../../app/qtmodels.py" line="461"/>
         <source>corrected by you</source>
         <translation>您已更正</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="460"/>
+        <location filename="../../app/qtmodels.py" line="462"/>
         <source>added by you</source>
         <translation>您添加的</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="460"/>
+        <location filename="../../app/qtmodels.py" line="462"/>
         <source>read by OCR</source>
         <translation>文字识别</translation>
     </message>
@@ -1583,59 +1583,59 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="554"/>
-        <location filename="../../app/qtmodels.py" line="558"/>
+        <location filename="../../app/qtmodels.py" line="556"/>
+        <location filename="../../app/qtmodels.py" line="560"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="554"/>
-        <location filename="../../app/qtmodels.py" line="558"/>
+        <location filename="../../app/qtmodels.py" line="556"/>
+        <location filename="../../app/qtmodels.py" line="560"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="555"/>
+        <location filename="../../app/qtmodels.py" line="557"/>
         <source>Sender</source>
         <translation>发送者</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="555"/>
+        <location filename="../../app/qtmodels.py" line="557"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="559"/>
+        <location filename="../../app/qtmodels.py" line="561"/>
         <source>Counterparty</source>
         <translation>交易对方</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="559"/>
+        <location filename="../../app/qtmodels.py" line="561"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="560"/>
+        <location filename="../../app/qtmodels.py" line="562"/>
         <source>In/out</source>
         <translation>收/支</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="560"/>
+        <location filename="../../app/qtmodels.py" line="562"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="561"/>
+        <location filename="../../app/qtmodels.py" line="563"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="561"/>
+        <location filename="../../app/qtmodels.py" line="563"/>
         <source>Transaction number</source>
         <translation>交易单号</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="562"/>
+        <location filename="../../app/qtmodels.py" line="564"/>
         <source>Order number</source>
         <translation>商户单号/订单号</translation>
     </message>
@@ -1760,7 +1760,7 @@
 <context>
     <name>SelectionsModel</name>
     <message numerus="yes">
-        <location filename="../../app/qtmodels.py" line="639"/>
+        <location filename="../../app/qtmodels.py" line="641"/>
         <source>%n rows</source>
         <translation>
             <numerusform>%n 行</numerusform>
@@ -1805,27 +1805,27 @@
         <translation>选入证据材料的行（每组单独作为一份证据）</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="95"/>
+        <location filename="../../app/selectionspanel.py" line="112"/>
         <source>%1 (excerpt)</source>
         <translation>%1（节选）</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="182"/>
+        <location filename="../../app/selectionspanel.py" line="193"/>
         <source>Delete picked rows</source>
         <translation>删除所选行材料</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="183"/>
+        <location filename="../../app/selectionspanel.py" line="194"/>
         <source>Delete “%1”? The rows stay in the file; they are no longer an exhibit of their own. The audit log records the deletion.</source>
         <translation>删除“%1”吗？这些行仍保留在文件中，只是不再单独作为一份证据。审计日志会记录这次删除。</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="190"/>
+        <location filename="../../app/selectionspanel.py" line="201"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="212"/>
+        <location filename="../../app/selectionspanel.py" line="223"/>
         <source>Picked rows</source>
         <translation>所选行</translation>
     </message>
@@ -1903,12 +1903,12 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="406"/>
+        <location filename="../../app/qtmodels.py" line="408"/>
         <source>%1, row %2</source>
         <translation>%1 第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="407"/>
+        <location filename="../../app/qtmodels.py" line="409"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
