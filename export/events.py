@@ -88,9 +88,13 @@ def describe_record(record: Record, labels: Labels) -> str:
         return labels.record_message.format(sender=record.sender, text=_shortened(record.text or record.media,
                                                                                   MESSAGE_CHARS))
     amount = amount_text(record.amount, AmountRole.REFUND)  # the wording says the direction, not the sign
-    refund = any("退款" in part for part in (record.category, record.description))
-    template = {Direction.OUT: labels.record_paid, Direction.IN: labels.record_refund if refund else
-                labels.record_received}.get(record.direction, labels.record_neutral)
+    if record.direction == Direction.OUT:
+        template = labels.record_paid
+    elif record.direction == Direction.IN:
+        refund = any("退款" in part for part in (record.category, record.description))
+        template = labels.record_refund if refund else labels.record_received
+    else:
+        template = labels.record_neutral
     what = template.format(amount=amount, counterparty=record.counterparty or labels.none)
     details = [_shortened(record.description, _DESCRIPTION_CHARS)] if record.description else []
     if record.refunded and record.direction == Direction.OUT:
@@ -105,7 +109,9 @@ def describe_record(record: Record, labels: Labels) -> str:
 def _exhibit_events(exhibit: Exhibit, number: int, labels: Labels, with_notes: bool) -> list[TimelineEvent]:
     if exhibit.selection_id is not None:  # picked rows are events at their own times; the rest stay out
         return [TimelineEvent(r.time, describe_record(r, labels), number) for r in exhibit.records or () if r.time]
-    return [TimelineEvent(exhibit.formed_at, describe(exhibit, labels, with_notes), number)] if exhibit.formed_at else []
+    if not exhibit.formed_at:
+        return []
+    return [TimelineEvent(exhibit.formed_at, describe(exhibit, labels, with_notes), number)]
 
 
 def timeline_events(exhibits: Sequence[Exhibit], labels: Labels, with_notes: bool) -> tuple[TimelineEvent, ...]:

@@ -167,7 +167,8 @@ def test_selection_changed_outside_the_app_is_reported(vault: Vault, bill: int) 
         conn.execute("INSERT INTO selection_rows(selection_id, source_row) VALUES (?, 30)", (made.id,))
         conn.execute("DELETE FROM selections WHERE id = ?", (gone.id,))
     assert verify(vault) == [
-        Problem(ProblemCode.ROW_REVERTED, ProblemPlace(ProblemPart.ITEM, bill), {"columns": f"rows of selection {made.id}"}),
+        Problem(ProblemCode.ROW_REVERTED, ProblemPlace(ProblemPart.ITEM, bill),
+                {"columns": f"rows of selection {made.id}"}),
         Problem(ProblemCode.ROW_REVERTED, ProblemPlace(ProblemPart.ITEM, bill),
                 {"columns": f"all rows of selection {gone.id} (missing)"}),
     ]
