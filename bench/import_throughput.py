@@ -76,7 +76,7 @@ def time_engine(name: str, samples: list[tuple[Path, str]]) -> EngineTiming:
     """Bare engine in this process: model load apart, then decode + recognize per image, then extraction."""
     started = time.perf_counter()
     engine = bench_engine(name)
-    engine.recognize(Image.new("RGB", (64, 32), "white"))  # loads a lazily built model
+    engine.load()
     load_s = time.perf_counter() - started
     engine_s = engine_cpu_s = extract_s = 0.0
     for path, reference in samples:

@@ -106,12 +106,15 @@ def model_params(backend: str, folder: Path, threads: int | None) -> dict[str, o
 
 
 def _build_model(backend: str, folder: Path) -> RapidOCR:
-    """RapidOCR with its detector and recogniser loaded now (it would load each on first use), the
-    recogniser's batches padded to few widths on OpenVINO (ocr/engines/shapes.py)."""
+    """RapidOCR with its detector and recogniser loaded now (it would load each on first use), phone
+    screenshots scaled down for the detector (ocr/engines/detector_input.py) and the recogniser's
+    batches padded to few widths on OpenVINO (ocr/engines/shapes.py)."""
     from rapidocr import RapidOCR
 
+    from .detector_input import scale_portrait_pages
+
     model = RapidOCR(params=model_params(backend, folder, _threads))
-    model._load_det_model()
+    scale_portrait_pages(model._load_det_model())
     recognizer = model._load_rec_model()
     if backend == OPENVINO:
         recognizer.session = PaddedWidths(recognizer.session)

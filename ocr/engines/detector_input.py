@@ -1,0 +1,40 @@
+"""The text detector's input: a portrait page (a phone screenshot) scaled down to the detector's size.
+
+RapidOCR scales a page up until its short side reaches Det.limit_side_len (736) but never down, so a
+1080-wide phone screenshot went to the detector whole: 1088x1408 pixels for a 1080x1413 page, about
+40 % of the OCR time. Phone text is large (a line is 40-60 px high at 1080 wide), and 736 px keep it
+well above the size the detector finds; the recogniser still reads each line from the full-size page.
+Landscape pages (desktop and browser captures, whose text is a third of that size) keep RapidOCR's
+rule: at 736 px the dates of a desktop e-invoice already came apart (issue #13).
+Imported only when a model is built: it loads rapidocr.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import cv2
+import numpy as np
+from rapidocr.ch_ppocr_det.utils import DetPreProcess
+
+
+def detector_size(width: int, height: int, short_side: int) -> tuple[int, int] | None:
+    """(width, height) a portrait page wider than `short_side` goes to the detector at, both
+    multiples of 32 as the network needs; None leaves the page to RapidOCR's own rule."""
+    if height <= width or width <= short_side:
+        return None
+    return round(short_side / 32) * 32, max(32, round(height * short_side / width / 32) * 32)
+
+
+class PortraitResize(DetPreProcess):
+    """RapidOCR's detector preprocessing, with portrait pages scaled down to limit_side_len wide."""
+
+    def resize(self, img: np.ndarray) -> np.ndarray | None:
+        size = detector_size(img.shape[1], img.shape[0], self.limit_side_len)
+        return super().resize(img) if size is None else cv2.resize(img, size)
+
+
+def scale_portrait_pages(detector: Any) -> None:
+    """Make a RapidOCR TextDetector prepare every page with PortraitResize."""
+    detector.get_preprocess = lambda: PortraitResize(
+        detector.limit_side_len, detector.limit_type, detector.mean, detector.std
+    )

@@ -1,0 +1,22 @@
+"""Which pages the text detector sees scaled down (ocr/engines/detector_input.py)."""
+from __future__ import annotations
+
+import pytest
+
+from ocr.engines.detector_input import detector_size
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "size"),
+    [
+        pytest.param(1080, 1413, (736, 960), id="phone-screenshot"),
+        pytest.param(1080, 2000, (736, 1376), id="tile-of-a-tall-capture"),
+        pytest.param(1274, 1106, None, id="desktop-capture-keeps-its-size"),
+        pytest.param(713, 1200, None, id="narrow-phone-page-is-not-scaled-up-here"),
+        pytest.param(736, 1000, None, id="already-detector-wide"),
+    ],
+)
+def test_only_portrait_pages_wider_than_the_detector_are_scaled_down(
+    width: int, height: int, size: tuple[int, int] | None
+) -> None:
+    assert detector_size(width, height, 736) == size
