@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,20 @@ def test_pick_list_update_delete(cli, bill: str) -> None:
     actions = [e["action"] for e in json.loads(cli("log", "--item", bill, "--json")[1])]
     assert actions[-3:] == ["selection.create", "selection.update", "selection.delete"]
     assert cli("verify")[0] == 0
+
+
+def test_two_picks_export_as_two_exhibits_that_a_recipient_finds_intact(cli, bill: str, tmp_path: Path) -> None:
+    assert cli("pick", bill, "--rows", "18-19", "--title", "两笔")[0] == 0
+    assert cli("pick", bill, "--rows", "30")[0] == 0
+    dossier = tmp_path / "dossier.pdf"
+    code, _, err = cli("export", "-o", str(dossier))
+    assert code == 0, err
+    code, out, err = cli("check-dossier", str(dossier), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["intact"] and len(report["attachments"]) == 1, out + err
+    text = subprocess.run(["pdftotext", str(dossier), "-"], capture_output=True, text=True, check=True).stdout
+    assert all(ROWS[n - FIRST_ROW].transaction_no in text for n in (18, 19, 30))
+    assert ROWS[20 - FIRST_ROW].transaction_no not in text
 
 
 @pytest.mark.parametrize(
