@@ -93,10 +93,12 @@ def describe_record(record: Record, labels: Labels) -> str:
     elif record.direction == Direction.IN:
         refund = any("退款" in part for part in (record.category, record.description))
         template = labels.record_refund if refund else labels.record_received
-    else:
-        template = labels.record_neutral
+    else:  # 不计收支 (said below), or no 收/支 at all, as on an invoice's line
+        template = labels.record_other
     what = template.format(amount=amount, counterparty=record.counterparty or labels.none)
-    details = [_shortened(record.description, _DESCRIPTION_CHARS)] if record.description else []
+    details = [labels.record_neutral] if record.direction == Direction.NEUTRAL else []
+    if record.description:
+        details.append(_shortened(record.description, _DESCRIPTION_CHARS))
     if record.refunded and record.direction == Direction.OUT:
         details.append(labels.record_refunded.format(amount=amount_text(record.refunded)))
     if record.transaction_no:
@@ -108,7 +110,9 @@ def describe_record(record: Record, labels: Labels) -> str:
 
 def _exhibit_events(exhibit: Exhibit, number: int, labels: Labels, with_notes: bool) -> list[TimelineEvent]:
     if exhibit.selection_id is not None:  # picked rows are events at their own times; the rest stay out
-        return [TimelineEvent(r.time, describe_record(r, labels), number) for r in exhibit.records or () if r.time]
+        timed = [TimelineEvent(r.time, describe_record(r, labels), number) for r in exhibit.records or () if r.time]
+        if timed:
+            return timed  # else (an invoice's lines have no time) the exhibit is one event, as it would be unpicked
     if not exhibit.formed_at:
         return []
     return [TimelineEvent(exhibit.formed_at, describe(exhibit, labels, with_notes), number)]

@@ -80,8 +80,10 @@ class Labels:
     record_paid: str
     record_refund: str
     record_received: str
-    record_neutral: str
+    record_other: str
     """Timeline wording of a picked bill row: '{amount}' to or from '{counterparty}'."""
+    record_neutral: str
+    """Said of a row the export counts as neither income nor expense (不计收支: transfers, repayments)."""
     record_refunded: str
     record_transaction_no: str
     record_order_no: str
@@ -193,7 +195,8 @@ ZH = Labels(
     record_paid="支付 {amount} 给 {counterparty}",
     record_refund="收到 {counterparty} 退款 {amount}",
     record_received="收到 {counterparty} {amount}",
-    record_neutral="{counterparty} {amount}（不计收支）",
+    record_neutral="不计收支",
+    record_other="{counterparty} {amount}",
     record_refunded="已退款 {amount}",
     record_transaction_no="交易单号 {number}",
     record_order_no="商户单号 {number}",
@@ -343,7 +346,8 @@ EN = Labels(
     record_paid="Paid {amount} to {counterparty}",
     record_refund="Refund of {amount} from {counterparty}",
     record_received="Received {amount} from {counterparty}",
-    record_neutral="{counterparty} {amount} (neither income nor expense)",
+    record_neutral="neither income nor expense",
+    record_other="{counterparty} {amount}",
     record_refunded="refunded {amount}",
     record_transaction_no="transaction no. {number}",
     record_order_no="merchant order no. {number}",

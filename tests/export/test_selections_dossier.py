@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
 import pytest
 
+from bench.dossier_demo import demo_request
 from bench.record_files import bill_rows, chat_txt, wechat_csv
+from export.events import describe_record, timeline_events
 from export.from_vault import dossier_request, export_case
 from export.order import ExhibitOrder
 from export.presets import export_each, export_in_parts
 from export.request import ExportOptions
+from export.texts import labels_for
+from ocr.records import Direction, Record
 from tests.export.conftest import flat_text, page_texts
 from tests.factories import png_bytes
 from vault.exhibit_order import set_manual_order
@@ -160,3 +165,31 @@ def test_parts_number_on_across_an_item_with_several_selections(case: Case, tmp_
                               part_bytes=140_000, order=ExhibitOrder.TIME)
     assert [[title.split("\u3000")[0] for title in _exhibit_headings(r.path)] for r in results] == [
         ["证据1"], ["证据2", "证据3"], ["证据4"]]
+
+
+@pytest.mark.parametrize(
+    ("record", "wording"),
+    [
+        pytest.param(Record(5, "2024-03-05T14:03:00+08:00", "京东", "小米手环", Direction.OUT, "-199.00",
+                            transaction_no="4200001"), "支付 ¥199.00 给 京东（小米手环，交易单号 4200001）", id="paid"),
+        pytest.param(Record(6, "t", "京东", "", Direction.OUT, "-131.77", refunded="89.84", order_no="88"),
+                     "支付 ¥131.77 给 京东（已退款 ¥89.84，商户单号 88）", id="paid-part-refunded"),
+        pytest.param(Record(7, "t", "美团", "", Direction.IN, "50.00", category="退款"), "收到 美团 退款 ¥50.00",
+                     id="refund"),
+        pytest.param(Record(8, "t", "张三", "转账", Direction.IN, "20.00"), "收到 张三 ¥20.00（转账）", id="received"),
+        pytest.param(Record(9, "t", "花呗", "还款", Direction.NEUTRAL, "300.00"), "花呗 ¥300.00（不计收支，还款）",
+                     id="neutral"),
+        pytest.param(Record(10, "t", "客服", sender="京东客服-小美", text="您好 " * 40),
+                     "京东客服-小美：" + ("您好 " * 40)[:59].rstrip() + "…", id="long-message"),
+        pytest.param(Record(11, "t", sender="我", media="[图片]"), "我：[图片]", id="picture"),
+    ],
+)
+def test_picked_rows_are_worded_as_what_happened(record: Record, wording: str) -> None:
+    assert describe_record(record, labels_for("zh")) == wording
+
+
+def test_a_selection_whose_rows_have_no_time_is_one_event_at_its_date() -> None:
+    exhibit = replace(demo_request(1).exhibits[0], kind="invoice", selection_id=3, formed_at="2024-05-21T08:37:00+08:00",
+                      records=(Record(1, "", "云帆科技", "洗衣液", amount="12.00"),))
+    (event,) = timeline_events([exhibit], labels_for("zh"), with_notes=False)
+    assert (event.when, event.exhibit_index) == ("2024-05-21T08:37:00+08:00", 1)
