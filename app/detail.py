@@ -266,7 +266,7 @@ class DetailPane(QWidget):
         self.image.clear()
         self.records_view.clear()
         self.selections.clear()
-        self._show_fields(True)
+        self._show_parts(fields=True, rows=False)
         self.fields.set_fields([])
         self.caption.setText(self.tr("Select an exhibit to see it here."))
         for widget in (self.title, self.formed_at, self.purpose):
@@ -288,7 +288,7 @@ class DetailPane(QWidget):
         self.purpose.setText(item.purpose)
         self.note.setPlainText(item.note)
         rows = holds_records(item.media_type)
-        self._show_fields(not rows)
+        self._show_parts(fields=not rows or bool(item.fields), rows=rows)
         if rows:
             self._show_records(item)
             return
@@ -310,12 +310,13 @@ class DetailPane(QWidget):
         self.records_view.show_item(item)
         self.selections.show_item(item)
 
-    def _show_fields(self, shown: bool) -> None:
-        """Fields and zoom for a screenshot or PDF, picked rows for a bill or chat export."""
-        self.fields_box.setVisible(shown)
-        self.selections.setVisible(not shown)
+    def _show_parts(self, fields: bool, rows: bool) -> None:
+        """Fields for what states facts (a screenshot, a PDF, an e-invoice file), picked rows for a file
+        of rows (a bill, chat or invoice), zoom only over a picture."""
+        self.fields_box.setVisible(fields)
+        self.selections.setVisible(rows)
         for button in self.zoom_buttons:
-            button.setVisible(shown)
+            button.setVisible(not rows)
 
     def _caption(self, item: Item, pages: PageCount = PageCount()) -> str:
         caption = f"{item.original_name} · {item.width or '?'}×{item.height or '?'} · SHA-256 {item.sha256[:12]}…"

@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Add evidence"), str(Path.home()),
-            self.tr("Screenshots and PDFs (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;All files (*)"),
+            self.tr("Evidence (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf *.ofd *.xml *.csv *.xlsx *.zip *.txt);;All files (*)"),
         )
         self.import_paths([Path(name) for name in names])
 

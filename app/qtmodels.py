@@ -495,16 +495,17 @@ class RecordsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[Record] = []
-        self._chat = False
+        self._kind = ""
         self._columns = self._column_defs()
         self._total = 0
         self._loading = False
         self._picked: set[int] = set()
 
-    def set_records(self, records: Sequence[Record], chat: bool, total: int | None = None) -> None:
-        """Start over with a first page of `total` rows (all of them when total is None)."""
+    def set_records(self, records: Sequence[Record], kind: str, total: int | None = None) -> None:
+        """Start over with a first page of `total` rows (all of them when total is None); the item's
+        kind chooses the columns (a chat's messages, an invoice's lines, a bill's rows)."""
         self.beginResetModel()
-        self._records, self._chat = list(records), chat
+        self._records, self._kind = list(records), kind
         self._columns = self._column_defs()
         self._total = len(self._records) if total is None else total
         self._loading = False
@@ -551,10 +552,16 @@ class RecordsModel(QAbstractTableModel):
 
     def _column_defs(self) -> tuple[tuple[str, Callable[[Record], str]], ...]:
         """Header and value of each column, made once per listing: views ask for every cell many times."""
-        if self._chat:
+        if self._kind == "chat":
             return (
                 (self.tr("Row"), lambda r: str(r.row)), (self.tr("Time"), lambda r: short_time(r.time)),
                 (self.tr("Sender"), lambda r: r.sender), (self.tr("Message"), lambda r: r.text or r.media),
+            )
+        if self._kind == "invoice":
+            return (
+                (self.tr("Line"), lambda r: str(r.row)), (self.tr("Item"), lambda r: r.description),
+                (self.tr("Seller"), lambda r: r.counterparty), (self.tr("Amount"), lambda r: r.amount),
+                (self.tr("Specification, quantity, unit price, tax rate, tax"), lambda r: r.note),
             )
         return (
             (self.tr("Row"), lambda r: str(r.row)), (self.tr("Time"), lambda r: short_time(r.time)),

@@ -116,7 +116,7 @@ class RecordsView(QWidget):
         self.filter.clear()  # with its signals, so its clear button goes too
         self._filter_timer.stop()
         self._query = ""
-        self.model.set_records([], chat=False)
+        self.model.set_records([], kind="")
         self.model.set_picked(())
         self.count.clear()
         self.filter_box.show()
@@ -143,11 +143,11 @@ class RecordsView(QWidget):
         self.model.set_picked(selection.rows)
         self._update_banner()
         self.banner_box.show()
-        generation, chat = self._generation, self.item.kind == "chat"
+        generation, kind = self._generation, self.item.kind
 
         def shown(records: list[Record]) -> None:
             if generation == self._generation:
-                self.model.set_records(records, chat=chat)
+                self.model.set_records(records, kind=kind)
 
         self.session.read(lambda vault: selected_records(vault, selection), shown)
 
@@ -186,7 +186,7 @@ class RecordsView(QWidget):
         if self.item is None:
             return
         self._generation += 1
-        generation, item_id, query, chat = self._generation, self.item.id, self._query, self.item.kind == "chat"
+        generation, item_id, query, kind = self._generation, self.item.id, self._query, self.item.kind
         self.count.setText(self.tr("loading…"))
 
         def read(vault) -> tuple[list[Record], int, int]:  # type: ignore[no-untyped-def]
@@ -197,7 +197,7 @@ class RecordsView(QWidget):
             if generation != self._generation:
                 return
             records, matches, self._all_rows = result
-            self.model.set_records(records, chat=chat, total=matches)
+            self.model.set_records(records, kind=kind, total=matches)
             self.table.resizeColumnsToContents()
             self._show_count(matches)
 

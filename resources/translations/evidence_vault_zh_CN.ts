@@ -368,7 +368,7 @@
     </message>
     <message>
         <location filename="../../app/detail.py" line="223"/>
-        <location filename="../../app/detail.py" line="366"/>
+        <location filename="../../app/detail.py" line="367"/>
         <source>Formed at</source>
         <translation>形成时间</translation>
     </message>
@@ -398,29 +398,29 @@
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="323"/>
+        <location filename="../../app/detail.py" line="324"/>
         <source>pages 1–%1 of %2 shown</source>
         <translation>显示第 1–%1 页，共 %2 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/detail.py" line="326"/>
+        <location filename="../../app/detail.py" line="327"/>
         <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="366"/>
+        <location filename="../../app/detail.py" line="367"/>
         <source>Type the date as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
         <translation>请按 YYYY-MM-DD 或 YYYY-MM-DD HH:MM 格式输入日期。</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="434"/>
+        <location filename="../../app/detail.py" line="435"/>
         <source>Remove field</source>
         <translation>删除字段</translation>
     </message>
     <message>
-        <location filename="../../app/detail.py" line="435"/>
+        <location filename="../../app/detail.py" line="436"/>
         <source>Fields read by OCR are kept as evidence. Correct the value, or mark it as wrong.</source>
         <translation>OCR 识别的字段作为证据保留。请更正该值，或将其标记为识别错误。</translation>
     </message>
@@ -1558,8 +1558,8 @@
     </message>
     <message>
         <location filename="../../app/mainwindow.py" line="240"/>
-        <source>Screenshots and PDFs (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;All files (*)</source>
-        <translation>截图和 PDF (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf);;所有文件 (*)</translation>
+        <source>Evidence (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf *.ofd *.xml *.csv *.xlsx *.zip *.txt);;All files (*)</source>
+        <translation>证据文件 (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf *.ofd *.xml *.csv *.xlsx *.zip *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.py" line="259"/>
@@ -1583,59 +1583,80 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../app/qtmodels.py" line="556"/>
-        <location filename="../../app/qtmodels.py" line="560"/>
+        <location filename="../../app/qtmodels.py" line="557"/>
+        <location filename="../../app/qtmodels.py" line="567"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="556"/>
-        <location filename="../../app/qtmodels.py" line="560"/>
+        <location filename="../../app/qtmodels.py" line="557"/>
+        <location filename="../../app/qtmodels.py" line="567"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="557"/>
+        <location filename="../../app/qtmodels.py" line="558"/>
         <source>Sender</source>
         <translation>发送者</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="557"/>
+        <location filename="../../app/qtmodels.py" line="558"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="561"/>
+        <location filename="../../app/qtmodels.py" line="562"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="562"/>
+        <source>Item</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="563"/>
+        <source>Seller</source>
+        <translation>销售方</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="564"/>
+        <source>Specification, quantity, unit price, tax rate, tax</source>
+        <translation>规格型号 / 数量 / 单价 / 税率 / 税额</translation>
+    </message>
+    <message>
+        <location filename="../../app/qtmodels.py" line="568"/>
         <source>Counterparty</source>
         <translation>交易对方</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="561"/>
+        <location filename="../../app/qtmodels.py" line="568"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="562"/>
+        <location filename="../../app/qtmodels.py" line="569"/>
         <source>In/out</source>
         <translation>收/支</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="562"/>
+        <location filename="../../app/qtmodels.py" line="563"/>
+        <location filename="../../app/qtmodels.py" line="569"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="563"/>
+        <location filename="../../app/qtmodels.py" line="570"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="563"/>
+        <location filename="../../app/qtmodels.py" line="570"/>
         <source>Transaction number</source>
         <translation>交易单号</translation>
     </message>
     <message>
-        <location filename="../../app/qtmodels.py" line="564"/>
+        <location filename="../../app/qtmodels.py" line="571"/>
         <source>Order number</source>
         <translation>商户单号/订单号</translation>
     </message>
@@ -1760,7 +1781,7 @@
 <context>
     <name>SelectionsModel</name>
     <message numerus="yes">
-        <location filename="../../app/qtmodels.py" line="641"/>
+        <location filename="../../app/qtmodels.py" line="648"/>
         <source>%n rows</source>
         <translation>
             <numerusform>%n 行</numerusform>

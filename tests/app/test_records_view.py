@@ -125,3 +125,26 @@ def test_another_export_starts_unfiltered_and_a_chat_lists_messages(qtbot, bill:
     view.filter.setText(bill[0].order_no)
     qtbot.waitUntil(lambda: "筛选出 1 条" in view.count.text(), timeout=10_000)
     assert bill[0].order_no in view.model.record_at(0).text
+
+
+def test_an_e_invoice_shows_its_lines_under_invoice_headings_and_its_facts_as_fields(qtbot, vault_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from bench.invoice_files import invoice_ofd, sample_invoice
+    from tests.app.conftest import unlock
+
+    invoice = sample_invoice(seed=5, items=3)
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        item_id = vault.import_bytes(vault.cases()[0].id, invoice_ofd(invoice), "电子发票.ofd").item_id
+    window = MainWindow(vault_path)
+    qtbot.addWidget(window)
+    window.show()
+    unlock(qtbot, window)
+    view = open_bill(qtbot, window, item_id)
+    detail = window.workspace.detail
+    headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
+    assert headers[:4] == ["行号", "项目名称", "销售方", "金额"]
+    assert [view.model.index(r, 1).data() for r in range(view.model.rowCount())] == [i.name for i in invoice.items]
+    assert detail.fields_box.isVisibleTo(detail) and detail.selections.isVisibleTo(detail)
+    shown = {detail.fields.field_at(r).type: detail.fields.field_at(r).normalized for r in range(detail.fields.rowCount())}
+    assert shown["invoice_no"] == invoice.number
+    assert not any(button.isVisibleTo(detail) for button in detail.zoom_buttons)
+    window.lock()
