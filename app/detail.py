@@ -278,7 +278,7 @@ class DetailPane(QWidget):
         """Fill in the exhibit at once; its image is decoded in the background the first time."""
         self.item = item
         self.setEnabled(True)
-        self.fields.set_fields(item.effective_fields())
+        self.fields.set_fields(item.effective_fields(), from_file=holds_records(item.media_type))
         self.title.setText(item.title)
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
         self.formed_at.setText((item.formed_at or "").replace("T", " "))

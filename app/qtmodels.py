@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon, QImage, QPixmap
 
-from app.texts import field_label, kind_label, short_time
+from app.texts import amount_label, field_label, kind_label, short_time
 from app.tasks import Task
 from ocr.records.types import Record
 from ocr.types import FieldType
@@ -422,10 +422,12 @@ class FieldsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fields: list[Field] = []
+        self._from_file = False
 
-    def set_fields(self, fields: Sequence[Field]) -> None:
+    def set_fields(self, fields: Sequence[Field], from_file: bool = False) -> None:
+        """`from_file`: the machine read them from the file's own data (an e-invoice), not by OCR."""
         self.beginResetModel()
-        self._fields = list(fields)
+        self._fields, self._from_file = list(fields), from_file
         self.endResetModel()
 
     def field_at(self, row: int) -> Field:
@@ -454,12 +456,13 @@ class FieldsModel(QAbstractTableModel):
         field = self._fields[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if index.column() == 0:
-                return field_label(field.type)
+                return amount_label(field.role) if field.type == FieldType.AMOUNT else field_label(field.type)
             if index.column() == 1:
                 shown_as_time = role == Qt.ItemDataRole.DisplayRole and field.type == FieldType.TIMESTAMP
                 return short_time(field.normalized) if shown_as_time else field.normalized  # edited as ISO
             return self.tr("corrected by you") if field.corrects else (
-                self.tr("added by you") if field.origin == "user" else self.tr("read by OCR")
+                self.tr("added by you") if field.origin == "user" else
+                self.tr("read from the file") if self._from_file else self.tr("read by OCR")
             )
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
             return field.raw

@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ocr.types import FieldType
+from ocr.types import AmountRole, FieldType
 from vault.china_time import format_time
 from vault.errors import (
     CannotWrite, DamagedVault, NotAVault, NotFound, Rejection, VaultExists, VaultNotFound, VaultTooNew,
@@ -57,6 +57,27 @@ def field_label(field_type: str) -> str:
         FieldType.PROMISE: QCoreApplication.translate("Labels", "Agent's promise"),
     }
     return labels.get(field_type, field_type)
+
+
+def amount_label(role: str) -> str:
+    """An amount's label with what it is on its page (实付款, 价税合计), the plain label without a role."""
+    roles = {
+        AmountRole.PAID: QCoreApplication.translate("Labels", "Paid"),
+        AmountRole.ORDER_TOTAL: QCoreApplication.translate("Labels", "Order total"),
+        AmountRole.DISCOUNT: QCoreApplication.translate("Labels", "Discount"),
+        AmountRole.SHIPPING: QCoreApplication.translate("Labels", "Shipping"),
+        AmountRole.REFUND: QCoreApplication.translate("Labels", "Refund"),
+        AmountRole.DUE: QCoreApplication.translate("Labels", "Due this period"),
+        AmountRole.REPAYMENT: QCoreApplication.translate("Labels", "Repayment"),
+        AmountRole.LOAN: QCoreApplication.translate("Labels", "Loan"),
+        AmountRole.CREDIT_LIMIT: QCoreApplication.translate("Labels", "Credit limit"),
+        AmountRole.TRANSACTION: QCoreApplication.translate("Labels", "Transaction amount"),
+        AmountRole.TAX: QCoreApplication.translate("Labels", "Tax"),
+        AmountRole.TOTAL_WITH_TAX: QCoreApplication.translate("Labels", "Total with tax"),
+        AmountRole.NET: QCoreApplication.translate("Labels", "Amount before tax"),
+        AmountRole.UNIT_PRICE: QCoreApplication.translate("Labels", "Unit price"),
+    }
+    return roles.get(role) or field_label(FieldType.AMOUNT)
 
 
 FIELD_TYPES = tuple(str(t) for t in FieldType)

@@ -146,5 +146,8 @@ def test_an_e_invoice_shows_its_lines_under_invoice_headings_and_its_facts_as_fi
     assert detail.fields_box.isVisibleTo(detail) and detail.selections.isVisibleTo(detail)
     shown = {detail.fields.field_at(r).type: detail.fields.field_at(r).normalized for r in range(detail.fields.rowCount())}
     assert shown["invoice_no"] == invoice.number
+    labels = {detail.fields.index(r, 0).data(): detail.fields.index(r, 2).data() for r in range(detail.fields.rowCount())}
+    assert {"价税合计", "税额", "金额（不含税）", "发票号码"} <= set(labels), "amounts say what they are"
+    assert set(labels.values()) == {"从文件读取"}, "read from the invoice's own data, not by OCR"
     assert not any(button.isVisibleTo(detail) for button in detail.zoom_buttons)
     window.lock()
