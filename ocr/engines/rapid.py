@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,16 +84,22 @@ def model_folder() -> Path:
     return folder
 
 
-def model_params(backend: str, folder: Path, threads: int | None) -> dict[str, object]:
-    """RapidOCR's settings: the wheel's model files on `backend`, quiet, a bounded thread count."""
+def wheel_models() -> dict[str, Path]:
+    """The path of each task's model (Det, Rec) in the rapidocr wheel."""
+    folder = model_folder()
+    return {task: folder / file_name for task, file_name in MODEL_FILES.items()}
+
+
+def model_params(backend: str, models: Mapping[str, Path], threads: int | None) -> dict[str, object]:
+    """RapidOCR's settings: the model files of `models` on `backend`, quiet, a bounded thread count."""
     from rapidocr import EngineType
 
     params: dict[str, object] = {
         "Global.log_level": "error", "Global.max_side_len": MAX_SIDE, "Global.use_cls": False,
     }
-    for task, file_name in MODEL_FILES.items():
+    for task, path in models.items():
         params[f"{task}.engine_type"] = EngineType(backend)
-        params[f"{task}.model_path"] = str(folder / file_name)
+        params[f"{task}.model_path"] = str(path)
     if backend == OPENVINO:
         # One image at a time: LATENCY with one stream. No CACHE_DIR is set, so OpenVINO keeps its
         # compiled models in memory only (its model cache is off unless CACHE_DIR names a folder).
@@ -105,15 +112,16 @@ def model_params(backend: str, folder: Path, threads: int | None) -> dict[str, o
     return params
 
 
-def _build_model(backend: str, folder: Path) -> RapidOCR:
-    """RapidOCR with its detector and recogniser loaded now (it would load each on first use), phone
-    screenshots scaled down for the detector (ocr/engines/detector_input.py) and the recogniser's
-    batches padded to few widths on OpenVINO (ocr/engines/shapes.py)."""
+def build_model(backend: str, models: Mapping[str, Path]) -> RapidOCR:
+    """RapidOCR with its detector and recogniser (`models`: task -> ONNX file) loaded now (it would
+    load each on first use), phone screenshots scaled down for the detector
+    (ocr/engines/detector_input.py) and the recogniser's batches padded to few widths on OpenVINO
+    (ocr/engines/shapes.py)."""
     from rapidocr import RapidOCR
 
     from .detector_input import scale_portrait_pages
 
-    model = RapidOCR(params=model_params(backend, folder, _threads))
+    model = RapidOCR(params=model_params(backend, models, _threads))
     scale_portrait_pages(model._load_det_model())
     recognizer = model._load_rec_model()
     if backend == OPENVINO:
@@ -126,9 +134,9 @@ def shared_model(backend: str) -> RapidOCR:
     once and lazily."""
     with _model_lock:
         if backend not in _models:
-            folder = model_folder()
+            models = wheel_models()
             try:
-                _models[backend] = _build_model(backend, folder)
+                _models[backend] = build_model(backend, models)
             except ImportError as e:
                 raise OcrEngineUnavailable(f"RapidOCR is not installed: {INSTALL_HINT}.") from e
             except MemoryError:  # the worker's memory cap: reported as such by vault.ocr_jobs
@@ -172,20 +180,24 @@ class RapidOcrEngine:
         return recognize_prepared(image, self.preprocess, self._recognize_page)
 
     def _recognize_page(self, image: Image.Image) -> list[OcrLine]:
-        bgr = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
-        model = shared_model(self.backend)
-        try:
-            result = model(bgr)
-        except MemoryError:
-            raise
-        except Exception as e:  # onnxruntime, OpenVINO and cv2 raise their own, unrelated types
-            raise OcrEngineFailed(f"RapidOCR failed: {e}") from e
-        if result.boxes is None or result.txts is None or result.scores is None:
-            return []
-        lines = []
-        for points, text, score in zip(result.boxes, result.txts, result.scores):
-            xs = [p[0] for p in points]
-            ys = [p[1] for p in points]
-            bbox = (round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys)))
-            lines.append(OcrLine(text, bbox, float(score)))
-        return lines
+        return read_page(shared_model(self.backend), image)
+
+
+def read_page(model: RapidOCR, image: Image.Image) -> list[OcrLine]:
+    """The lines a RapidOCR model reads on one prepared page."""
+    bgr = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
+    try:
+        result = model(bgr)
+    except MemoryError:
+        raise
+    except Exception as e:  # onnxruntime, OpenVINO and cv2 raise their own, unrelated types
+        raise OcrEngineFailed(f"RapidOCR failed: {e}") from e
+    if result.boxes is None or result.txts is None or result.scores is None:
+        return []
+    lines = []
+    for points, text, score in zip(result.boxes, result.txts, result.scores):
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        bbox = (round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys)))
+        lines.append(OcrLine(text, bbox, float(score)))
+    return lines
