@@ -10,6 +10,7 @@ from cli.common import EXIT_OK, Subparsers, UsageError, item_id, open_vault, pri
 from ocr.types import FieldType
 from ocr.records import Record
 from vault.evidence import KINDS
+from vault.selections import selections
 from vault.serialize import item_json
 from vault.store import Vault
 from vault.user_time import normalize_user_time
@@ -43,7 +44,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_vault(args, read_only=True) as vault:
         item = vault.item(args.id)
         if args.json:
-            print_json(item_json(item, vault.case(item.case_id), vault.records(item.id)))
+            print_json(item_json(item, vault.case(item.case_id), vault.records(item.id), selections(vault, item.id)))
             return EXIT_OK
         say(f"Item {item.id}: {item.original_name} ({item.media_type}, {item.size} bytes)")
         say(f"  case {item.case_id}, kind {item.kind}, SHA-256 {item.sha256}")

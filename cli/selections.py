@@ -20,7 +20,7 @@ from vault.selections import (
     selections,
     update_selection,
 )
-from vault.serialize import record_json
+from vault.serialize import record_json, selection_json
 
 MAX_RANGE = 1_000_000
 """Rows one range may name: beyond any export's length, and it keeps a typo (1-9999999999) cheap."""
@@ -45,12 +45,6 @@ def parse_rows(spec: str) -> list[int]:
 def row_ranges(rows: Iterable[int]) -> str:
     """Ascending rows written back the way --rows takes them: 3,7,12-14."""
     return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in row_runs(rows))
-
-
-def _selection_json(selection: Selection, records: list | None = None) -> dict[str, object]:
-    return {"id": selection.id, "item_id": selection.item_id, "title": selection.title, "purpose": selection.purpose,
-            "rows": list(selection.rows), "created_at": selection.created_at,
-            **({"records": [record_json(r) for r in records]} if records is not None else {})}
 
 
 def _report(selection: Selection, verb: str) -> None:
@@ -97,7 +91,7 @@ def _list(args: argparse.Namespace) -> int:
     with open_vault(args, read_only=True) as vault:
         found = selections(vault, args.list)
         if args.json:
-            print_json([_selection_json(s, selected_records(vault, s)) for s in found])
+            print_json([selection_json(s, selected_records(vault, s)) for s in found])
             return EXIT_OK
     for selection in found:
         row(selection.id, len(selection.rows), row_ranges(selection.rows), selection.title or "-",

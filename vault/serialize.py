@@ -6,6 +6,7 @@ from typing import Any
 
 from ocr.records import Record
 from vault.evidence import Case, Item
+from vault.selections import Selection
 
 
 def field_json(item: Item) -> list[dict[str, Any]]:
@@ -41,8 +42,17 @@ def record_json(record: Record) -> dict[str, Any]:
     }
 
 
-def item_json(item: Item, case: Case | None = None, records: Sequence[Record] | None = None) -> dict[str, Any]:
-    """An item; `records` are the rows to carry (all for `show`, the matching ones for `search`)."""
+def selection_json(selection: Selection, records: Sequence[Record] | None = None) -> dict[str, Any]:
+    """Rows picked for the dossier; `records` are those rows when the caller read them."""
+    return {"id": selection.id, "item_id": selection.item_id, "title": selection.title, "purpose": selection.purpose,
+            "rows": list(selection.rows), "created_at": selection.created_at,
+            **({"records": [record_json(r) for r in records]} if records is not None else {})}
+
+
+def item_json(item: Item, case: Case | None = None, records: Sequence[Record] | None = None,
+              selections: Sequence[Selection] | None = None) -> dict[str, Any]:
+    """An item; `records` are the rows to carry (all for `show`, the matching ones for `search`), and
+    `selections` the rows picked of them (for `show`)."""
     return {
         "id": item.id,
         "case": {"id": item.case_id, "title": case.title if case else None},
@@ -64,4 +74,5 @@ def item_json(item: Item, case: Case | None = None, records: Sequence[Record] | 
         "ocr_text": item.ocr_text,
         "fields": field_json(item),
         **({"records": [record_json(r) for r in records]} if records is not None else {}),
+        **({"selections": [selection_json(s) for s in selections]} if selections is not None else {}),
     }

@@ -36,6 +36,8 @@ def test_pick_list_update_delete(cli, bill: str) -> None:
         ROWS[n - FIRST_ROW].transaction_no for n in (18, 20, 25, 26, 27)]
     assert cli("pick", "--update", "1", "--rows", "19")[0] == 0
     assert cli("pick", "--list", bill)[1] == "1\t1\t19\t四笔退款\t证明已退款\n"
+    shown = json.loads(cli("show", bill, "--json")[1])
+    assert [(p["id"], p["rows"], p["title"]) for p in shown["selections"]] == [(1, [19], "四笔退款")]
     assert cli("pick", "--delete", "1")[0] == 0
     assert cli("pick", "--list", bill)[1] == ""
     actions = [e["action"] for e in json.loads(cli("log", "--item", bill, "--json")[1])]
