@@ -1,6 +1,7 @@
 """Which pages the text detector sees scaled down (ocr/engines/detector_input.py)."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from ocr.engines.detector_input import detector_size
@@ -20,3 +21,15 @@ def test_only_portrait_pages_wider_than_the_detector_are_scaled_down(
     width: int, height: int, size: tuple[int, int] | None
 ) -> None:
     assert detector_size(width, height, 736) == size
+
+
+def test_a_landscape_page_is_prepared_exactly_as_rapidocr_prepares_it() -> None:
+    """Same size and the same numbers, only computed in float32."""
+    from rapidocr.ch_ppocr_det.utils import DetPreProcess
+
+    from ocr.engines.detector_input import DetectorInput
+
+    page = np.random.default_rng(3).integers(0, 256, (700, 1200, 3), dtype=np.uint8)
+    ours, theirs = DetectorInput(736, "min"), DetPreProcess(736, "min")
+
+    assert np.array_equal(ours(page), theirs(page))
