@@ -43,6 +43,7 @@ from export.request import ExportOptions, ExportResult
 from ocr.types import FieldType
 from vault.evidence import Case, Item
 from vault.exhibit_order import set_manual_order
+from vault.selections import Selection, case_selections
 from vault.store import Vault
 
 TITLE_ROLE = Roles.SORT_KEY
@@ -66,6 +67,8 @@ class ExportDialog(QDialog):
         self.items = {item.id: item for item in items}
         self.task: Task | None = None
         self.result: ExportResult | None = None
+        self.selections: dict[int, list[Selection]] = {}
+        """Rows picked of a bill or chat, by item: read after the dialog opens."""
 
         self.exhibits = QStandardItemModel(self)
         self._time_order = [item.id for item in exhibit_order(items, ExhibitOrder.TIME)]
@@ -171,17 +174,36 @@ class ExportDialog(QDialog):
         self.resize(960, 620)
         if self.exhibits.rowCount():
             self.exhibit_view.setCurrentIndex(self.exhibits.index(0, 0))
+        self.session.read(lambda vault: case_selections(vault, case.id), self._show_selections)
 
-    @staticmethod
-    def _entry_text(title: str, item) -> str:  # type: ignore[no-untyped-def]
+    def _entry_text(self, title: str, item) -> str:  # type: ignore[no-untyped-def]
         when = short_time(item.event_time())
         numbers = "、".join(item.values(FieldType.ORDER_NO)[:2])
-        return "  ·  ".join(p for p in (title, when, numbers, item.original_name) if p)
+        text = "  ·  ".join(p for p in (title, when, numbers, item.original_name) if p)
+        picked = self.selections.get(item.id)
+        if picked:  # the dossier prints each picked set as an exhibit of its own, in this entry's place
+            names = "、".join(f"“{s.title}”" if s.title else self.tr("untitled") for s in picked)
+            text += "\n    " + self.tr("%n exhibit(s), one per set of picked rows: %1", "", len(picked)).replace(
+                "%1", names)
+        return text
+
+    def _show_selections(self, by_item: dict[int, list[Selection]]) -> None:
+        self.selections = by_item
+        for row in range(self.exhibits.rowCount()):
+            entry = self.exhibits.item(row)
+            item = self.items[entry.data(Roles.ITEM_ID)]
+            if item.id in by_item:
+                entry.setText(self._entry_text(entry.data(TITLE_ROLE) or kind_label(item.kind), item))
+        self._exhibit_selected()
 
     def _exhibit_selected(self) -> None:
         index = self.exhibit_view.currentIndex()
         self.exhibit_title.setText(index.data(TITLE_ROLE) or "" if index.isValid() else "")
         self.exhibit_purpose.setText(index.data(PURPOSE_ROLE) or "" if index.isValid() else "")
+        picked = index.isValid() and index.data(Roles.ITEM_ID) in self.selections
+        self.exhibit_purpose.setEnabled(not picked)  # each picked set states its own 证明目的
+        self.exhibit_title.setPlaceholderText(
+            self.tr("Name of picked sets without a title of their own") if picked else self.tr("Default: by kind"))
 
     def _set_current(self, role: int, text: str) -> None:
         index = self.exhibit_view.currentIndex()

@@ -461,256 +461,274 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/exportdialog.py" line="62"/>
-        <location filename="../../app/exportdialog.py" line="325"/>
+        <location filename="../../app/exportdialog.py" line="63"/>
+        <location filename="../../app/exportdialog.py" line="347"/>
         <source>Export dossier</source>
         <translation>导出证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="87"/>
-        <location filename="../../app/exportdialog.py" line="88"/>
+        <location filename="../../app/exportdialog.py" line="90"/>
+        <location filename="../../app/exportdialog.py" line="91"/>
+        <location filename="../../app/exportdialog.py" line="206"/>
         <source>Default: by kind</source>
         <translation>默认：按类型</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="92"/>
+        <location filename="../../app/exportdialog.py" line="95"/>
         <source>Exhibit name</source>
         <translation>证据名称</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="93"/>
+        <location filename="../../app/exportdialog.py" line="96"/>
         <source>Purpose (证明目的)</source>
         <translation>证明目的</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="94"/>
+        <location filename="../../app/exportdialog.py" line="97"/>
         <source>Exhibits: tick to include, drag to reorder</source>
         <translation>证据：勾选要导出的证据，拖动调整顺序</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="100"/>
+        <location filename="../../app/exportdialog.py" line="103"/>
         <source>Cover details…</source>
         <translation>封面信息…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="108"/>
+        <location filename="../../app/exportdialog.py" line="111"/>
         <source>Hide phone, ID and card numbers (redacted copy)</source>
         <translation>隐藏手机号、身份证号和银行卡号（脱敏版）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="109"/>
+        <location filename="../../app/exportdialog.py" line="112"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="110"/>
+        <location filename="../../app/exportdialog.py" line="113"/>
         <source>Attach the original files inside the PDF</source>
         <translation>在 PDF 中附带原始文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="112"/>
+        <location filename="../../app/exportdialog.py" line="115"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="113"/>
+        <location filename="../../app/exportdialog.py" line="116"/>
         <source>1 MB = 1,000,000 bytes, as upload forms count</source>
         <translation>1 MB = 1,000,000 字节，与各上传表单的算法一致</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="117"/>
+        <location filename="../../app/exportdialog.py" line="120"/>
         <source>Optional: an RFC 3161 timestamp server</source>
         <translation>可选：RFC 3161 时间戳服务地址</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="119"/>
+        <location filename="../../app/exportdialog.py" line="122"/>
         <source>Optional: its CA certificate (PEM)</source>
         <translation>可选：其 CA 证书（PEM 格式）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="120"/>
+        <location filename="../../app/exportdialog.py" line="123"/>
         <source>Add a timestamp to an earlier dossier…</source>
         <translation>为已导出的证据材料补加时间戳…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="122"/>
+        <location filename="../../app/exportdialog.py" line="125"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="127"/>
+        <location filename="../../app/exportdialog.py" line="130"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="129"/>
+        <location filename="../../app/exportdialog.py" line="132"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="131"/>
+        <location filename="../../app/exportdialog.py" line="134"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="133"/>
+        <location filename="../../app/exportdialog.py" line="136"/>
         <source>Size limit</source>
         <translation>大小上限</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="135"/>
+        <location filename="../../app/exportdialog.py" line="138"/>
         <source>One file</source>
         <translation>一个文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="136"/>
+        <location filename="../../app/exportdialog.py" line="139"/>
         <source>Parts within the size limit (numbered on)</source>
         <translation>按大小上限分册（编号连续）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="137"/>
+        <location filename="../../app/exportdialog.py" line="140"/>
         <source>One file per exhibit</source>
         <translation>每份证据单独一个文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="139"/>
+        <location filename="../../app/exportdialog.py" line="142"/>
         <source>Upload forms such as 12315 take single files of a few MB</source>
         <translation>12315 等上传表单只接受几 MB 的单个文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="140"/>
+        <location filename="../../app/exportdialog.py" line="143"/>
         <source>Files</source>
         <translation>输出文件</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="141"/>
+        <location filename="../../app/exportdialog.py" line="144"/>
         <source>Timestamp server (TSA)</source>
         <translation>时间戳服务（TSA）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="142"/>
+        <location filename="../../app/exportdialog.py" line="145"/>
         <source>TSA root certificate</source>
         <translation>时间戳服务根证书</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="144"/>
+        <location filename="../../app/exportdialog.py" line="147"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="145"/>
+        <location filename="../../app/exportdialog.py" line="148"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="154"/>
+        <location filename="../../app/exportdialog.py" line="157"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="197"/>
+        <location filename="../../app/exportdialog.py" line="185"/>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/exportdialog.py" line="186"/>
+        <source>%n exhibit(s), one per set of picked rows: %1</source>
+        <translation>
+            <numerusform>→ %n 份证据，每组选取的行一份：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="206"/>
+        <source>Name of picked sets without a title of their own</source>
+        <translation>用于未命名的选取行组的名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.py" line="219"/>
         <source>Complainant: %1</source>
         <translation>投诉人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="198"/>
+        <location filename="../../app/exportdialog.py" line="220"/>
         <source>Respondent: %1</source>
         <translation>被投诉方：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="203"/>
+        <location filename="../../app/exportdialog.py" line="225"/>
         <source>Cover details (this export only)</source>
         <translation>封面信息（仅用于本次导出）</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="217"/>
+        <location filename="../../app/exportdialog.py" line="239"/>
         <source>Save dossier</source>
         <translation>保存证据材料</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="243"/>
+        <location filename="../../app/exportdialog.py" line="265"/>
         <source>the timestamp server must be an http:// or https:// address</source>
         <translation>时间戳服务地址须以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="260"/>
+        <location filename="../../app/exportdialog.py" line="282"/>
         <source>Tick at least one exhibit.</source>
         <translation>请至少勾选一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="269"/>
+        <location filename="../../app/exportdialog.py" line="291"/>
         <source>Cannot use the timestamp settings: %1</source>
         <translation>无法使用时间戳设置：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="273"/>
+        <location filename="../../app/exportdialog.py" line="295"/>
         <source>Set a size limit for the parts.</source>
         <translation>请为分册设置大小上限。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="286"/>
+        <location filename="../../app/exportdialog.py" line="308"/>
         <source>Building the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="319"/>
+        <location filename="../../app/exportdialog.py" line="341"/>
         <source>The dossier was saved as %1 (%2 pages). The export is recorded in the vault&apos;s log.</source>
         <translation>证据材料已保存为 %1（共 %2 页）。本次导出已记入保险箱日志。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/exportdialog.py" line="322"/>
+        <location filename="../../app/exportdialog.py" line="344"/>
         <source>The dossier was saved as %n files in %1: %2. Each export is recorded in the vault&apos;s log.</source>
         <translation>
             <numerusform>证据材料已保存为 %1 中的 %n 个文件：%2。每次导出都已记入保险箱的审计日志。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="330"/>
+        <location filename="../../app/exportdialog.py" line="352"/>
         <source>Open the PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="331"/>
+        <location filename="../../app/exportdialog.py" line="353"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="343"/>
+        <location filename="../../app/exportdialog.py" line="365"/>
         <source>The timestamp server did not give a timestamp (%1): the dossier is signed, and &apos;evidence-vault timestamp&apos; adds the timestamp later.</source>
         <translation>时间戳服务未返回时间戳（%1）：证据材料已签名，之后可用 “evidence-vault timestamp” 补加时间戳。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="356"/>
+        <location filename="../../app/exportdialog.py" line="378"/>
         <source>The attached originals alone take %1 MB, more than the size limit. Untick “Attach the original files inside the PDF” or raise the limit.</source>
         <translation>附带的原始文件本身就有 %1 MB，超过了大小上限。请取消勾选“在 PDF 中附带原始文件”，或提高上限。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="360"/>
+        <location filename="../../app/exportdialog.py" line="382"/>
         <source>Even at the lowest legible image quality the dossier needs %1 MB, more than the size limit. Raise the limit or choose fewer exhibits.</source>
         <translation>即使用仍可辨认的最低图像质量，证据材料也需要 %1 MB，超过了大小上限。请提高上限或减少证据。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="363"/>
+        <location filename="../../app/exportdialog.py" line="385"/>
         <source>An original no longer matches the SHA-256 recorded when it was imported, so it was not exported. Run “Verify vault” to see which.</source>
         <translation>有原始文件与导入时记录的 SHA-256 不符，因此未导出。请运行“校验保险箱”查看是哪一份。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="366"/>
+        <location filename="../../app/exportdialog.py" line="388"/>
         <source>An exhibit&apos;s original could not be read as an image or PDF.</source>
         <translation>有一份证据的原始文件无法作为图片或 PDF 读取。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="368"/>
+        <location filename="../../app/exportdialog.py" line="390"/>
         <source>The dossier could not be written to %1. Check that the folder exists, that you may write to it and that the disk has free space.</source>
         <translation>无法将证据材料写入 %1。请确认文件夹存在、有写入权限且磁盘空间充足。</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="370"/>
+        <location filename="../../app/exportdialog.py" line="392"/>
         <source>The dossier could not be built: %1</source>
         <translation>无法生成证据材料：%1</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.py" line="377"/>
+        <location filename="../../app/exportdialog.py" line="399"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>

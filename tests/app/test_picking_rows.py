@@ -127,6 +127,11 @@ def test_rows_picked_in_the_window_are_the_rows_the_dossier_prints(qtbot, tmp_pa
     assert stored(window, bill_item)[0].rows == tuple(picked)
 
     export = open_export_dialog(qtbot, window)
+    entry = next(export.exhibits.item(r) for r in range(export.exhibits.rowCount())
+                 if export.exhibits.item(r).data(Roles.ITEM_ID) == bill_item)
+    qtbot.waitUntil(lambda: "1 份证据，每组选取的行一份：“三笔退款”" in entry.text(), timeout=10_000)
+    export.exhibit_view.setCurrentIndex(entry.index())
+    assert not export.exhibit_purpose.isEnabled(), "the picked set states its own 证明目的"
     out = tmp_path / "dossier.pdf"
     export.out_path.setText(str(out))
     with qtbot.waitSignal(export.finished, timeout=120_000):
