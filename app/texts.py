@@ -11,6 +11,7 @@ from vault.china_time import format_time
 from vault.errors import (
     CannotWrite, DamagedVault, NotAVault, NotFound, Rejection, VaultExists, VaultNotFound, VaultTooNew,
 )
+from vault.selections import SelectionProblem, SelectionRefused
 from vault.media import MAX_ASPECT_RATIO, MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_PIXELS
 from vault.ingest import Notice, NoticeCode
 from vault.evidence import KINDS, Problem, ProblemCode, ProblemPart, ProblemPlace
@@ -171,25 +172,20 @@ def vault_error_text(error: Exception) -> str:
 
 
 def selection_error_text(error: Exception) -> str:
-    """Why picked rows could not be stored, in the interface language.
-
-    The core raises ValueError with an English sentence for each case (vault/selections.py); its
-    row numbers are kept, the sentence is said again in the interface language.
-    """
+    """Why picked rows could not be stored, in the interface language, by the core's SelectionProblem."""
     if isinstance(error, NotFound):
         return QCoreApplication.translate(
             "Labels", "These picked rows or their exhibit no longer exist (deleted in another window?).")
-    message = str(error)
-    if "at least one row" in message:
+    problem = error.problem if isinstance(error, SelectionRefused) else None
+    if problem in (SelectionProblem.NO_ROWS, SelectionProblem.NOT_ROW_NUMBERS):
         return QCoreApplication.translate("Labels", "Check at least one row.")
-    if "has no records" in message:
+    if problem == SelectionProblem.NO_RECORDS:
         return QCoreApplication.translate(
             "Labels", "This exhibit has no rows to pick: only a bill or chat export has them.")
-    missing = re.search(r"no record at row ([\d, …]+);", message)
-    if missing:
-        rows = QCoreApplication.translate("Labels", ", ").join(missing[1].split(", "))
+    if problem == SelectionProblem.UNKNOWN_ROWS:
+        rows = QCoreApplication.translate("Labels", ", ").join(str(row) for row in error.rows)
         return QCoreApplication.translate("Labels", "The file has no row %1.").replace("%1", rows)
-    return QCoreApplication.translate("Labels", "The picked rows could not be stored: %1").replace("%1", message)
+    return QCoreApplication.translate("Labels", "The picked rows could not be stored: %1").replace("%1", str(error))
 
 
 def problem_place_text(place: ProblemPlace) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ocr.records import Record
 from vault import audit, records
@@ -18,6 +19,24 @@ from vault.store import Vault
 
 _SHOWN_MISSING = 5
 """How many unknown row numbers an error names; a paste of thousands would drown the message."""
+
+
+class SelectionProblem(StrEnum):
+    """Why rows cannot be picked: stable codes each front end words in its language."""
+
+    NOT_ROW_NUMBERS = "not_row_numbers"
+    NO_ROWS = "no_rows"
+    NO_RECORDS = "no_records"
+    UNKNOWN_ROWS = "unknown_rows"
+
+
+class SelectionRefused(ValueError):
+    """Rows that cannot be picked, with its `SelectionProblem`; `rows` are the first unknown ones."""
+
+    def __init__(self, problem: SelectionProblem, detail: str, rows: tuple[int, ...] = ()) -> None:
+        super().__init__(detail)
+        self.problem = problem
+        self.rows = rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +84,21 @@ def _checked_rows(conn: Connection, item_id: int, rows: Sequence[int]) -> tuple[
     try:
         picked = sorted({operator.index(row) for row in rows})
     except TypeError as e:
-        raise ValueError(f"row numbers are whole numbers, not {list(rows)[:_SHOWN_MISSING]!r}") from e
+        raise SelectionRefused(SelectionProblem.NOT_ROW_NUMBERS,
+                               f"row numbers are whole numbers, not {list(rows)[:_SHOWN_MISSING]!r}") from e
     if not picked:
-        raise ValueError("a selection needs at least one row")
+        raise SelectionRefused(SelectionProblem.NO_ROWS, "a selection needs at least one row")
     present = records.source_rows(conn, item_id)
     if not present:
-        raise ValueError(f"item {item_id} has no records: only the rows of a bill or chat export can be picked")
+        raise SelectionRefused(SelectionProblem.NO_RECORDS,
+                               f"item {item_id} has no records: only the rows of a bill or chat export can be picked")
     missing = [row for row in picked if row not in present]
     if missing:
         shown = ", ".join(map(str, missing[:_SHOWN_MISSING])) + (", …" if len(missing) > _SHOWN_MISSING else "")
-        raise ValueError(f"item {item_id} has no record at row {shown}; its records are rows {min(present)}–"
-                         f"{max(present)} of the file, without any left out at import")
+        raise SelectionRefused(SelectionProblem.UNKNOWN_ROWS,
+                               f"item {item_id} has no record at row {shown}; its records are rows {min(present)}–"
+                               f"{max(present)} of the file, without any left out at import",
+                               tuple(missing[:_SHOWN_MISSING]))
     return tuple(picked)
 
 

@@ -1026,542 +1026,542 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/texts.py" line="21"/>
+        <location filename="../../app/texts.py" line="22"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="22"/>
+        <location filename="../../app/texts.py" line="23"/>
         <source>Payment / bill</source>
         <translation>支付/账单</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="23"/>
+        <location filename="../../app/texts.py" line="24"/>
         <source>Bill export (rows)</source>
         <translation>账单导出文件（逐行记录）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="24"/>
+        <location filename="../../app/texts.py" line="25"/>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="25"/>
+        <location filename="../../app/texts.py" line="26"/>
         <source>Customer-service chat</source>
         <translation>客服聊天</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="26"/>
+        <location filename="../../app/texts.py" line="27"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="27"/>
+        <location filename="../../app/texts.py" line="28"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="39"/>
+        <location filename="../../app/texts.py" line="40"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="40"/>
+        <location filename="../../app/texts.py" line="41"/>
         <source>Tracking number</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="41"/>
+        <location filename="../../app/texts.py" line="42"/>
         <source>Transaction number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="42"/>
+        <location filename="../../app/texts.py" line="43"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="43"/>
+        <location filename="../../app/texts.py" line="44"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="44"/>
+        <location filename="../../app/texts.py" line="45"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="45"/>
+        <location filename="../../app/texts.py" line="46"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="46"/>
+        <location filename="../../app/texts.py" line="47"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="47"/>
+        <location filename="../../app/texts.py" line="48"/>
         <source>Agent ID</source>
         <translation>客服工号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="48"/>
+        <location filename="../../app/texts.py" line="49"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="49"/>
+        <location filename="../../app/texts.py" line="50"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="50"/>
+        <location filename="../../app/texts.py" line="51"/>
         <source>Bank card number</source>
         <translation>银行卡号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="51"/>
+        <location filename="../../app/texts.py" line="52"/>
         <source>Invoice code</source>
         <translation>发票代码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="52"/>
+        <location filename="../../app/texts.py" line="53"/>
         <source>Invoice number</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="53"/>
+        <location filename="../../app/texts.py" line="54"/>
         <source>Invoice check code</source>
         <translation>发票校验码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="54"/>
+        <location filename="../../app/texts.py" line="55"/>
         <source>Machine number</source>
         <translation>机器编号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="55"/>
+        <location filename="../../app/texts.py" line="56"/>
         <source>Taxpayer ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="56"/>
+        <location filename="../../app/texts.py" line="57"/>
         <source>Bank account</source>
         <translation>开户行及账号</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="57"/>
+        <location filename="../../app/texts.py" line="58"/>
         <source>Agent&apos;s promise</source>
         <translation>客服承诺</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="65"/>
+        <location filename="../../app/texts.py" line="66"/>
         <source>Paid</source>
         <translation>实付款</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="66"/>
+        <location filename="../../app/texts.py" line="67"/>
         <source>Order total</source>
         <translation>订单金额</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="67"/>
+        <location filename="../../app/texts.py" line="68"/>
         <source>Discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="68"/>
+        <location filename="../../app/texts.py" line="69"/>
         <source>Shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="69"/>
+        <location filename="../../app/texts.py" line="70"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="70"/>
+        <location filename="../../app/texts.py" line="71"/>
         <source>Due this period</source>
         <translation>本期应还</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="71"/>
+        <location filename="../../app/texts.py" line="72"/>
         <source>Repayment</source>
         <translation>还款</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="72"/>
+        <location filename="../../app/texts.py" line="73"/>
         <source>Loan</source>
         <translation>借款</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="73"/>
+        <location filename="../../app/texts.py" line="74"/>
         <source>Credit limit</source>
         <translation>额度</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="74"/>
+        <location filename="../../app/texts.py" line="75"/>
         <source>Transaction amount</source>
         <translation>交易金额</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="75"/>
+        <location filename="../../app/texts.py" line="76"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="76"/>
+        <location filename="../../app/texts.py" line="77"/>
         <source>Total with tax</source>
         <translation>价税合计</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="77"/>
+        <location filename="../../app/texts.py" line="78"/>
         <source>Amount before tax</source>
         <translation>金额（不含税）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="78"/>
+        <location filename="../../app/texts.py" line="79"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="102"/>
+        <location filename="../../app/texts.py" line="103"/>
         <source>the file is empty (0 bytes)</source>
         <translation>文件是空的（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="103"/>
+        <location filename="../../app/texts.py" line="104"/>
         <source>larger than the limit of %1 MiB</source>
         <translation>文件超过 %1 MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="105"/>
+        <location filename="../../app/texts.py" line="106"/>
         <source>the image is larger than the limit of %1 megapixels</source>
         <translation>图片超过 %1 百万像素的上限</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="107"/>
+        <location filename="../../app/texts.py" line="108"/>
         <source>the image format is not recognised</source>
         <translation>无法识别的图片格式</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="108"/>
+        <location filename="../../app/texts.py" line="109"/>
         <source>the image is damaged or cut short</source>
         <translation>图片已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="109"/>
+        <location filename="../../app/texts.py" line="110"/>
         <source>the PDF is damaged and cannot be read</source>
         <translation>PDF 已损坏，无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="110"/>
+        <location filename="../../app/texts.py" line="111"/>
         <source>the PDF has no pages</source>
         <translation>PDF 没有页面</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="111"/>
+        <location filename="../../app/texts.py" line="112"/>
         <source>the PDF has more than %1 pages</source>
         <translation>PDF 超过 %1 页</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="113"/>
+        <location filename="../../app/texts.py" line="114"/>
         <source>the PDF&apos;s pages together are larger than %1 A4 pages</source>
         <translation>PDF 各页合计超过 %1 页 A4 纸的大小</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="115"/>
+        <location filename="../../app/texts.py" line="116"/>
         <source>too long and narrow: one side is more than %1 times the other</source>
         <translation>过于细长：一边超过另一边的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="118"/>
+        <location filename="../../app/texts.py" line="119"/>
         <source>not a supported format (PNG, JPEG, WebP, HEIC, GIF, BMP, TIFF, PDF)</source>
         <translation>不支持的格式（支持 PNG、JPEG、WebP、HEIC、GIF、BMP、TIFF、PDF）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="120"/>
+        <location filename="../../app/texts.py" line="121"/>
         <source>a text file, not an image or PDF (is the file name extension wrong?)</source>
         <translation>这是文本文件，不是图片或 PDF（扩展名是否写错了？）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="122"/>
+        <location filename="../../app/texts.py" line="123"/>
         <source>not a regular file (a folder, device or pipe)</source>
         <translation>不是普通文件（文件夹、设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="123"/>
+        <location filename="../../app/texts.py" line="124"/>
         <source>cannot be read (no permission, or the file is gone)</source>
         <translation>无法读取（没有权限，或文件已不存在）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="124"/>
+        <location filename="../../app/texts.py" line="125"/>
         <source>a table, but not a WeChat Pay, Alipay or JD bill or a chat export</source>
         <translation>是表格，但不是微信支付、支付宝或京东账单，也不是聊天记录导出文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="126"/>
+        <location filename="../../app/texts.py" line="127"/>
         <source>the text&apos;s character set cannot be recognised</source>
         <translation>无法识别文本的字符编码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="127"/>
+        <location filename="../../app/texts.py" line="128"/>
         <source>a bill or chat export in which no row can be read</source>
         <translation>账单或聊天记录导出文件中没有任何一行可以读取</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="128"/>
+        <location filename="../../app/texts.py" line="129"/>
         <source>the ZIP file needs its password</source>
         <translation>此 ZIP 文件需要密码</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="129"/>
+        <location filename="../../app/texts.py" line="130"/>
         <source>the password does not open the ZIP file</source>
         <translation>密码无法打开此 ZIP 文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="130"/>
+        <location filename="../../app/texts.py" line="131"/>
         <source>the ZIP file is damaged or cut short</source>
         <translation>ZIP 文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="131"/>
+        <location filename="../../app/texts.py" line="132"/>
         <source>the spreadsheet is damaged or cut short</source>
         <translation>表格文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="132"/>
+        <location filename="../../app/texts.py" line="133"/>
         <source>the OFD file is damaged or cut short</source>
         <translation>OFD 文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="133"/>
+        <location filename="../../app/texts.py" line="134"/>
         <source>the XML file is damaged or cut short</source>
         <translation>XML 文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="134"/>
+        <location filename="../../app/texts.py" line="135"/>
         <source>an OFD or XML file, but not an e-invoice (no invoice number in it)</source>
         <translation>是 OFD 或 XML 文件，但不是电子发票（其中没有发票号码）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="148"/>
+        <location filename="../../app/texts.py" line="149"/>
         <source>The OCR engine %1 is not installed; %2 read the text instead.</source>
         <translation>未安装文字识别引擎 %1，已改用 %2 识别文字。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="150"/>
+        <location filename="../../app/texts.py" line="151"/>
         <source>No OCR engine is installed, so no text was read; the files are stored and can be read later.</source>
         <translation>未安装文字识别引擎，所以没有识别文字；文件已保存，以后可以再识别。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="159"/>
+        <location filename="../../app/texts.py" line="160"/>
         <source>there is no vault file at this location</source>
         <translation>此位置没有保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="160"/>
+        <location filename="../../app/texts.py" line="161"/>
         <source>this file is not an Evidence Vault (perhaps another database or document)</source>
         <translation>这个文件不是证据保险箱（可能是其他数据库或文档）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="162"/>
+        <location filename="../../app/texts.py" line="163"/>
         <source>the vault file is damaged (cut short or overwritten); restore it from a backup</source>
         <translation>保险箱文件已损坏（不完整或被覆盖），请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="164"/>
+        <location filename="../../app/texts.py" line="165"/>
         <source>a file with that name already exists; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="165"/>
+        <location filename="../../app/texts.py" line="166"/>
         <source>the file cannot be written there (the folder is missing or read-only, or the disk is full)</source>
         <translation>无法在该位置写入文件（文件夹不存在或只读，或磁盘已满）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="167"/>
+        <location filename="../../app/texts.py" line="168"/>
         <source>the vault was written by a newer version of Evidence Vault; update the program</source>
         <translation>该保险箱由更新版本的证据保险箱创建，请先升级程序</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="180"/>
+        <location filename="../../app/texts.py" line="177"/>
         <source>These picked rows or their exhibit no longer exist (deleted in another window?).</source>
         <translation>这些所选行或其所属证据已不存在（可能已在其他窗口中删除）。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="184"/>
+        <location filename="../../app/texts.py" line="181"/>
         <source>Check at least one row.</source>
         <translation>请至少勾选一行。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="186"/>
+        <location filename="../../app/texts.py" line="183"/>
         <source>This exhibit has no rows to pick: only a bill or chat export has them.</source>
         <translation>这份证据没有可选的行：只有账单或聊天记录导出文件才有。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="190"/>
+        <location filename="../../app/texts.py" line="186"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="191"/>
+        <location filename="../../app/texts.py" line="187"/>
         <source>The file has no row %1.</source>
         <translation>文件中没有第 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="192"/>
+        <location filename="../../app/texts.py" line="188"/>
         <source>The picked rows could not be stored: %1</source>
         <translation>所选行未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="199"/>
+        <location filename="../../app/texts.py" line="195"/>
         <source>Vault file</source>
         <translation>保险箱文件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="200"/>
+        <location filename="../../app/texts.py" line="196"/>
         <source>Exhibits</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="201"/>
+        <location filename="../../app/texts.py" line="197"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="202"/>
+        <location filename="../../app/texts.py" line="198"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="205"/>
+        <location filename="../../app/texts.py" line="201"/>
         <source>page %1 of the vault file</source>
         <translation>保险箱文件第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="206"/>
+        <location filename="../../app/texts.py" line="202"/>
         <source>exhibit %1</source>
         <translation>证据 %1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="207"/>
+        <location filename="../../app/texts.py" line="203"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="208"/>
+        <location filename="../../app/texts.py" line="204"/>
         <source>audit log entry %1</source>
         <translation>审计日志第 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="211"/>
+        <location filename="../../app/texts.py" line="207"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="217"/>
+        <location filename="../../app/texts.py" line="213"/>
         <source>encrypted page check: %1</source>
         <translation>加密页校验：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="218"/>
+        <location filename="../../app/texts.py" line="214"/>
         <source>database structure: %1</source>
         <translation>数据库结构：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="220"/>
+        <location filename="../../app/texts.py" line="216"/>
         <source>the database cannot be fully read: %1</source>
         <translation>数据库无法完整读取：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="222"/>
+        <location filename="../../app/texts.py" line="218"/>
         <source>cannot be read because the file is damaged: %1</source>
         <translation>文件已损坏，无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="223"/>
+        <location filename="../../app/texts.py" line="219"/>
         <source>the original file is missing</source>
         <translation>原始文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="224"/>
+        <location filename="../../app/texts.py" line="220"/>
         <source>the original does not match its SHA-256 fingerprint: recorded %1, now %2</source>
         <translation>原始文件与其 SHA-256 指纹不符：记录为 %1，现为 %2</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="227"/>
+        <location filename="../../app/texts.py" line="223"/>
         <source>the thumbnail is missing</source>
         <translation>缩略图缺失</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="228"/>
+        <location filename="../../app/texts.py" line="224"/>
         <source>no import entry in the audit log</source>
         <translation>审计日志中没有导入记录</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="229"/>
+        <location filename="../../app/texts.py" line="225"/>
         <source>the SHA-256 fingerprint differs from the one logged at import (log entry %1)</source>
         <translation>SHA-256 指纹与导入时记录的不同（日志第 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="232"/>
+        <location filename="../../app/texts.py" line="228"/>
         <source>is missing (the next entry present is %1)</source>
         <translation>缺失（其后现存的是第 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="233"/>
+        <location filename="../../app/texts.py" line="229"/>
         <source>does not follow the entry before it (deleted or reordered)</source>
         <translation>与前一条记录衔接不上（被删除或调换了顺序）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="235"/>
+        <location filename="../../app/texts.py" line="231"/>
         <source>(%1) was altered: its hash does not match its content</source>
         <translation>（%1）被篡改：哈希值与内容不符</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="237"/>
+        <location filename="../../app/texts.py" line="233"/>
         <source>the log ends at entry %1 but the vault recorded entry %2 as its newest: entries were removed, or part of the file was put back from an older copy</source>
         <translation>日志止于第 %1 条，但保险箱记录的最新一条是第 %2 条：有记录被删除，或文件的一部分被旧副本覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="240"/>
+        <location filename="../../app/texts.py" line="236"/>
         <source>the log ends at entry %1, but this computer has seen entry %2 of this vault: the file is an older copy (a sync or backup tool may have put it back)</source>
         <translation>日志止于第 %1 条，但这台电脑见过这个保险箱的第 %2 条：此文件是旧副本（可能被同步或备份工具还原）</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="243"/>
+        <location filename="../../app/texts.py" line="239"/>
         <source>entry %1 differs from the one this computer saw: the log was rewritten</source>
         <translation>第 %1 条与这台电脑见过的不同：日志被改写过</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="245"/>
+        <location filename="../../app/texts.py" line="241"/>
         <source>the log records its import but the exhibit is missing</source>
         <translation>日志记录了导入，但这份证据不见了</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="247"/>
+        <location filename="../../app/texts.py" line="243"/>
         <source>the log records its deletion but the exhibit is still there</source>
         <translation>日志记录了删除，但这份证据仍然存在</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="249"/>
+        <location filename="../../app/texts.py" line="245"/>
         <source>%1 differ from the latest change in the audit log: changed outside the app or put back from an older copy</source>
         <translation>%1 与审计日志中最近一次改动不符：在本程序之外被修改，或被旧副本覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="252"/>
+        <location filename="../../app/texts.py" line="248"/>
         <source>%1 beside the vault holds changes not yet merged into it: the vault is open in another window or command. A copy of the .evault file alone would miss them; make a backup.</source>
         <translation>保险箱旁的 %1 中有尚未并入保险箱的改动：保险箱正在另一个窗口或命令中打开。只复制 .evault 文件会漏掉这些改动；请做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="256"/>
+        <location filename="../../app/texts.py" line="252"/>
         <source>%1 beside the vault holds changes not yet merged into it: the app did not close cleanly. They are safe there, but only a backup, not a copy of the .evault file, holds them.</source>
         <translation>保险箱旁的 %1 中有尚未并入保险箱的改动：程序上次没有正常关闭。改动在那里是安全的，但只有备份才包含它们，单独复制 .evault 文件则不包含。</translation>
     </message>
     <message>
-        <location filename="../../app/texts.py" line="262"/>
+        <location filename="../../app/texts.py" line="258"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

@@ -14,6 +14,8 @@ from vault.errors import NotFound
 from vault.evidence import Problem, ProblemCode, ProblemPart, ProblemPlace
 from vault.schema import SCHEMA_VERSION
 from vault.selections import (
+    SelectionProblem,
+    SelectionRefused,
     case_selections,
     create_selection,
     delete_selection,
@@ -75,20 +77,22 @@ def test_delete_is_logged_and_ids_are_never_reused(vault: Vault, bill: int) -> N
 
 
 @pytest.mark.parametrize(
-    ("rows", "message"),
+    ("rows", "message", "problem", "named"),
     [
-        pytest.param([], "at least one row", id="no-rows"),
-        pytest.param([FIRST_ROW - 1], "no record at row 17", id="header-row"),
-        pytest.param([20, 99, 100], "no record at row 99, 100", id="past-the-end"),
-        pytest.param(["20"], "whole numbers", id="not-a-number"),
+        pytest.param([], "at least one row", SelectionProblem.NO_ROWS, (), id="no-rows"),
+        pytest.param([FIRST_ROW - 1], "no record at row 17", SelectionProblem.UNKNOWN_ROWS, (17,), id="header-row"),
+        pytest.param([20, 99, 100], "no record at row 99, 100", SelectionProblem.UNKNOWN_ROWS, (99, 100),
+                     id="past-the-end"),
+        pytest.param(["20"], "whole numbers", SelectionProblem.NOT_ROW_NUMBERS, (), id="not-a-number"),
     ],
 )
 def test_bad_rows_are_refused_with_a_reason_and_change_nothing(
-    vault: Vault, bill: int, rows: list, message: str
+    vault: Vault, bill: int, rows: list, message: str, problem: SelectionProblem, named: tuple[int, ...]
 ) -> None:
     head = vault.audit_head()
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(SelectionRefused, match=message) as refused:
         create_selection(vault, bill, rows)
+    assert (refused.value.problem, refused.value.rows) == (problem, named)
     made = create_selection(vault, bill, [20])
     with pytest.raises(ValueError, match=message):
         update_selection(vault, made.id, rows=rows)
@@ -97,8 +101,9 @@ def test_bad_rows_are_refused_with_a_reason_and_change_nothing(
 
 def test_an_item_without_records_and_unknown_ids(vault: Vault, case_id: int) -> None:
     shot = vault.import_bytes(case_id, png_bytes(seed=3), "shot.png").item_id
-    with pytest.raises(ValueError, match="has no records"):
+    with pytest.raises(SelectionRefused, match="has no records") as refused:
         create_selection(vault, shot, [1])
+    assert refused.value.problem == SelectionProblem.NO_RECORDS
     for call in (lambda: create_selection(vault, 999, [1]), lambda: selections(vault, 999),
                  lambda: update_selection(vault, 999, title="x"), lambda: delete_selection(vault, 999),
                  lambda: filter_records(vault, 999, ""), lambda: case_selections(vault, 999)):
