@@ -17,7 +17,7 @@ from ocr.engine_names import DEFAULT_ENGINE, BackendName, EngineName
 from ocr.errors import OcrEngineUnavailable
 from ocr.types import OcrLine
 
-from .backends import BACKENDS, default_backend, installed_backends
+from .backends import BACKENDS, default_backend, installed_backends, openvino_precision
 from .rapid import MODELS, RapidOcrEngine, rapidocr_installed
 from .rapid import limit_threads as _limit_rapidocr_threads
 from .tesseract import TesseractEngine, missing_languages, tesseract_binary
@@ -85,8 +85,10 @@ def describe_engines(backend: str | None = None) -> str:
     chosen = backend or default_backend()
     installed = installed_backends()
     others = ", ".join(f"{b} {_package_version(b)}" for b in installed if b != chosen)
+    precision = openvino_precision() if chosen == BackendName.OPENVINO else None
     rapid = (
         f"rapidocr {_package_version('rapidocr')} ({MODELS} on {chosen} {_package_version(chosen)}"
+        + (f" in {precision}" if precision else "")
         + (f"; also installed: {others}" if others else "")
         + ")"
         if rapidocr_installed()

@@ -56,6 +56,23 @@ def _this_cpu_flags() -> set[str] | None:
         return None
 
 
+def openvino_precision() -> str | None:
+    """The precision OpenVINO's CPU plugin computes in on this machine ('bf16' where the CPU has
+    AVX512_BF16 or AMX, else 'f32'); None when OpenVINO cannot say.
+
+    OpenVINO chooses bf16 by itself on such CPUs: on this machine's AVX512_BF16 it read 16
+    screenshots in 5.9 s against 7.8 s with f32 forced, with field accuracy measured in bf16 (README).
+    """
+    if not backend_installed(OPENVINO):
+        return None
+    try:
+        from openvino import Core
+
+        return Core().get_property("CPU", "INFERENCE_PRECISION_HINT").get_type_name()
+    except Exception:  # an OpenVINO without a CPU plugin, or one that names the property otherwise
+        return None
+
+
 def default_backend() -> str:
     """OpenVINO when it is installed and the CPU suits it, else onnxruntime."""
     if backend_installed(OPENVINO) and cpu_suits_openvino(platform.machine(), _this_cpu_flags()):

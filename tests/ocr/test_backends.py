@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,15 @@ def test_version_line_names_the_chosen_backend() -> None:
     assert line.startswith("OCR: ")
     if "onnxruntime" in installed_backends():
         assert "PP-OCRv6-small on onnxruntime " in line
+
+
+def test_version_line_says_which_precision_openvino_computes_in() -> None:
+    if "openvino" not in installed_backends():
+        pytest.skip("openvino is not installed")
+    precision = backends.openvino_precision()
+
+    assert precision in {"bf16", "f32", "f16"}
+    assert f"on openvino {version('openvino')} in {precision}" in describe_engines("openvino")
 
 
 @pytest.fixture(params=backends.BACKENDS)
