@@ -90,8 +90,16 @@ def find_amounts(text: str, kind: str = "", hint: str = "", implied_sign: str = 
         named = caption_role if captions and names_role(captions[-1]) else ""
         after = AmountRole.REFUND.value if refunded_after and not captions else ""
         role = named or after or hint or caption_role or (AmountRole.TRANSACTION.value if sign or flow else "")
+        if not role and kind == "invoice" and _follows_net_sum(found, text, previous_end, start):
+            role = AmountRole.TAX.value
         found.append(Candidate(FieldType.AMOUNT, start, end, format_amount(value), confidence, role=role))
     return found
+
+
+def _follows_net_sum(found: list[Candidate], text: str, previous_end: int, start: int) -> bool:
+    """Whether the amount comes right after an invoice's net sum: the 合计 row of the form prints the
+    金额 column's sum and then the 税额 column's, with nothing but a currency sign between them."""
+    return bool(found) and found[-1].role == AmountRole.NET.value and not text[previous_end:start].strip(" ¥￥")
 
 
 def ends_before_amount(text: str) -> bool:

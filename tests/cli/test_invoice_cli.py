@@ -51,6 +51,7 @@ def test_pdf_invoice_with_a_text_layer_is_read_as_an_invoice(cli, tmp_path: Path
     assert facts[("timestamp", "")] == INVOICE.issued.date().isoformat()
     assert facts[("amount", "total_with_tax")] == f"{INVOICE.total:.2f}"
     assert facts[("amount", "net")] == f"{INVOICE.net:.2f}"
+    assert facts[("amount", "tax")] == f"{INVOICE.tax:.2f}"
     assert {f["normalized"] for f in hit["fields"] if f["type"] == "tax_id"} == {INVOICE.seller_tax_id,
                                                                                  INVOICE.buyer_tax_id}
     assert json.loads(cli("show", "--json", str(hit["id"]))[1])["records"] == []

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ocr.extract import ExtractionConfig, extract_fields, extract_text
+from ocr.extract.amounts import find_amounts
 from ocr.extract.config import SHANGHAI
 from ocr.types import AmountRole, FieldType, OcrLine
 
@@ -67,6 +68,17 @@ def test_amount_role(text: str, expected: tuple[str, str]) -> None:
 def test_each_amount_takes_the_caption_just_before_it() -> None:
     assert amounts("商品总额 ¥99.00 运费 ¥6.00 实付款 ¥105.00") == [
         ("99.00", AmountRole.ORDER_TOTAL), ("6.00", AmountRole.SHIPPING), ("105.00", AmountRole.PAID)]
+
+
+@pytest.mark.parametrize(("text", "kind", "roles"), [
+    pytest.param("合计¥11058.81¥1125.89", "invoice", [AmountRole.NET, AmountRole.TAX], id="invoice-total-row"),
+    pytest.param("合 计 ¥ 11058.81 ¥ 1125.89", "invoice", [AmountRole.NET, AmountRole.TAX], id="spaced"),
+    pytest.param("合计¥11058.81 税率13% ¥1125.89", "invoice", [AmountRole.NET, ""], id="words-between"),
+    pytest.param("合计 ¥99.00 ¥6.00", "order", [AmountRole.ORDER_TOTAL, ""], id="not-an-invoice"),
+])
+def test_the_amount_after_an_invoices_net_sum_is_its_tax(text: str, kind: str, roles: list[str]) -> None:
+    """A text-layer 电子发票 gives its 合计 row as one line: the 金额 column's sum, then the 税额 column's."""
+    assert [c.role for c in find_amounts(text, kind)] == roles
 
 
 @pytest.mark.parametrize(
