@@ -544,6 +544,9 @@ def _ocr_appendix(dossier: Dossier) -> Iterator[Flowable]:
     for number, exhibit in enumerate(dossier.request.exhibits, start=1):
         title = f"{dossier.exhibit_no(number)}　{dossier.redactor.text(exhibit.title)}"
         yield WrappedText(title, styles.subheading)
+        if exhibit.records is not None:  # a bill, chat or invoice file: its text is the rows printed above
+            yield WrappedText(labels.rows_need_no_ocr, styles.small)
+            continue
         text = exhibit.ocr_text or "\n".join(line.text for line in exhibit.ocr_lines)
         text = "\n".join(line for line in dossier.redactor.text(text).splitlines() if line.strip())
         yield WrappedText(text or labels.no_ocr_text, styles.small)

@@ -54,6 +54,8 @@ class Labels:
     continued: str
     appendix_ocr: str
     no_ocr_text: str
+    rows_need_no_ocr: str
+    """In the OCR appendix, for a file whose rows the exhibit prints (it is never OCR'd)."""
     bill_columns: tuple[str, ...]
     chat_columns: tuple[str, ...]
     invoice_columns: tuple[str, ...]
@@ -177,6 +179,7 @@ ZH = Labels(
     continued="（续）",
     appendix_ocr="附录一：文字识别（OCR）结果",
     no_ocr_text="（无识别文字）",
+    rows_need_no_ocr="（平台导出的电子文件，无需文字识别：其记录见该证据正文。）",
     bill_columns=("行号", "时间", "交易对方", "说明", "收/支", "金额（元）", "状态", "交易单号 / 商户单号"),
     chat_columns=("行号", "时间", "发送者", "内容"),
     invoice_columns=("行号", "项目名称", "销售方", "金额（元）", "规格型号 / 数量 / 单价 / 税率 / 税额"),
@@ -326,6 +329,7 @@ EN = Labels(
     continued="(continued)",
     appendix_ocr="Appendix A: Recognised text (OCR)",
     no_ocr_text="(no recognised text)",
+    rows_need_no_ocr="(An electronic export file, not read by OCR: its records are printed in the exhibit.)",
     bill_columns=("Row", "Time", "Counterparty", "Description", "In/out", "Amount (CNY)", "Status",
                   "Transaction no. / merchant order no."),
     chat_columns=("Row", "Time", "Sender", "Message"),

@@ -32,6 +32,7 @@ def test_bill_rows_are_printed_and_the_file_attached(tmp_path: Path) -> None:
     text = flat_text(result.path)
     assert "共 25 条记录" in text and "交易单号" in text
     assert all(r.transaction_no in text for r in records if r.transaction_no)
+    assert "平台导出的电子文件，无需文字识别" in text and "无识别文字" not in text, "the OCR appendix says why it is empty"
     with pikepdf.open(result.path) as pdf:
         attached = [bytes(f.get_file().read_bytes()) for f in pdf.attachments.values()]
     assert attached == [data], "the whole original stays attached, byte-exact"
