@@ -165,7 +165,6 @@ class WorkerPool:
     ) -> None:
         threads = max(1, (os.cpu_count() or 1) // workers)  # workers x threads = cores, no oversubscription
         self._initargs = (engine_name, backend, threads, worker_memory_limit(engine_name), os.getpid())
-        self.engine_name = engine_name
         self.workers = workers
         self._work = work
         self._executor = self._start()
