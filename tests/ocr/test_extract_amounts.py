@@ -125,6 +125,18 @@ def test_headline_amount_of_a_payment_page(caption: str, headline: str, expected
     assert amount == expected
 
 
+def test_a_headline_read_at_a_smaller_detector_size_is_still_a_headline() -> None:
+    """A JD 退款详情 as OCR boxes it when the page reaches the detector 736 px wide: the big figure's box is
+    only 1.4 times the median height, yet under 退款成功 it is the refund, not a second bare amount."""
+    boxes = [("退款详情", (461, 94, 618, 140)), ("退款成功", (472, 193, 606, 235)), ("¥932.78", (426, 266, 652, 321)),
+             ("申请退款", (56, 338, 169, 375)), ("2026/02/04 16:10", (809, 341, 1026, 375)),
+             ("商家同意", (51, 392, 169, 432)), ("2026-02-04 20:04", (811, 396, 1026, 430)),
+             ("退款金额", (53, 554, 172, 595)), ("¥932.78", (53, 605, 173, 641)), ("退回账户", (54, 680, 166, 717)),
+             ("银行卡", (53, 725, 156, 768)), ("订单编号", (53, 927, 169, 968)), ("3389282208990", (54, 977, 280, 1012))]
+    fields = extract_fields([OcrLine(text, box, 0.95) for text, box in boxes], CONFIG)
+    assert {(f.normalized, f.role) for f in fields if f.type is FieldType.AMOUNT} == {("-932.78", AmountRole.REFUND)}
+
+
 @pytest.mark.parametrize(
     ("title", "shown", "expected"),
     [
