@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QThreadPool, QTimer, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from app import settings
@@ -14,6 +14,7 @@ from app.tasks import Task
 from vault.ingest import IngestOptions, IngestReport, Stage, StageProgress, ingest, ingest_pasted
 from vault.evidence import ImportOutcome, ImportStatus, Item
 from vault.likeness import look_alikes_of_new
+from vault.ocr_jobs import KeptPool
 from vault.store import Vault
 
 Ingest = Callable[[StageProgress, Callable[[], bool]], IngestReport]
@@ -21,6 +22,8 @@ Ingest = Callable[[StageProgress, Callable[[], bool]], IngestReport]
 LookAlikes = dict[int, list[Item]]
 """For each new picture (by item id), the case's earlier pictures it looks like."""
 Queued = Callable[[StageProgress, Callable[[], bool]], tuple[IngestReport, LookAlikes]]
+KEEP_WORKERS_MS = 120_000
+"""OCR workers stay this long after an import, so the next drop or paste is read without their start-up."""
 
 
 class ImportPanel(QWidget):
@@ -52,6 +55,10 @@ class ImportPanel(QWidget):
         self._ocr_failures = 0
         self._notes: list[str] = []
         self.last_summary = ""
+        self.workers = KeptPool()
+        self._close_after = False
+        self._idle = QTimer(self, singleShot=True, interval=KEEP_WORKERS_MS)
+        self._idle.timeout.connect(self.close_workers)
         self.hide()
 
     def busy(self) -> bool:
@@ -60,7 +67,7 @@ class ImportPanel(QWidget):
     def import_files(self, vault: Vault, case_id: int, paths: list[Path]) -> None:
         options = self._options()
         self._enqueue(vault, case_id, lambda progress, cancelled: ingest(vault, case_id, paths, options, progress,
-                                                                         cancelled))
+                                                                         cancelled, self.workers))
 
     def import_bytes(self, vault: Vault, case_id: int, data: bytes, name: str) -> None:
         """A pasted picture or chat text; in a chat, the case's complainant is the person whose messages are 我."""
@@ -68,7 +75,7 @@ class ImportPanel(QWidget):
 
         def work(progress: StageProgress, cancelled: Callable[[], bool]) -> IngestReport:
             me = replace(options, chat_name=vault.case(case_id).complainant_name)
-            return ingest_pasted(vault, case_id, data, name, me, progress, cancelled)
+            return ingest_pasted(vault, case_id, data, name, me, progress, cancelled, self.workers)
 
         self._enqueue(vault, case_id, work)
 
@@ -83,6 +90,7 @@ class ImportPanel(QWidget):
 
     def _enqueue(self, vault: Vault, case_id: int, ingest_work: Ingest) -> None:
         """Queue the ingest, followed in the same task by the look-alike check of what it imported."""
+        self._idle.stop()
 
         def work(progress: StageProgress, cancelled: Callable[[], bool]) -> tuple[IngestReport, LookAlikes]:
             report = ingest_work(progress, cancelled)
@@ -165,8 +173,22 @@ class ImportPanel(QWidget):
             self.task.cancel()
             self.label.setText(self.tr("Stopping…"))
 
+    def close_workers(self) -> None:
+        """Let the kept OCR workers go (idle, or the vault locks), off the GUI thread; an import under way
+        keeps them until it is over."""
+        self._idle.stop()
+        if self.task is None and not self._queue:
+            QThreadPool.globalInstance().start(self.workers.close)
+        else:
+            self._close_after = True
+
     def _finish(self) -> None:
         self.hide()
+        if self._close_after:
+            self._close_after = False
+            self.close_workers()
+        elif self.workers.running:
+            self._idle.start()
         outcomes, self._outcomes = self._outcomes, []
         failures, self._ocr_failures = self._ocr_failures, 0
         notes, self._notes = self._notes, []

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         """
         self._remembered_case_id = self.workspace.current_case_id()
         self.import_panel.cancel()
+        self.import_panel.close_workers()
         for widget in QApplication.topLevelWidgets():
             if widget is not self and widget.isVisible() and widget.isWindow():
                 widget.close()
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()
+        self.import_panel.close_workers()  # also when the vault went on to a window in another language
         super().closeEvent(event)
 
     def check_dossier(self) -> None:

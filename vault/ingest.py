@@ -17,7 +17,7 @@ from ocr.engines import DEFAULT_ENGINE, available_engines
 from ocr.errors import OcrEngineUnavailable
 from ocr.extract.filenames import capture_time_from_name
 from vault.evidence import ImportOutcome, ImportStatus, Item, OcrState
-from vault.ocr_jobs import OcrJob, WorkerPool, run_jobs, worker_count
+from vault.ocr_jobs import KeptPool, OcrJob, WorkerPool, run_jobs, worker_count
 from vault.store import Vault
 
 Progress = Callable[[int, int, str], None]
@@ -278,10 +278,11 @@ def _read_stored(
 class _WorkersAhead:
     """OCR workers started as soon as a stored file needs reading, so their start-up and model loads
     (about 1 s with OpenVINO) overlap the storing of the files after it (issue #13). None start for
-    an ingest with nothing to read (reading off, duplicates, bill exports, no engine)."""
+    an ingest with nothing to read (reading off, duplicates, bill exports, no engine). With a `kept`
+    pool, its workers are used (and left running) instead of new ones."""
 
-    def __init__(self, vault: Vault, options: IngestOptions, files: int) -> None:
-        self.vault, self.options, self.files = vault, options, files
+    def __init__(self, vault: Vault, options: IngestOptions, files: int, kept: KeptPool | None = None) -> None:
+        self.vault, self.options, self.files, self.kept = vault, options, files, kept
         self.pool: WorkerPool | None = None
         try:
             self.engine: str | None = choose_engine(options.engine)[0] if options.read else None
@@ -294,13 +295,16 @@ class _WorkersAhead:
         if outcome.item_id is None or self.vault.item(outcome.item_id).ocr_state != OcrState.PENDING:
             return
         backend, workers = self.options.backend, self.options.workers
-        self.pool = WorkerPool(self.engine, backend, workers or worker_count(self.engine, self.files, backend))
+        if self.kept is not None:
+            self.pool = self.kept.get(self.engine, backend)
+        else:
+            self.pool = WorkerPool(self.engine, backend, workers or worker_count(self.engine, self.files, backend))
 
     def __enter__(self) -> _WorkersAhead:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self.pool is not None:
+        if self.pool is not None and self.kept is None:
             self.pool.shutdown()
 
 
@@ -311,11 +315,13 @@ def ingest(
     options: IngestOptions = IngestOptions(),
     progress: StageProgress = _quiet_stage,
     cancelled: Callable[[], bool] = _never,
+    kept: KeptPool | None = None,
 ) -> IngestReport:
-    """Files and folders into a case: expand, store each file, then OCR what is new."""
+    """Files and folders into a case: expand, store each file, then OCR what is new (with the `kept`
+    pool's workers when the caller keeps some between ingests)."""
     progress(Stage.FINDING, 0, 0, "")
     files = expand_paths(paths)
-    with _WorkersAhead(vault, options, len(files)) as ahead:
+    with _WorkersAhead(vault, options, len(files), kept) as ahead:
         outcomes = import_paths(vault, case_id, files, options.kind, _stage(Stage.STORING, progress), cancelled,
                                 options.zip_password, options.chat_name, ahead.stored)
         return _read_stored(vault, outcomes, options, progress, cancelled, ahead.pool)
@@ -329,9 +335,12 @@ def ingest_pasted(
     options: IngestOptions = IngestOptions(),
     progress: StageProgress = _quiet_stage,
     cancelled: Callable[[], bool] = _never,
+    kept: KeptPool | None = None,
 ) -> IngestReport:
     """A pasted image or chat text (bytes with a made-up name) into a case, then OCR it as `ingest` does."""
     progress(Stage.STORING, 0, 1, name)
-    outcome = vault.import_bytes(case_id, data, name, kind=options.kind, chat_name=options.chat_name)
-    vault.checkpoint()
-    return _read_stored(vault, [outcome], options, progress, cancelled)
+    with _WorkersAhead(vault, options, 1, kept) as ahead:
+        outcome = vault.import_bytes(case_id, data, name, kind=options.kind, chat_name=options.chat_name)
+        ahead.stored(outcome)
+        vault.checkpoint()
+        return _read_stored(vault, [outcome], options, progress, cancelled, ahead.pool)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -198,6 +199,45 @@ class WorkerPool:
         self.shutdown()
 
 
+class KeptPool:
+    """A WorkerPool kept from one ingest to the next, for a front end that imports again and again (the app).
+
+    Each new pool costs a worker start and a first pass over new input shapes (about 2.4 s with
+    OpenVINO, issue #13); a kept one pays that once. It is sized for the machine, not one import, and
+    started for one engine and backend: asked for another, it replaces its workers. The owner closes
+    it when idle or locked, since its workers hold memory (about 0.6 GB each with OpenVINO).
+    """
+
+    def __init__(self) -> None:
+        self._pool: WorkerPool | None = None
+        self._key: tuple[str, str | None] | None = None
+        self._lock = threading.Lock()
+
+    def get(self, engine_name: str, backend: str | None) -> WorkerPool:
+        with self._lock:
+            if self._pool is None or self._key != (engine_name, backend):
+                if self._pool is not None:
+                    self._pool.shutdown()
+                workers = worker_count(engine_name, os.cpu_count() or 1, backend)
+                self._pool, self._key = WorkerPool(engine_name, backend, workers), (engine_name, backend)
+            return self._pool
+
+    @property
+    def current(self) -> WorkerPool | None:
+        """The running pool, None when closed."""
+        return self._pool
+
+    @property
+    def running(self) -> bool:
+        return self._pool is not None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown()
+            self._pool = self._key = None
+
+
 def run_jobs(
     engine_name: str,
     jobs: Iterable[OcrJob],
@@ -254,3 +294,6 @@ def run_jobs(
     finally:
         if own_pool:
             pool.shutdown()
+        else:  # a kept pool goes on: what it was not yet running for this ingest is taken back
+            for future in pending:
+                future.cancel()

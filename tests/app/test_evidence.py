@@ -398,3 +398,35 @@ def test_times_show_in_china_time_and_edit_as_iso(qtbot, vault_with_items, windo
     assert fields.index(row, 1).data() == "2024年3月5日\u00a014:03"
     assert fields.index(row, 1).data(Qt.ItemDataRole.EditRole) == "2024-03-05T14:03:00+08:00"
     assert short_time("2026-02-17T12:53:41+00:00") == "2026年2月17日\u00a020:53", "UTC import times in China time"
+
+
+@pytest.mark.slow
+@pytest.mark.ocr
+def test_ocr_workers_are_kept_between_imports_and_let_go_when_idle_or_locked(qtbot, tmp_path: Path,
+                                                                             window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app import settings
+
+    settings.OCR_AFTER_IMPORT.set(True)
+    panel = window.import_panel
+    first = text_png(tmp_path / "order.png", ["订单编号：312345678901"])
+    with qtbot.waitSignal(panel.finished, timeout=120_000):
+        drop_files(window, [first])
+    kept = panel.workers.current  # the pool the first import started
+    assert panel.workers.running and panel._idle.isActive()
+    second = text_png(tmp_path / "bill.png", ["订单编号：298765432109"])
+    with qtbot.waitSignal(panel.finished, timeout=60_000):
+        drop_files(window, [second])
+    assert panel.workers.current is kept, "the second import is read by the same workers"
+    qtbot.waitUntil(lambda: sorted(n for i in window.vault.items_with_fields() for n in i.values("order_no")) == [
+        "298765432109", "312345678901"], timeout=10_000)
+
+    panel._idle.setInterval(50)
+    panel._idle.start()
+    qtbot.waitUntil(lambda: not panel.workers.running, timeout=10_000)
+
+    third = text_png(tmp_path / "third.png", ["订单编号：305550001234"])
+    with qtbot.waitSignal(panel.finished, timeout=120_000):
+        drop_files(window, [third])
+    assert panel.workers.running
+    window.lock()
+    qtbot.waitUntil(lambda: not panel.workers.running, timeout=10_000)

@@ -224,3 +224,29 @@ def test_ocr_fills_fields_that_search_finds(vault: Vault, case_id: int, tmp_path
     assert item.kind == "order"
     assert [i.id for i in vault.search("45678")] == [ids[0]]
     assert [i.id for i in vault.search("287766554433")] == [ids[1]]
+
+
+@pytest.mark.slow
+@pytest.mark.ocr
+def test_a_kept_pool_reads_one_ingest_after_another_and_stays_until_closed(
+    vault: Vault, case_id: int, tmp_path: Path
+) -> None:
+    from vault.ocr_jobs import KeptPool
+
+    kept = KeptPool()
+    firsts = []
+    try:
+        for seed in (31, 32):
+            shot = tmp_path / f"{seed}.png"
+            shot.write_bytes(png_bytes(seed=seed))
+            report = ingest(vault, case_id, [shot], IngestOptions(engine="tesseract"), kept=kept)
+            assert report.ocr is not None and report.ocr.done == report.imported_ids
+            firsts.append(kept.current)
+        assert firsts[0] is not None and firsts[0] is firsts[1], "the second ingest used the first one's workers"
+        pasted = ingest_pasted(vault, case_id, png_bytes(seed=33), "clipboard.png", IngestOptions(engine="tesseract"),
+                               kept=kept)
+        assert pasted.ocr is not None and pasted.ocr.done == pasted.imported_ids and kept.current is firsts[0]
+    finally:
+        kept.close()
+    assert not kept.running
+    assert all(item.ocr_state == OcrState.DONE for item in vault.items(case_id))
