@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import psutil
@@ -42,6 +42,12 @@ malloc arenas and the runtimes' own pools. Measured on a 1080x20000 capture with
 2.75 GB against 1.19 GB resident with OpenVINO, 1.80 against 1.07 GB with onnxruntime, 1.3 GB for
 Tesseract's worker. The largest capture the limits let in (1080x90000) maps 3.7 GB with OpenVINO
 (2.1 GB resident); under the cap of 4 GiB it is still read whole."""
+ADDRESS_SPACE_GROWTH = {EngineName.RAPIDOCR: 3072 * 1024**2}
+"""What a long-lived worker may map beyond a fresh one's peak before it is replaced. OpenVINO keeps
+kernels and buffers for every input shape it meets: a worker's mapped size grew from 1.1 GB to 4.3 GB
+over 32 screenshots and 5.7 GB over 64 (resident 1.2 and 1.4 GB), so a 64-screenshot import failed
+its last items under the 4 GiB cap. A worker is replaced once it maps more than the cap less
+WORKER_ADDRESS_SPACE_HEADROOM, so the next job, a 1080x90000 capture included, still fits."""
 
 WORKER_DIED = (
     "the OCR worker stopped while reading this item (it ran out of memory or was killed); "
@@ -67,6 +73,9 @@ class OcrOutcome:
     fields: tuple[ExtractedField, ...] = ()
     kind: str | None = None
     error: str | None = None
+    worker_pid: int = 0
+    address_space: int = 0
+    """Bytes the worker mapped after the job: what decides when it is replaced (ADDRESS_SPACE_GROWTH)."""
 
 
 def _recognize_pdf(engine: OcrEngine, data: bytes) -> list[OcrLine]:
@@ -108,7 +117,15 @@ _worker_engine: OcrEngine | None = None
 
 def worker_memory_limit(engine_name: str) -> int:
     """The address-space cap of one worker (RLIMIT_AS): its engine's peak plus headroom."""
-    return ENGINE_MEMORY_BYTES.get(engine_name, OTHER_ENGINE_MEMORY_BYTES) + WORKER_ADDRESS_SPACE_HEADROOM
+    return (ENGINE_MEMORY_BYTES.get(engine_name, OTHER_ENGINE_MEMORY_BYTES) + WORKER_ADDRESS_SPACE_HEADROOM
+            + ADDRESS_SPACE_GROWTH.get(engine_name, 0))
+
+
+def replacement_threshold(engine_name: str) -> int | None:
+    """Mapped bytes past which a worker of this engine is replaced; None for engines that do not grow."""
+    if engine_name not in ADDRESS_SPACE_GROWTH:
+        return None
+    return worker_memory_limit(engine_name) - WORKER_ADDRESS_SPACE_HEADROOM
 
 
 def _init_worker(engine_name: str, backend: str | None, threads: int, memory_limit: int, parent_pid: int) -> None:
@@ -135,7 +152,12 @@ def _started() -> None:
 def read_in_worker(job: OcrJob) -> OcrOutcome:
     """What a worker does with each job, with the engine its initialiser made."""
     assert _worker_engine is not None, "worker initialiser did not run"
-    return run_job(_worker_engine, job)
+    return with_worker_state(run_job(_worker_engine, job))
+
+
+def with_worker_state(outcome: OcrOutcome) -> OcrOutcome:
+    """The outcome with the worker's pid and mapped size, for its pool to decide on replacing it."""
+    return replace(outcome, worker_pid=os.getpid(), address_space=psutil.Process().memory_info().vms)
 
 
 def worker_count(engine_name: str, jobs: int, backend: str | None = None) -> int:
@@ -162,12 +184,17 @@ class WorkerPool:
     """
 
     def __init__(
-        self, engine_name: str, backend: str | None, workers: int, work: Callable[[OcrJob], OcrOutcome] = read_in_worker
+        self, engine_name: str, backend: str | None, workers: int, work: Callable[[OcrJob], OcrOutcome] = read_in_worker,
+        replace_above: int | None = None,
     ) -> None:
         threads = max(1, (os.cpu_count() or 1) // workers)  # workers x threads = cores, no oversubscription
         self._initargs = (engine_name, backend, threads, worker_memory_limit(engine_name), os.getpid())
         self.workers = workers
         self._work = work
+        self._replace_above = replace_above if replace_above is not None else replacement_threshold(engine_name)
+        self._current_pids: set[int] = set()
+        self._retired_pids: set[int] = set()
+        self.replacements = 0
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -188,6 +215,19 @@ class WorkerPool:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = self._start()
             return self._executor.submit(self._work, job)
+
+    def note(self, outcome: OcrOutcome) -> None:
+        """Replace the workers once one of them maps more than the threshold; the old ones finish the
+        jobs they have (at most two each) and exit, while the new ones load their models."""
+        if outcome.worker_pid in self._retired_pids:
+            return
+        self._current_pids.add(outcome.worker_pid)
+        if self._replace_above is not None and outcome.address_space > self._replace_above:
+            self._retired_pids |= self._current_pids
+            self._current_pids = set()
+            old, self._executor = self._executor, self._start()
+            old.shutdown(wait=False)
+            self.replacements += 1
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
@@ -290,6 +330,7 @@ def run_jobs(
                         suspects.append(job)
                         continue
                     outcome = OcrOutcome(job.item_id, engine_name, error=WORKER_DIED)
+                pool.note(outcome)
                 yield outcome
     finally:
         if own_pool:

@@ -27,8 +27,10 @@ from vault.ocr_jobs import (
     OcrOutcome,
     WorkerPool,
     read_in_worker,
+    replacement_threshold,
     run_job,
     run_jobs,
+    with_worker_state,
     worker_memory_limit,
 )
 from vault.process import is_dumpable, withhold_secrets_from_children
@@ -107,6 +109,28 @@ def test_a_worker_killed_from_outside_has_its_job_read_again(tmp_path: Path) -> 
     killer.join(timeout=5)
     assert sorted(o.item_id for o in outcomes) == [1, 2, 3, 4]
     assert [o.error for o in outcomes] == [None] * 4, "an item is failed only when it kills its worker itself"
+
+
+def report_growth(job: OcrJob) -> OcrOutcome:
+    """A job after which the worker says it maps what it maps: past any threshold the test sets."""
+    time.sleep(0.05)
+    return with_worker_state(_read(job))
+
+
+def test_a_worker_that_maps_too_much_is_replaced_and_every_job_still_ends() -> None:
+    """OpenVINO's per-shape kernels grow a worker's mapped size with every new screenshot; past the
+    threshold the pool starts new workers and lets the old ones finish what they hold."""
+    with WorkerPool(ENGINE, None, 1, work=report_growth, replace_above=1) as pool:
+        outcomes = list(run_jobs(ENGINE, [_job(n) for n in range(1, 9)], 8, pool=pool))
+        assert sorted(o.item_id for o in outcomes) == list(range(1, 9)) and all(o.error is None for o in outcomes)
+        assert pool.replacements >= 2 and len({o.worker_pid for o in outcomes}) >= 3
+        assert all(o.address_space > 0 for o in outcomes)
+
+
+def test_only_engines_that_grow_are_replaced_and_the_next_job_still_fits() -> None:
+    threshold = replacement_threshold(ENGINE)
+    assert threshold is not None and worker_memory_limit(ENGINE) - threshold >= 2816 * 1024**2
+    assert replacement_threshold("tesseract") is None
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and prctl are Linux's")
