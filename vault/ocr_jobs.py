@@ -41,7 +41,7 @@ WORKER_ADDRESS_SPACE_HEADROOM = 2816 * 1024**2
 malloc arenas and the runtimes' own pools. Measured on a 1080x20000 capture with two threads: VmPeak
 2.75 GB against 1.19 GB resident with OpenVINO, 1.80 against 1.07 GB with onnxruntime, 1.3 GB for
 Tesseract's worker. The largest capture the limits let in (1080x90000) maps 3.7 GB with OpenVINO
-(2.1 GB resident); under the cap of 4 GiB it is still read whole."""
+(2.1 GB resident); within the 4 GiB of a fresh worker (engine peak plus this room) it is still read whole."""
 ADDRESS_SPACE_GROWTH = {EngineName.RAPIDOCR: 3072 * 1024**2}
 """What a long-lived worker may map beyond a fresh one's peak before it is replaced. OpenVINO keeps
 kernels and buffers for every input shape it meets: a worker's mapped size grew from 1.1 GB to 4.3 GB
