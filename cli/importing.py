@@ -86,6 +86,7 @@ class _StageLine:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from vault.ingest import IngestOptions, ingest
+    from vault.likeness import look_alikes_of_new
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -94,7 +95,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                             zip_password=_zip_password(args.zip_password_file), chat_name=args.chat_name or "")
     progress = _StageLine()
     with open_vault(args) as vault:
-        report = ingest(vault, _case_for_import(vault, args.case), [Path(p) for p in args.paths], options, progress)
+        case_id = _case_for_import(vault, args.case)
+        report = ingest(vault, case_id, [Path(p) for p in args.paths], options, progress)
+        alikes = look_alikes_of_new(vault, case_id, report.imported_ids)
     progress.end()
     imported, duplicates, rejected = (report.with_status(s) for s in ImportStatus)
     print(f"Imported {len(imported)}, duplicates {len(duplicates)}, rejected {len(rejected)}")
@@ -105,6 +108,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             say(f"  {o.name}: {o.records} records stored as item {o.item_id}")
         for row_no, reason in o.bad_rows:
             say(f"  {o.name}: row {row_no} left out: {reason}")
+        if o.item_id in alikes:  # a hint, never a refusal: the person decides whether it is a copy
+            shown = ", ".join(f"item {item.id} ({item.original_name})" for item in alikes[o.item_id][:3])
+            say(f"  {o.name} looks like {shown}: the same picture saved again? Delete one if it is a copy.")
     for o in rejected:
         say(f"  rejected: {o.name}: {o.detail}")
     status = EXIT_USAGE if rejected else EXIT_OK

@@ -156,3 +156,17 @@ def test_export_each_and_split(cli, shots: Path, tmp_path: Path) -> None:
     assert code == 0 and (tmp_path / "s-第1部分.pdf").is_file(), err
     code, _, err = cli("export", "-o", str(tmp_path / "x.pdf"), "--split-mb", "0")
     assert code == 2 and "above 0" in err
+
+
+def test_import_says_which_picture_looks_like_one_already_in_the_case(cli, tmp_path: Path) -> None:
+    from tests.vault.test_likeness import encoded, screenshot
+
+    assert cli("init")[0] == 0
+    (tmp_path / "订单截图.png").write_bytes(encoded(screenshot(3), "PNG"))
+    assert cli("import", str(tmp_path / "订单截图.png"), "--no-ocr")[0] == 0
+    (tmp_path / "IMG_2041.jpg").write_bytes(encoded(screenshot(3), "JPEG", quality=60))
+    (tmp_path / "IMG_2042.png").write_bytes(encoded(screenshot(8), "PNG"))
+    code, out, err = cli("import", str(tmp_path / "IMG_2041.jpg"), str(tmp_path / "IMG_2042.png"), "--no-ocr")
+    assert code == 0, err
+    assert "IMG_2041.jpg looks like item 1 (订单截图.png)" in out + err and "IMG_2042.png looks" not in out + err
+    assert "Imported 2" in out
