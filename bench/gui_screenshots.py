@@ -48,9 +48,12 @@ def save(widget: QWidget, path: Path) -> None:
     print(f"wrote {path}")
 
 
-def demo_vault(folder: Path, count: int) -> Path:
-    """A vault with one filled-in case and `count` synthetic screenshots, OCR done."""
+def demo_vault(folder: Path, count: int) -> tuple[Path, int]:
+    """A vault with one filled-in case, `count` synthetic screenshots (OCR done) and a WeChat Pay bill
+    with three rows picked; the path and the bill's item id."""
+    from bench.record_files import bill_rows, wechat_csv
     from vault.ingest import choose_engine, import_paths, run_ocr
+    from vault.selections import create_selection
     from vault.store import Vault
 
     samples_dir = folder / "samples"
@@ -67,7 +70,10 @@ def demo_vault(folder: Path, count: int) -> Path:
         outcomes = import_paths(vault, case_id, files)
         engine, _ = choose_engine(None)
         run_ocr(vault, [o.item_id for o in outcomes if o.item_id], engine)
-    return path
+        bill = vault.import_bytes(case_id, wechat_csv(bill_rows(60, seed=7)), "微信支付账单(20240301-20240331).csv")
+        paid = [r.row for r in vault.records(bill.item_id) if r.direction == "支"][:3]
+        create_selection(vault, bill.item_id, paid, title="三笔白条相关扣款", purpose="证明平台在额度降低后仍然扣款")
+    return path, bill.item_id
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         from app.vaultdialogs import AuditDialog
 
         app = setup_application(sys.argv[:1], args.lang)
-        path = demo_vault(folder, args.count)
+        path, bill_id = demo_vault(folder, args.count)
         window = MainWindow(path)
         window.show()
         save(window, args.out / "screenshot-locked.png")
@@ -102,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         window.workspace.grid.setCurrentIndex(window.workspace.proxy.index(2, Column.NAME))
         settle()
         save(window.workspace.detail, args.out / "screenshot-detail.png")
+        window.workspace.open_item(bill_id)
+        settle(1500)
+        save(window.workspace.detail, args.out / "screenshot-records.png")
         window.workspace.views.setCurrentWidget(window.workspace.timeline_view)
         settle()
         save(window, args.out / "screenshot-timeline.png")
