@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from app.confirm import ask_to_delete
 from app.qtmodels import Roles, SelectionsModel
 from app.recordsview import RecordsView
 from app.selectiondialog import SelectionDialog
@@ -189,19 +190,12 @@ class SelectionsPanel(QWidget):
         if selection is None:
             return
         name = self.model.name(selection)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Delete picked rows"),
+        ask_to_delete(
+            self, self.tr("Delete picked rows"),
             self.tr("Delete “%1”? The rows stay in the file; they are no longer an exhibit of their own. "
                     "The audit log records the deletion.").replace("%1", name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self,
+            "confirmDeleteSelection", lambda: self._delete_confirmed(selection.id),
         )
-        box.setObjectName("confirmDeleteSelection")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
-        box.finished.connect(lambda result: self._delete_confirmed(selection.id)
-                             if result == QMessageBox.StandardButton.Yes else None)
-        box.open()
 
     def _delete_confirmed(self, selection_id: int) -> None:
         def deleted(_: None) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from app.confirm import ask_to_delete
 from app.texts import problem_text, vault_error_text
 from app.session import VaultSession
 from app.vaultdialogs import AuditDialog, BackupDialog, ChangePassphraseDialog
@@ -85,20 +86,13 @@ class VaultActions(QObject):
         item = self._selected_item()
         if item is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Delete item"),
+        ask_to_delete(
+            self.window, self.tr("Delete item"),
             self.tr("Delete “%1” from the vault? The original, its text and fields are removed. "
                     "The deletion is recorded in the audit log with the file name and fingerprint.")
             .replace("%1", item.title or item.original_name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window,
+            "confirmDelete", lambda: self._delete_confirmed(item.id),
         )
-        box.setObjectName("confirmDelete")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
-        box.finished.connect(lambda result: self._delete_confirmed(item.id)
-                             if result == QMessageBox.StandardButton.Yes else None)
-        box.open()
 
     def _delete_confirmed(self, item_id: int) -> None:
         self.session.write(lambda vault: vault.delete_item(item_id), lambda _: self._deleted(item_id),

@@ -38,26 +38,24 @@ def different_bits(a: int, b: int) -> int:
     return (a ^ b).bit_count()
 
 
-def _picture_hashes(vault: Vault, case_id: int) -> list[tuple[Item, int]]:
-    """The case's pictures with their hashes; PDFs and exports are left out (their thumbnails are a
-    first page or a table icon, which another invoice or bill shares without being a copy)."""
-    return [(item, _thumbnail_hash(vault, item)) for item in vault.items(case_id)
-            if item.media_type.startswith("image/")]
-
-
 def look_alikes_of_new(vault: Vault, case_id: int, new_ids: Sequence[int]) -> dict[int, list[Item]]:
     """For each newly imported picture, the case's earlier pictures (lower ids) that look the same.
 
     Earlier ones include pictures of the same import, so a folder with one screenshot saved twice
-    gets its hint as well; pictures without a look-alike are left out of the answer.
+    gets its hint as well; pictures without a look-alike are left out of the answer. PDFs and exports
+    are never compared: their thumbnails are a first page or a table icon, which another invoice or
+    bill shares without being a copy.
     """
-    wanted = set(new_ids)
-    pictures = _picture_hashes(vault, case_id) if wanted else []
+    pictures = [item for item in vault.items(case_id) if item.media_type.startswith("image/")]
+    wanted = set(new_ids) & {item.id for item in pictures}
+    if not wanted:  # a bill, chat or PDF import reads no thumbnails
+        return {}
+    hashed = [(item, _thumbnail_hash(vault, item)) for item in pictures]
     found: dict[int, list[Item]] = {}
-    for item, digest in pictures:
+    for item, digest in hashed:
         if item.id not in wanted:
             continue
-        alikes = [other for other, other_digest in pictures
+        alikes = [other for other, other_digest in hashed
                   if other.id < item.id and different_bits(digest, other_digest) <= MAX_DIFFERENT_BITS]
         if alikes:
             found[item.id] = alikes

@@ -210,6 +210,14 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../app/confirm.py" line="17"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>CreatePage</name>
     <message>
         <location filename="../../app/unlock.py" line="77"/>
@@ -952,71 +960,71 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../app/importer.py" line="40"/>
+        <location filename="../../app/importer.py" line="43"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="126"/>
+        <location filename="../../app/importer.py" line="134"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="132"/>
+        <location filename="../../app/importer.py" line="140"/>
         <source>Reading text</source>
         <translation>正在识别文字</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="132"/>
+        <location filename="../../app/importer.py" line="140"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="133"/>
+        <location filename="../../app/importer.py" line="141"/>
         <source>%1 %2 of %3: %4</source>
         <translation>%1 第 %2/%3 个：%4</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="126"/>
+        <location filename="../../app/importer.py" line="134"/>
         <source>Reading text…</source>
         <translation>正在识别文字…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="149"/>
+        <location filename="../../app/importer.py" line="157"/>
         <source>%1 looks like %2 already in this case (the same picture saved again?). It was imported; delete one if it is a copy.</source>
         <translation>%1看起来与本案件中已有的%2相同（同一张图片再次保存？）。已照常导入；如果是重复的，可删除其中一份。</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="166"/>
+        <location filename="../../app/importer.py" line="174"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="176"/>
+        <location filename="../../app/importer.py" line="198"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="184"/>
+        <location filename="../../app/importer.py" line="206"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="187"/>
+        <location filename="../../app/importer.py" line="209"/>
         <source>%n already in this case, skipped:</source>
         <translation>
             <numerusform>%n 个文件已在本案件中，已跳过：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="190"/>
+        <location filename="../../app/importer.py" line="212"/>
         <source>Not imported: %1 (%2)</source>
         <translation>未导入：%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="192"/>
+        <location filename="../../app/importer.py" line="214"/>
         <source>Text could not be read from %n file(s); you can type the fields in.</source>
         <translation>
             <numerusform>有 %n 个文件未能识别出文字，您可以手动填写字段。</numerusform>
@@ -1635,27 +1643,27 @@
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="168"/>
+        <location filename="../../app/mainwindow.py" line="169"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="168"/>
+        <location filename="../../app/mainwindow.py" line="169"/>
         <source>Background work is running; the new language applies the next time Evidence Vault starts.</source>
         <translation>后台任务正在运行，新的界面语言将在下次启动证据保险箱时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="239"/>
+        <location filename="../../app/mainwindow.py" line="241"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="240"/>
+        <location filename="../../app/mainwindow.py" line="242"/>
         <source>Evidence (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf *.ofd *.xml *.csv *.xlsx *.zip *.txt);;All files (*)</source>
         <translation>证据文件 (*.png *.jpg *.jpeg *.webp *.heic *.heif *.pdf *.ofd *.xml *.csv *.xlsx *.zip *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.py" line="259"/>
+        <location filename="../../app/mainwindow.py" line="261"/>
         <source>The clipboard holds no image and no chat messages (copied messages start with a line such as “客服小美 2024-03-05 14:03”).</source>
         <translation>剪贴板里没有图片，也没有聊天消息（复制的消息以“客服小美 2024-03-05 14:03”这样的一行开头）。</translation>
     </message>
@@ -1884,62 +1892,57 @@
 <context>
     <name>SelectionsPanel</name>
     <message>
-        <location filename="../../app/selectionspanel.py" line="47"/>
+        <location filename="../../app/selectionspanel.py" line="48"/>
         <source>Show its rows</source>
         <translation>显示其中的行</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="49"/>
+        <location filename="../../app/selectionspanel.py" line="50"/>
         <source>Take the checked rows</source>
         <translation>改为勾选的行</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="50"/>
+        <location filename="../../app/selectionspanel.py" line="51"/>
         <source>The selection holds the rows checked now: rows checked since are added, rows unchecked are taken out</source>
         <translation>这份材料改为现在勾选的行：新勾选的行加入，取消勾选的行移出</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="53"/>
+        <location filename="../../app/selectionspanel.py" line="54"/>
         <source>Title and purpose…</source>
         <translation>标题和证明目的…</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="55"/>
+        <location filename="../../app/selectionspanel.py" line="56"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="57"/>
+        <location filename="../../app/selectionspanel.py" line="58"/>
         <source>Check rows in the table and press “Add to the dossier…”: they are printed as an exhibit of their own, with their row numbers in the file.</source>
         <translation>在表格中勾选行，再点“选入证据材料…”：这些行会单独作为一份证据印入证据材料，并注明它们在文件中的行号。</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="71"/>
+        <location filename="../../app/selectionspanel.py" line="72"/>
         <source>Picked rows in the dossier (each an exhibit of its own)</source>
         <translation>选入证据材料的行（每组单独作为一份证据）</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="112"/>
+        <location filename="../../app/selectionspanel.py" line="113"/>
         <source>%1 (excerpt)</source>
         <translation>%1（节选）</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="193"/>
+        <location filename="../../app/selectionspanel.py" line="194"/>
         <source>Delete picked rows</source>
         <translation>删除所选行材料</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="194"/>
+        <location filename="../../app/selectionspanel.py" line="195"/>
         <source>Delete “%1”? The rows stay in the file; they are no longer an exhibit of their own. The audit log records the deletion.</source>
         <translation>删除“%1”吗？这些行仍保留在文件中，只是不再单独作为一份证据。审计日志会记录这次删除。</translation>
     </message>
     <message>
-        <location filename="../../app/selectionspanel.py" line="201"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../app/selectionspanel.py" line="223"/>
+        <location filename="../../app/selectionspanel.py" line="217"/>
         <source>Picked rows</source>
         <translation>所选行</translation>
     </message>
@@ -2142,92 +2145,87 @@
 <context>
     <name>VaultActions</name>
     <message>
-        <location filename="../../app/vaultactions.py" line="58"/>
+        <location filename="../../app/vaultactions.py" line="59"/>
         <source>Checking every original and the audit log…</source>
         <translation>正在校验每份原件和审计日志…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="65"/>
+        <location filename="../../app/vaultactions.py" line="66"/>
         <source>The vault is intact: every original matches its fingerprint and the log is unbroken.</source>
         <translation>保险箱完好：每份原件都与其指纹一致，日志链完整无缺。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="69"/>
+        <location filename="../../app/vaultactions.py" line="70"/>
         <source>Problems were found. Keep a backup and do not rely on the listed items:</source>
         <translation>发现问题。请保留备份，不要依赖以下所列内容：</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="64"/>
-        <location filename="../../app/vaultactions.py" line="68"/>
-        <location filename="../../app/vaultactions.py" line="74"/>
+        <location filename="../../app/vaultactions.py" line="65"/>
+        <location filename="../../app/vaultactions.py" line="69"/>
+        <location filename="../../app/vaultactions.py" line="75"/>
         <source>Verify vault</source>
         <translation>校验保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="79"/>
+        <location filename="../../app/vaultactions.py" line="80"/>
         <source>Select an exhibit first.</source>
         <translation>请先选择一份证据。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="89"/>
-        <location filename="../../app/vaultactions.py" line="105"/>
+        <location filename="../../app/vaultactions.py" line="90"/>
+        <location filename="../../app/vaultactions.py" line="99"/>
         <source>Delete item</source>
         <translation>删除证据</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="90"/>
+        <location filename="../../app/vaultactions.py" line="91"/>
         <source>Delete “%1” from the vault? The original, its text and fields are removed. The deletion is recorded in the audit log with the file name and fingerprint.</source>
         <translation>要从保险箱中删除“%1”吗？原件及其文字、字段都将被移除。删除操作会连同文件名和指纹记录在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="98"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../app/vaultactions.py" line="111"/>
+        <location filename="../../app/vaultactions.py" line="105"/>
         <source>Deleted; the audit log records it.</source>
         <translation>已删除；审计日志已记录此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="134"/>
+        <location filename="../../app/vaultactions.py" line="128"/>
         <source>Writing the backup…</source>
         <translation>正在写入备份…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="137"/>
-        <location filename="../../app/vaultactions.py" line="144"/>
+        <location filename="../../app/vaultactions.py" line="131"/>
+        <location filename="../../app/vaultactions.py" line="138"/>
         <source>Back up vault</source>
         <translation>备份保险箱</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="145"/>
+        <location filename="../../app/vaultactions.py" line="139"/>
         <source>The encrypted backup is in %1. Keep it somewhere other than this computer.</source>
         <translation>加密备份已保存到 %1。请把它另存到这台电脑以外的地方。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="150"/>
-        <location filename="../../app/vaultactions.py" line="175"/>
+        <location filename="../../app/vaultactions.py" line="144"/>
+        <location filename="../../app/vaultactions.py" line="169"/>
         <source>Change passphrase</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="150"/>
+        <location filename="../../app/vaultactions.py" line="144"/>
         <source>Wait until the import has finished.</source>
         <translation>请等导入完成后再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="162"/>
+        <location filename="../../app/vaultactions.py" line="156"/>
         <source>Re-encrypting the vault…</source>
         <translation>正在重新加密保险箱…</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="168"/>
+        <location filename="../../app/vaultactions.py" line="162"/>
         <source>The passphrase has been changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../app/vaultactions.py" line="176"/>
+        <location filename="../../app/vaultactions.py" line="170"/>
         <source>The passphrase could not be changed: %1</source>
         <translation>无法更改密码：%1</translation>
     </message>
