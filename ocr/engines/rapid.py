@@ -32,6 +32,17 @@ MAX_SIDE = 2000
 DET_SHORT_SIDE = 736
 """RapidOCR's detector scales the short side of every image up to this (Det.limit_side_len)."""
 
+REC_HEIGHT = 48
+"""The recogniser's input height (PP-OCRv6's Rec.rec_img_shape)."""
+
+REC_MIN_WIDTH = 128
+"""The narrowest batch the recogniser is given. RapidOCR pads every batch to at least 320 columns (the
+width PaddleOCR trained with), so a batch of short crops such as a time, an amount or a label was
+read at two and a half times its width: 42 of the 70 recogniser batches of 16 screenshots were such
+batches, and the recogniser's cost grows with the width (6 lines: 17 ms at 160, 28 ms at 320). With
+128 the same 16 screenshots read 18 % faster once warm and give the same text but for two back
+arrows read as "<" (issue #13; accuracy in README). Two of ocr/engines/shapes.py's width steps."""
+
 DEFAULT_PREPROCESS = PreprocessOptions(tile_height=MAX_SIDE, pad_below=DET_SHORT_SIDE // 4)
 """Tiling keeps tall screenshots' text at full size; padding tiny crops keeps their words whole
 (corpus character accuracy 0.878 -> 0.952 with PP-OCRv4; re-measured with PP-OCRv6 in README)."""
@@ -96,6 +107,7 @@ def model_params(backend: str, models: Mapping[str, Path], threads: int | None) 
 
     params: dict[str, object] = {
         "Global.log_level": "error", "Global.max_side_len": MAX_SIDE, "Global.use_cls": False,
+        "Rec.rec_img_shape": [3, REC_HEIGHT, REC_MIN_WIDTH],
     }
     for task, path in models.items():
         params[f"{task}.engine_type"] = EngineType(backend)

@@ -9,10 +9,11 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bench.screenshots import generate_template
-from ocr.engines import RapidOcrEngine, backends, create_engine, describe_engines, installed_backends
+from ocr.engines import RapidOcrEngine, backends, rapid, create_engine, describe_engines, installed_backends
 from ocr.errors import OcrEngineUnavailable
 from ocr.types import FieldType
 
@@ -97,6 +98,29 @@ def test_both_backends_read_the_same_order_number(backend: str) -> None:
 
     lines = create_engine("rapidocr", backend).recognize(sample.image)
 
+    assert order_number in "".join(line.text for line in lines).replace(" ", "")
+
+
+@pytest.mark.ocr
+@pytest.mark.slow
+def test_short_lines_are_read_in_batches_narrower_than_rapidocrs_320_columns(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recognizer = rapid.shared_model(backend)._load_rec_model()
+    widths: list[int] = []
+    session = recognizer.session
+
+    def recording(batch: np.ndarray) -> np.ndarray:
+        widths.append(batch.shape[-1])
+        return session(batch)
+
+    monkeypatch.setattr(recognizer, "session", recording)
+    sample = generate_template("jd_order_detail", seed=1, index=0)
+    order_number = next(value for kind, value in sample.fields if kind is FieldType.ORDER_NO)
+
+    lines = create_engine("rapidocr", backend).recognize(sample.image)
+
+    assert min(widths) == rapid.REC_MIN_WIDTH < 320
     assert order_number in "".join(line.text for line in lines).replace(" ", "")
 
 
