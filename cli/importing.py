@@ -85,19 +85,26 @@ class _StageLine:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from vault.ingest import IngestOptions, ingest
+    from vault.ingest import IngestOptions, expand_paths, ingest, start_workers_for
     from vault.likeness import look_alikes_of_new
+    from vault.ocr_jobs import KeptPool
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     options = IngestOptions(kind=args.kind, read=not args.no_ocr, engine=args.ocr_engine, backend=args.ocr_backend,
                             zip_password=_zip_password(args.zip_password_file), chat_name=args.chat_name or "")
+    files = expand_paths(Path(p) for p in args.paths)
     progress = _StageLine()
-    with open_vault(args) as vault:
-        case_id = _case_for_import(vault, args.case)
-        report = ingest(vault, case_id, [Path(p) for p in args.paths], options, progress)
-        alikes = look_alikes_of_new(vault, case_id, report.imported_ids)
+    workers = KeptPool()
+    try:
+        start_workers_for(files, options, workers)  # before the passphrase and the key derivation
+        with open_vault(args) as vault:
+            case_id = _case_for_import(vault, args.case)
+            report = ingest(vault, case_id, files, options, progress, kept=workers)
+            alikes = look_alikes_of_new(vault, case_id, report.imported_ids)
+    finally:
+        workers.close()
     progress.end()
     imported, duplicates, rejected = (report.with_status(s) for s in ImportStatus)
     print(f"Imported {len(imported)}, duplicates {len(duplicates)}, rejected {len(rejected)}")

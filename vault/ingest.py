@@ -17,6 +17,7 @@ from ocr.engines import DEFAULT_ENGINE, available_engines
 from ocr.errors import OcrEngineUnavailable
 from ocr.extract.filenames import capture_time_from_name
 from vault.evidence import ImportOutcome, ImportStatus, Item, OcrState
+from vault.media import sniff_media_type
 from vault.ocr_jobs import KeptPool, OcrJob, WorkerPool, run_jobs, worker_count
 from vault.store import Vault
 
@@ -273,6 +274,35 @@ def _read_stored(
         options.backend, pool,
     )
     return report
+
+
+PEEK_BYTES = 16
+"""Enough of a file's head to tell a picture or PDF (vault.media.sniff_media_type)."""
+
+
+def _starts_like_a_page(path: Path) -> bool:
+    """True when the file's first bytes are a picture's or a PDF's: the only files OCR reads."""
+    try:
+        with path.open("rb") as file:
+            return sniff_media_type(file.read(PEEK_BYTES)) is not None
+    except OSError:
+        return False  # the import itself reports the unreadable file
+
+
+def start_workers_for(files: Sequence[Path], options: IngestOptions, kept: KeptPool) -> None:
+    """Start `kept`'s OCR workers now when an ingest of `files` to come may have pages to read.
+
+    For a front end that has not opened the vault yet: the workers' start-up (a spawned interpreter
+    and the model loads, about 2 s with OpenVINO) then overlaps the key derivation and the storing
+    (issue #13). Started for nothing when every page turns out to be a duplicate, they are let go
+    with `kept`."""
+    if not options.read or not any(map(_starts_like_a_page, files)):
+        return
+    try:
+        engine = choose_engine(options.engine)[0]
+    except OcrEngineUnavailable:
+        return  # the ingest says so
+    kept.get(engine, options.backend)
 
 
 class _WorkersAhead:

@@ -10,7 +10,7 @@ from ocr.engines import available_engines
 from tests.factories import png_bytes
 from vault.ingest import (
     IngestOptions, Notice, NoticeCode, OcrReport, Progress, Stage, choose_engine, expand_paths, import_paths, ingest,
-    ingest_pasted, items_needing_ocr, reference_for, run_ocr,
+    ingest_pasted, items_needing_ocr, reference_for, run_ocr, start_workers_for,
 )
 from vault.evidence import ImportStatus, OcrState
 from vault.store import Vault
@@ -203,6 +203,52 @@ def test_ingest_without_an_engine_stores_and_says_so(
     report = ingest_pasted(vault, case_id, png_bytes(seed=3), "clipboard-1.png")
     assert report.ocr is None and report.notices == [Notice(NoticeCode.NO_ENGINE)]
     assert vault.item(report.imported_ids[0]).ocr_state == OcrState.PENDING
+
+
+class _AskedPool:
+    """Stands in for a KeptPool: records the workers it was asked to start."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str | None]] = []
+
+    def get(self, engine: str, backend: str | None) -> None:
+        self.asked.append((engine, backend))
+
+
+@pytest.mark.parametrize(
+    ("files", "options", "started"),
+    [
+        pytest.param({"a.csv": b"a,b\n1,2\n", "shot.dat": png_bytes(seed=5)}, IngestOptions(), True,
+                     id="a-png-under-any-name"),
+        pytest.param({"bill.pdf": b"%PDF-1.7\n"}, IngestOptions(backend="onnxruntime"), True, id="a-pdf"),
+        pytest.param({"bill.csv": b"a,b\n1,2\n", "chat.txt": "2024-03-05 10:00:00 客服\n你好".encode()},
+                     IngestOptions(), False, id="only-bills-and-chats"),
+        pytest.param({"shot.png": png_bytes(seed=5)}, IngestOptions(read=False), False, id="reading-off"),
+    ],
+)
+def test_workers_start_before_the_vault_opens_only_when_a_file_starts_like_a_picture_or_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, bytes], options: IngestOptions, started: bool
+) -> None:
+    import vault.ingest as workflow
+
+    monkeypatch.setattr(workflow, "available_engines", lambda: ["tesseract"])
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    pool = _AskedPool()
+
+    start_workers_for([tmp_path / name for name in files] + [tmp_path / "gone.png"], options, pool)  # type: ignore[arg-type]
+
+    assert pool.asked == ([("tesseract", options.backend)] if started else [])
+
+
+def test_no_workers_start_early_without_an_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vault.ingest as workflow
+
+    monkeypatch.setattr(workflow, "available_engines", lambda: [])
+    (tmp_path / "shot.png").write_bytes(png_bytes(seed=6))
+    pool = _AskedPool()
+    start_workers_for([tmp_path / "shot.png"], IngestOptions(), pool)  # type: ignore[arg-type]
+    assert pool.asked == []
 
 
 @pytest.mark.slow
