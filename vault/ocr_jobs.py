@@ -240,7 +240,8 @@ class WorkerPool:
 
 
 class KeptPool:
-    """A WorkerPool kept from one ingest to the next, for a front end that imports again and again (the app).
+    """A WorkerPool kept from one ingest to the next, for a front end that imports again and again (the
+    app), or started before the vault is open (the CLI's import, vault.ingest.start_workers_for).
 
     Each new pool costs a worker start and a first pass over new input shapes (about 2.4 s with
     OpenVINO, issue #13); a kept one pays that once. It is sized for the machine, not one import, and
@@ -253,12 +254,13 @@ class KeptPool:
         self._key: tuple[str, str | None] | None = None
         self._lock = threading.Lock()
 
-    def get(self, engine_name: str, backend: str | None) -> WorkerPool:
+    def get(self, engine_name: str, backend: str | None, jobs: int | None = None) -> WorkerPool:
+        """The running pool, or a new one; `jobs` bounds the workers of a pool made for one import."""
         with self._lock:
             if self._pool is None or self._key != (engine_name, backend):
                 if self._pool is not None:
                     self._pool.shutdown()
-                workers = worker_count(engine_name, os.cpu_count() or 1, backend)
+                workers = worker_count(engine_name, jobs or os.cpu_count() or 1, backend)
                 self._pool, self._key = WorkerPool(engine_name, backend, workers), (engine_name, backend)
             return self._pool
 

@@ -217,3 +217,16 @@ def test_openvino_reads_in_one_worker_with_every_core() -> None:
     assert worker_count(EngineName.RAPIDOCR, 20, BackendName.OPENVINO) == 1
     assert 1 <= worker_count(EngineName.RAPIDOCR, 20, BackendName.ONNXRUNTIME) <= (os.cpu_count() or 1)
     assert worker_count(EngineName.TESSERACT, 1) == 1, "never more workers than files"
+
+
+@pytest.mark.timeout(60)
+def test_a_kept_pool_made_for_one_import_has_no_more_workers_than_its_files() -> None:
+    from ocr.engine_names import EngineName
+    from vault.ocr_jobs import KeptPool
+
+    kept = KeptPool()
+    try:
+        assert kept.get(EngineName.TESSERACT, None, jobs=1).workers == 1
+    finally:
+        kept.close()
+    assert not kept.running
