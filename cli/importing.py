@@ -96,7 +96,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                             zip_password=_zip_password(args.zip_password_file), chat_name=args.chat_name or "")
     files = expand_paths(Path(p) for p in args.paths)
     progress = _StageLine()
-    workers = KeptPool()
+    workers = KeptPool(jobs=len(files))  # no more workers than files, whenever they start
     try:
         start_workers_for(files, options, workers)  # before the passphrase and the key derivation
         with open_vault(args) as vault:

@@ -302,7 +302,7 @@ def start_workers_for(files: Sequence[Path], options: IngestOptions, kept: KeptP
         engine = choose_engine(options.engine)[0]
     except OcrEngineUnavailable:
         return  # the ingest says so
-    kept.get(engine, options.backend, len(files))
+    kept.get(engine, options.backend)
 
 
 class _WorkersAhead:

@@ -244,23 +244,24 @@ class KeptPool:
     app), or started before the vault is open (the CLI's import, vault.ingest.start_workers_for).
 
     Each new pool costs a worker start and a first pass over new input shapes (about 2.4 s with
-    OpenVINO, issue #13); a kept one pays that once. It is sized for the machine, not one import, and
-    started for one engine and backend: asked for another, it replaces its workers. The owner closes
-    it when idle or locked, since its workers hold memory (about 0.6 GB each with OpenVINO).
+    OpenVINO, issue #13); a kept one pays that once. It is sized for the machine, or for at most
+    `jobs` jobs when it serves one import, and started for one engine and backend: asked for another,
+    it replaces its workers. The owner closes it when idle or locked, since its workers hold memory
+    (about 0.6 GB each with OpenVINO).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, jobs: int | None = None) -> None:
+        self._jobs = jobs
         self._pool: WorkerPool | None = None
         self._key: tuple[str, str | None] | None = None
         self._lock = threading.Lock()
 
-    def get(self, engine_name: str, backend: str | None, jobs: int | None = None) -> WorkerPool:
-        """The running pool, or a new one; `jobs` bounds the workers of a pool made for one import."""
+    def get(self, engine_name: str, backend: str | None) -> WorkerPool:
         with self._lock:
             if self._pool is None or self._key != (engine_name, backend):
                 if self._pool is not None:
                     self._pool.shutdown()
-                workers = worker_count(engine_name, jobs or os.cpu_count() or 1, backend)
+                workers = worker_count(engine_name, self._jobs or os.cpu_count() or 1, backend)
                 self._pool, self._key = WorkerPool(engine_name, backend, workers), (engine_name, backend)
             return self._pool
 

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from bench.screenshots import generate_template
-from ocr.engines import RapidOcrEngine, backends, rapid, create_engine, describe_engines, installed_backends
+from ocr.engines import RapidOcrEngine, backends, create_engine, describe_engines, installed_backends, rapid
 from ocr.errors import OcrEngineUnavailable
 from ocr.types import FieldType
 

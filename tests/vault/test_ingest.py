@@ -209,10 +209,10 @@ class _AskedPool:
     """Stands in for a KeptPool: records the workers it was asked to start."""
 
     def __init__(self) -> None:
-        self.asked: list[tuple[str, str | None, int | None]] = []
+        self.asked: list[tuple[str, str | None]] = []
 
-    def get(self, engine: str, backend: str | None, jobs: int | None = None) -> None:
-        self.asked.append((engine, backend, jobs))
+    def get(self, engine: str, backend: str | None) -> None:
+        self.asked.append((engine, backend))
 
 
 @pytest.mark.parametrize(
@@ -238,7 +238,7 @@ def test_workers_start_before_the_vault_opens_only_when_a_file_starts_like_a_pic
 
     start_workers_for([tmp_path / name for name in files] + [tmp_path / "gone.png"], options, pool)  # type: ignore[arg-type]
 
-    assert pool.asked == ([("tesseract", options.backend, len(files) + 1)] if started else [])
+    assert pool.asked == ([("tesseract", options.backend)] if started else [])
 
 
 def test_no_workers_start_early_without_an_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -224,9 +224,9 @@ def test_a_kept_pool_made_for_one_import_has_no_more_workers_than_its_files() ->
     from ocr.engine_names import EngineName
     from vault.ocr_jobs import KeptPool
 
-    kept = KeptPool()
+    kept = KeptPool(jobs=1)
     try:
-        assert kept.get(EngineName.TESSERACT, None, jobs=1).workers == 1
+        assert kept.get(EngineName.TESSERACT, None).workers == 1
     finally:
         kept.close()
     assert not kept.running
