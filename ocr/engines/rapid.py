@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -125,17 +126,51 @@ def model_params(backend: str, models: Mapping[str, Path], threads: int | None) 
     return params
 
 
+@contextmanager
+def _yaml_files_parsed_once() -> Iterator[None]:
+    """While it lasts, OmegaConf.load parses each YAML file once and hands later callers that object."""
+    from omegaconf import OmegaConf
+
+    load = OmegaConf.load
+    parsed: dict[str, object] = {}
+
+    def load_once(file_: object, **options: object) -> object:
+        if not isinstance(file_, (str, Path)):
+            return load(file_, **options)  # type: ignore[arg-type]
+        key = os.path.abspath(file_)
+        if key not in parsed:
+            parsed[key] = load(file_, **options)  # type: ignore[arg-type]
+        return parsed[key]
+
+    OmegaConf.load = load_once  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        OmegaConf.load = load  # type: ignore[method-assign]
+
+
+def import_rapidocr() -> type[RapidOCR]:
+    """rapidocr's RapidOCR class, imported with its model list parsed once instead of twice.
+
+    Two of rapidocr's modules (utils/model_resolver.py, inference_engine/base.py) each parse the
+    1,600 lines of default_models.yaml into OmegaConf objects as they are imported, 0.3 s apiece and
+    most of the 0.85 s the import took: a quarter of an OCR worker's start (issue #13). Both only
+    read it, so the second gets the object the first parsed."""
+    with _yaml_files_parsed_once():
+        from rapidocr import RapidOCR
+    return RapidOCR
+
+
 def build_model(backend: str, models: Mapping[str, Path]) -> RapidOCR:
     """RapidOCR with its detector and recogniser (`models`: task -> ONNX file) loaded now (it would
     load each on first use), phone screenshots scaled down for the detector
     (ocr/engines/detector_input.py) and the recogniser's batches padded to few widths on OpenVINO
     (ocr/engines/shapes.py). The two models load side by side: 0.46-0.57 s against 0.74-0.96 s one
     after the other with OpenVINO on two cores (issue #13)."""
-    from rapidocr import RapidOCR
-
+    rapidocr = import_rapidocr()
     from .detector_input import scale_portrait_pages
 
-    model = RapidOCR(params=model_params(backend, models, _threads))
+    model = rapidocr(params=model_params(backend, models, _threads))
     with ThreadPoolExecutor(1, thread_name_prefix="model-load") as loader:  # compiling releases the GIL
         detector = loader.submit(model._load_det_model)
         recognizer = model._load_rec_model()

@@ -124,6 +124,28 @@ def test_short_lines_are_read_in_batches_narrower_than_rapidocrs_320_columns(
     assert order_number in "".join(line.text for line in lines).replace(" ", "")
 
 
+IMPORT_CHILD = """
+import json
+from omegaconf import OmegaConf
+load = OmegaConf.load
+from ocr.engines.rapid import import_rapidocr
+import_rapidocr()
+from rapidocr.inference_engine.base import InferSession
+from rapidocr.utils import model_resolver
+print(json.dumps([model_resolver._MODEL_CONFIG is InferSession.model_info, OmegaConf.load is load]))
+"""
+
+
+def test_rapidocr_is_imported_with_its_model_list_parsed_once_and_omegaconf_restored() -> None:
+    completed = subprocess.run(  # a fresh interpreter: this one may have imported rapidocr already
+        [sys.executable, "-c", IMPORT_CHILD], env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+
+    shared, restored = json.loads(completed.stdout.splitlines()[-1])
+    assert shared and restored
+
+
 OFFLINE_CHILD = """
 import json, socket, sys
 def refuse(*args, **kwargs):
