@@ -79,13 +79,19 @@ def sauvola_binarize(image: Image.Image, window: int = 31, k: float = 0.2) -> Im
 
 
 def split_tiles(image: Image.Image, tile_height: int, overlap: int) -> list[Tile]:
-    """Overlapping horizontal strips covering a tall image; one tile when it is short enough."""
+    """The fewest strips of at most `tile_height` that cover a tall image, all of one height and
+    overlapping by `overlap`; one tile when it is short enough.
+
+    Strips of the full tile height, the last one moved up to end at the bottom, overlapped as much
+    as the image was short of a whole number of strips: a 1080x2400 phone screenshot was read as
+    two strips of 2000 rows sharing 1600, two thirds of the page read twice (issue #13)."""
     width, height = image.size
     if tile_height <= 0 or height <= tile_height:
         return [Tile(image, 0)]
-    step = tile_height - overlap
-    tops = list(range(0, height - tile_height, step)) + [height - tile_height]
-    return [Tile(image.crop((0, top, width, top + tile_height)), top) for top in tops]
+    count = -(-(height - overlap) // (tile_height - overlap))
+    strip = -(-(height + (count - 1) * overlap) // count)
+    tops = [round(index * (height - strip) / (count - 1)) for index in range(count)]
+    return [Tile(image.crop((0, top, width, top + strip)), top) for top in tops]
 
 
 def merge_tiles(tiles: Sequence[Tile], lines_per_tile: Sequence[Sequence[OcrLine]]) -> list[OcrLine]:

@@ -54,8 +54,25 @@ def test_tall_image_tiles_map_boxes_back_without_duplicates() -> None:
 def test_split_tiles_cover_the_image_with_overlap() -> None:
     tiles = split_tiles(Image.new("L", (10, 2500)), tile_height=1000, overlap=200)
 
-    assert [tile.top for tile in tiles] == [0, 800, 1500]
-    assert all(tile.image.height == 1000 for tile in tiles)
+    assert [tile.top for tile in tiles] == [0, 766, 1533]
+    assert all(tile.image.height == 967 for tile in tiles)
+
+
+def test_a_phone_screenshot_a_little_taller_than_a_tile_is_read_in_two_halves() -> None:
+    tiles = split_tiles(Image.new("L", (1080, 2400)), tile_height=2000, overlap=240)
+
+    assert [(tile.top, tile.image.height) for tile in tiles] == [(0, 1320), (1080, 1320)]
+
+
+@pytest.mark.parametrize("height", [1001, 1199, 1200, 1201, 1999, 2400, 7777, 20000, 90000])
+def test_tiles_are_as_few_as_the_tile_height_allows_and_overlap_by_at_least_the_overlap(height: int) -> None:
+    tile_height, overlap = 1000, 200
+    tiles = split_tiles(Image.new("L", (4, height)), tile_height, overlap)
+
+    assert len(tiles) == -(-(height - overlap) // (tile_height - overlap))
+    assert tiles[0].top == 0 and tiles[-1].top + tiles[-1].image.height == height
+    assert all(tile.image.height <= tile_height for tile in tiles)
+    assert all(upper.top + upper.image.height - lower.top >= overlap for upper, lower in zip(tiles, tiles[1:]))
 
 
 def test_short_image_is_one_tile() -> None:
