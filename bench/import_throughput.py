@@ -1,10 +1,12 @@
 """Import throughput: `evidence-vault import` against the bare OCR engine on the same screenshots.
 
     .venv/bin/python bench/import_throughput.py --count 12 --engines rapidocr@openvino,rapidocr@onnxruntime
+    .venv/bin/python bench/import_throughput.py --count 8 --screen-height 2400   # full-screen phone shots
 
 Engines are named as in bench/engines.py. First `previous`, the engine before issue #13
 (rapidocr-onnxruntime 1.4.4, installed only for the bench), is timed bare when it is installed; then
-for each engine, on `--count` seeded screenshots from bench/screenshots.py:
+for each engine, on `--count` seeded screenshots from bench/screenshots.py (with `--screen-height`,
+full-screen phone screenshots of that many rows made of them, bench/screens/full_screen.py):
   engine     one process, the engine created once, then decode (PIL) and recognize each image in turn;
              the model load is timed apart and not counted.
   import     `evidence-vault import DIR --ocr-engine NAME` in a subprocess on a fresh vault (wall time,
@@ -13,6 +15,7 @@ for each engine, on `--count` seeded screenshots from bench/screenshots.py:
              'engine cores' is its CPU seconds per wall second: above 1, the bare engine already
              uses more than one core, and worker processes can only win the rest.
   extract    ocr.extract over the engine's lines, timed in-process (done in the workers on import).
+  fields     of the values drawn that need no reference time, the share extract found (recall).
   1-thread   the bare engine again in a fresh process limited to one thread per model: what the
              workers compete with when the engine cannot spread an image over the cores itself.
 Goals on 2 cores: ratio = import / engine <= 0.6 (the workers must pay for themselves),
@@ -36,6 +39,8 @@ from PIL import Image
 
 from _common import PASSPHRASE, print_result, print_table
 
+from bench.screens.full_screen import PHONE_WIDTH, screens
+from bench.screens.truth import Expected
 from bench.screenshots import generate_one
 from bench.engines import PREVIOUS, bench_engine, previous_installed, resolve
 from ocr.engines import DEFAULT_ENGINE, available_engines, limit_threads
@@ -53,16 +58,37 @@ class EngineTiming:
     engine_s: float
     engine_cpu_s: float
     extract_s: float
+    fields_found: int
+    fields_drawn: int
 
 
-def write_samples(seed: int, count: int, folder: Path) -> list[tuple[Path, str]]:
-    """Generate screenshots one at a time (memory stays flat); returns (file, reference time)."""
+@dataclass(frozen=True)
+class BenchFile:
+    path: Path
+    reference: str
+    truth: tuple[Expected, ...]
+    """The values drawn that need no reference time."""
+
+
+def write_samples(seed: int, count: int, folder: Path) -> list[BenchFile]:
+    """Generate screenshots one at a time (memory stays flat)."""
     written = []
     for index in range(count):
         sample = generate_one(seed, index)
         path = folder / f"{sample.name}{sample.suffix}"
         path.write_bytes(sample.data)
-        written.append((path, sample.reference_time.isoformat()))
+        written.append(BenchFile(path, sample.reference_time.isoformat(), tuple(e for e in sample.truth if not e.reference)))
+    return written
+
+
+def write_screens(seed: int, count: int, height: int, folder: Path) -> list[BenchFile]:
+    """Full-screen phone screenshots `height` rows tall, stacked from the series' phone pages."""
+    pages = [generate_one(seed, index) for index in range(8 * count)]
+    written = []
+    for screen in screens(pages, count, height):
+        path = folder / f"{screen.name}{screen.suffix}"
+        path.write_bytes(screen.data)
+        written.append(BenchFile(path, screen.reference_time.isoformat(), tuple(screen.truth)))
     return written
 
 
@@ -72,24 +98,28 @@ def cpu_seconds() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-def time_engine(name: str, samples: list[tuple[Path, str]]) -> EngineTiming:
+def time_engine(name: str, samples: list[BenchFile]) -> EngineTiming:
     """Bare engine in this process: model load apart, then decode + recognize per image, then extraction."""
     started = time.perf_counter()
     engine = bench_engine(name)
     engine.load()
     load_s = time.perf_counter() - started
     engine_s = engine_cpu_s = extract_s = 0.0
-    for path, reference in samples:
+    found = drawn = 0
+    for sample in samples:
         started, cpu_started = time.perf_counter(), cpu_seconds()
-        with Image.open(path) as image:
+        with Image.open(sample.path) as image:
             result = engine.recognize(image.convert("RGB"))
         engine_s += time.perf_counter() - started
         engine_cpu_s += cpu_seconds() - cpu_started
         started = time.perf_counter()
-        extract_fields(result, ExtractionConfig(datetime.fromisoformat(reference), "explicit"))
+        fields = extract_fields(result, ExtractionConfig(datetime.fromisoformat(sample.reference), "explicit"))
         classify_kind(result)
         extract_s += time.perf_counter() - started
-    return EngineTiming(load_s, engine_s, engine_cpu_s, extract_s)
+        values = {(f.type, f.normalized) for f in fields}
+        found += sum((e.type, e.value) in values for e in sample.truth)
+        drawn += len(sample.truth)
+    return EngineTiming(load_s, engine_s, engine_cpu_s, extract_s, found, drawn)
 
 
 def time_engine_one_thread(name: str, folder: Path) -> float:
@@ -102,7 +132,7 @@ def time_engine_one_thread(name: str, folder: Path) -> float:
 def one_thread_worker(name: str, folder: Path) -> None:
     limit_threads(1)
     reference = datetime.now().astimezone().isoformat()
-    samples = [(path, reference) for path in sorted(folder.iterdir())]
+    samples = [BenchFile(path, reference, ()) for path in sorted(folder.iterdir())]
     print(json.dumps({"engine_s": time_engine(name, samples).engine_s}))
 
 
@@ -133,6 +163,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=12, help="screenshots to import")
     parser.add_argument("--seed", type=int, default=1, help="screenshot series (bench/screenshots.py)")
+    parser.add_argument("--screen-height", type=int, default=0,
+                        help="full-screen phone screenshots this many rows tall (e.g. 2400) instead of cropped pages")
     parser.add_argument("--engines", default=DEFAULT_ENGINE,
                         help="comma-separated: rapidocr (this machine's backend), rapidocr@openvino, rapidocr@onnxruntime, tesseract")
     parser.add_argument("--one-thread-worker", nargs=2, metavar=("ENGINE", "FOLDER"), help=argparse.SUPPRESS)
@@ -150,8 +182,9 @@ def main() -> None:
         folder, workdir = Path(temp) / "shots", Path(temp) / "work"
         folder.mkdir()
         workdir.mkdir()
-        samples = write_samples(args.seed, args.count, folder)
-        megabytes = sum(path.stat().st_size for path, _ in samples) / 1e6
+        samples = (write_screens(args.seed, args.count, args.screen_height, folder) if args.screen_height
+                   else write_samples(args.seed, args.count, folder))
+        megabytes = sum(sample.path.stat().st_size for sample in samples) / 1e6
         no_ocr_s = timed_import(folder, workdir, "no-ocr", ["--no-ocr"])
         previous_s = time_engine(PREVIOUS, samples).engine_s if previous_installed() else None
         for name in engines:
@@ -165,7 +198,7 @@ def main() -> None:
             rows.append((
                 name, worker_count(engine_name, args.count, backend), f"{timing.load_s:.1f}", f"{timing.engine_s / args.count:.2f}",
                 f"{timing.engine_s:.1f}", f"{timing.engine_cpu_s / timing.engine_s:.2f}", f"{one_thread_s:.1f}",
-                f"{timing.extract_s:.3f}", f"{no_ocr_s:.2f}", f"{import_s:.1f}",
+                f"{timing.extract_s:.3f}", f"{timing.fields_found}/{timing.fields_drawn}", f"{no_ocr_s:.2f}", f"{import_s:.1f}",
                 f"{ratio:.2f}" + ("" if ratio <= RATIO_GOAL else " MISSED"), f"{import_s / one_thread_s:.2f}",
                 f"{overhead_pct:.1f}" + ("" if overhead_pct <= OVERHEAD_GOAL_PCT else " MISSED"),
             ))
@@ -173,16 +206,18 @@ def main() -> None:
                 "engine": name, "count": args.count, "engine_s_per_image": f"{timing.engine_s / args.count:.3f}",
                 "import_s": f"{import_s:.2f}", "ratio": f"{ratio:.3f}", "overhead": f"{overhead_pct / 100:.3f}",
                 "one_thread_engine_s": f"{one_thread_s:.2f}", "ratio_vs_one_thread": f"{import_s / one_thread_s:.3f}",
+                "fields_found": timing.fields_found, "fields_drawn": timing.fields_drawn,
             })
             if previous_s is not None:
                 speedup = previous_s / import_s
                 results[-1].update(previous_engine_s=f"{previous_s:.2f}", engine_vs_previous=f"{timing.engine_s / previous_s:.3f}",
                                    speedup_vs_previous=f"{speedup:.2f}",
                                    goal_vs_previous="met" if 1 / speedup <= PREVIOUS_RATIO_GOAL else "MISSED")
-    print(f"{args.count} screenshots (seed {args.seed}, {megabytes:.1f} MB) on {os.cpu_count()} cores;"
+    shots = f"full-screen {PHONE_WIDTH}x{args.screen_height} screenshots" if args.screen_height else "screenshots"
+    print(f"{args.count} {shots} (seed {args.seed}, {megabytes:.1f} MB) on {os.cpu_count()} cores;"
           f" goals: ratio <= {RATIO_GOAL}, overhead <= {OVERHEAD_GOAL_PCT:.0f}%")
     print_table(("engine", "workers", "load s", "engine s/img", "engine s", "engine cores", "1-thread s", "extract s",
-                 "no-OCR import s", "import s", "ratio", "vs 1-thread", "overhead %"), rows)
+                 "fields", "no-OCR import s", "import s", "ratio", "vs 1-thread", "overhead %"), rows)
     for result in results:
         print_result(**result)
 

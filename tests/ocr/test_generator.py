@@ -1,6 +1,7 @@
 """The seeded screenshot generator: deterministic, truthful, split cleanly, usable from the command line."""
 from __future__ import annotations
 
+import io
 import json
 import random
 import re
@@ -9,12 +10,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from bench.screens.capture import DATED_STYLES, dated_name
 from bench.screens.catalog import (
     DEV_SEEDS, DEV_TEMPLATES, HELDOUT2_SEEDS, HELDOUT2_TEMPLATES, HELDOUT3_SEEDS, HELDOUT3_TEMPLATES, HELDOUT_SEEDS,
     HELDOUT_TEMPLATES, SPLITS, TEMPLATES, templates_for,
 )
+from bench.screens.full_screen import PHONE_WIDTH, screens
 from bench.screens.render import render
 from bench.screenshots import SCORED_FIELDS, generate, generate_one, main
 from ocr.extract.config import REFERENCE_SOURCES
@@ -153,3 +156,15 @@ def test_cli_writes_images_and_truth(tmp_path: Path) -> None:
     assert len(truth) == 3
     assert all((tmp_path / name).is_file() for name in truth)
     assert all(record["fields"] and record["lines"] and record["file_name"] for record in truth.values())
+
+
+def test_full_screen_shots_fill_a_phone_screen_with_the_truth_of_the_pages_wholly_on_it() -> None:
+    pages = generate(1, 48)
+    shots = screens(pages, 3, 2400)
+
+    assert len(shots) == 3
+    for shot in shots:
+        assert Image.open(io.BytesIO(shot.data)).size == (PHONE_WIDTH, 2400)
+        assert shot.truth and all(not expected.reference for expected in shot.truth)
+    first_page = next(p for p in pages if p.layout == "phone" and not p.dark and p.image.width == PHONE_WIDTH)
+    assert set(e for e in first_page.truth if not e.reference) <= set(shots[0].truth)
