@@ -262,8 +262,12 @@ class MainWindow(QMainWindow):
                 "“客服小美 2024-03-05 14:03”)."), 8000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.session.is_open and (event.mimeData().hasUrls() or event.mimeData().hasImage()):
+        mime = event.mimeData()
+        if self.session.is_open and (mime.hasUrls() or mime.hasImage()):
             event.acceptProposedAction()
+            paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+            if paths:
+                self.import_panel.prepare_for(paths)
 
     def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self.session.is_open:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -111,15 +111,58 @@ def test_duplicates_and_rejects_in_one_summary(qtbot, tmp_path: Path, window: Ma
     boxes[0].close()
 
 
-def drop_files(window: MainWindow, paths: list[Path]) -> None:
-    """Drag enter then drop, as the window system delivers them (Qt ignores a drop nobody entered)."""
+def file_urls(paths: list[Path]) -> QMimeData:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    return mime
+
+
+def drag_over(window: MainWindow, mime: QMimeData) -> None:
+    """Files dragged over the window, not (yet) dropped."""
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
     assert QApplication.sendEvent(window, enter) and enter.isAccepted()
-    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+
+
+def drop_files(window: MainWindow, paths: list[Path]) -> None:
+    """Drag enter then drop, as the window system delivers them (Qt ignores a drop nobody entered)."""
+    mime = file_urls(paths)
+    drag_over(window, mime)
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
     assert QApplication.sendEvent(window, drop)
+
+
+@pytest.mark.ocr
+def test_ocr_workers_start_while_screenshots_are_dragged_over_the_window(
+        qtbot, tmp_path: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app import settings
+
+    settings.OCR_AFTER_IMPORT.set(True)
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    (folder / "a.png").write_bytes(png_bytes(seed=3))
+    panel = window.import_panel
+    try:
+        drag_over(window, file_urls([folder]))
+        qtbot.waitUntil(lambda: panel.workers.running, timeout=10_000)
+        assert panel._idle.isActive()  # let go again if nothing is dropped
+    finally:
+        panel.workers.close()
+
+
+def test_dragging_starts_no_ocr_workers_when_ocr_is_off_or_nothing_is_a_page(
+        qtbot, tmp_path: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app import settings
+
+    (tmp_path / "a.png").write_bytes(png_bytes(seed=3))
+    (tmp_path / "bill.csv").write_text("交易时间,金额\n")
+    drag_over(window, file_urls([tmp_path / "a.png"]))  # OCR after import is off in these tests
+    settings.OCR_AFTER_IMPORT.set(True)
+    drag_over(window, file_urls([tmp_path / "bill.csv"]))
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+    assert not window.import_panel.workers.running
 
 
 def text_png(path: Path, lines: list[str]) -> Path:
