@@ -103,3 +103,20 @@ def print_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None
 
 def print_result(**values: object) -> None:
     print("RESULT " + " ".join(f"{key}={value}" for key, value in values.items()))
+
+
+def unlocked_window(path: Path, passphrase: str) -> Any:
+    """The app's main window on the vault at `path`, shown, unlocked and refreshed once (needs a
+    QApplication); an app.mainwindow.MainWindow, imported here only for the GUI benchmarks."""
+    from PySide6.QtCore import QEventLoop
+
+    from app.mainwindow import MainWindow
+
+    window = MainWindow(path)
+    window.show()
+    window.unlock_page.passphrase.setText(passphrase)
+    window.unlock_page.unlock()
+    refreshed = QEventLoop()
+    window.refreshed.connect(refreshed.quit)
+    refreshed.exec()
+    return window

@@ -25,6 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 
+from _common import unlocked_window  # noqa: E402
 from bench.screenshots import generate, write_samples  # noqa: E402
 
 TICK_MS = 5
@@ -99,7 +100,6 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
         from app import settings
         from app.main import setup_application
-        from app.mainwindow import MainWindow
         from vault.ingest import import_paths
         from vault.store import Vault
 
@@ -115,13 +115,8 @@ def main(argv: list[str] | None = None) -> int:
                 earlier = folder / "earlier"
                 write_samples(generate(12, args.existing), earlier)
                 import_paths(vault, case_id, sorted(p for p in earlier.iterdir() if p.suffix != ".json"))
-        window = MainWindow(path)
-        window.show()
-        window.unlock_page.passphrase.setText(PASSPHRASE)
-        window.unlock_page.unlock()
+        window = unlocked_window(path, PASSPHRASE)
         loop = QEventLoop()
-        window.refreshed.connect(loop.quit)
-        loop.exec()
         QTimer.singleShot(500, loop.quit)  # thumbnails of --existing items arrive after the refresh
         loop.exec()
 
