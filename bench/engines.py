@@ -38,7 +38,7 @@ def previous_installed() -> bool:
 
 @dataclass
 class PreviousRapidOcrEngine:
-    """rapidocr-onnxruntime 1.4.4 with the preprocessing it had in the app (tiles and padding)."""
+    """rapidocr-onnxruntime 1.4.4 with today's preprocessing (tiles and padding), so that only the engines differ."""
 
     preprocess: PreprocessOptions = DEFAULT_PREPROCESS
     name: str = field(default=PREVIOUS, init=False)
