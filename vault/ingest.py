@@ -292,8 +292,9 @@ def _starts_like_a_page(path: Path) -> bool:
 def start_workers_for(files: Sequence[Path], options: IngestOptions, kept: KeptPool) -> None:
     """Start `kept`'s OCR workers now when an ingest of `files` to come may have pages to read.
 
-    For a front end that has not opened the vault yet: the workers' start-up (a spawned interpreter
-    and the model loads, about 2 s with OpenVINO) then overlaps the key derivation and the storing
+    For a front end that knows files are coming: the CLI before it derives the key, the window while
+    files are dragged over it. The workers' start-up (a spawned interpreter and the model loads, about
+    2 s with OpenVINO) then overlaps the key derivation and the storing, or the rest of the drag
     (issue #13). Started for nothing when every page turns out to be a duplicate, they are let go
     with `kept`."""
     if not options.read or not any(map(_starts_like_a_page, files)):
