@@ -12,7 +12,7 @@ from app import settings
 from app.texts import notice_text, rejection_text
 from app.tasks import Task
 from vault.ingest import (
-    IngestOptions, IngestReport, Stage, StageProgress, expand_paths, ingest, ingest_pasted, start_workers_for,
+    IngestOptions, IngestReport, Stage, StageProgress, files_in, ingest, ingest_pasted, start_workers_for,
 )
 from vault.evidence import ImportOutcome, ImportStatus, Item
 from vault.likeness import look_alikes_of_new
@@ -84,13 +84,14 @@ class ImportPanel(QWidget):
     def prepare_for(self, paths: list[Path]) -> None:
         """Start the OCR workers while files are dragged over the window, so that their start-up
         (about 2 s: a spawned interpreter and the model loads) overlaps the rest of the drag; off the
-        GUI thread, as the folders are walked. Let go after KEEP_WORKERS_MS if nothing is dropped."""
+        GUI thread, as folders are walked (until their first picture). Let go after KEEP_WORKERS_MS if
+        nothing is dropped."""
         options = self._options()
         if not options.read or self.workers.running:
             return
         if self.task is None and not self._queue:
             self._idle.start()
-        QThreadPool.globalInstance().start(lambda: start_workers_for(expand_paths(paths), options, self.workers))
+        QThreadPool.globalInstance().start(lambda: start_workers_for(files_in(paths), options, self.workers))
 
     @staticmethod
     def _options() -> IngestOptions:

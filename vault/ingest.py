@@ -67,21 +67,25 @@ def _ignore(outcome: ImportOutcome) -> None:
     """Default callback for each stored file: nothing."""
 
 
+def _files_below(folder: Path) -> Iterator[Path]:
+    """Every non-hidden file below `folder`, as the file system lists them."""
+    return (p for p in folder.rglob("*")
+            if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files given directly, plus every non-hidden file below each folder, in name order."""
     files: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    p for p in path.rglob("*")
-                    if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        else:
-            files.append(path)
+    for path in map(Path, paths):
+        files.extend(sorted(_files_below(path)) if path.is_dir() else [path])
     return files
+
+
+def files_in(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files of expand_paths(paths), found one by one and unsorted: for a look that may stop at the
+    first one (start_workers_for during a drag) without walking the whole of a large folder."""
+    for path in map(Path, paths):
+        yield from _files_below(path) if path.is_dir() else (path,)
 
 
 def import_paths(
@@ -289,7 +293,7 @@ def _starts_like_a_page(path: Path) -> bool:
         return False  # the import itself reports the unreadable file
 
 
-def start_workers_for(files: Sequence[Path], options: IngestOptions, kept: KeptPool) -> None:
+def start_workers_for(files: Iterable[Path], options: IngestOptions, kept: KeptPool) -> None:
     """Start `kept`'s OCR workers now when an ingest of `files` to come may have pages to read.
 
     For a front end that knows files are coming: the CLI before it derives the key, the window while

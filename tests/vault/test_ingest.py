@@ -9,8 +9,8 @@ from PIL import Image, ImageDraw, ImageFont
 from ocr.engines import available_engines
 from tests.factories import png_bytes
 from vault.ingest import (
-    IngestOptions, Notice, NoticeCode, OcrReport, Progress, Stage, choose_engine, expand_paths, import_paths, ingest,
-    ingest_pasted, items_needing_ocr, reference_for, run_ocr, start_workers_for,
+    IngestOptions, Notice, NoticeCode, OcrReport, Progress, Stage, choose_engine, expand_paths, files_in, import_paths,
+    ingest, ingest_pasted, items_needing_ocr, reference_for, run_ocr, start_workers_for,
 )
 from vault.evidence import ImportStatus, OcrState
 from vault.store import Vault
@@ -38,6 +38,20 @@ def test_expand_paths_walks_folders_and_skips_hidden(tmp_path: Path) -> None:
     single = tmp_path / "single.jpg"
     single.write_bytes(b"x")
     assert expand_paths([tmp_path / "a", single]) == [tmp_path / "a" / "1.png", tmp_path / "a" / "2.png", single]
+
+
+def test_files_in_finds_the_same_files_one_at_a_time(tmp_path: Path) -> None:
+    for name in ("b/2.png", "b/1.png", "b/.hidden/3.png", "c.jpg"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    given = [tmp_path, tmp_path / "c.jpg"]
+
+    found = files_in(given)
+    first = next(found)  # an iterator: a caller may stop at the first file it needs
+    rest = list(found)
+
+    assert sorted([first, *rest]) == sorted(expand_paths(given))
+    assert tmp_path / "b" / ".hidden" / "3.png" not in rest
 
 
 def test_import_paths_reports_progress_and_stops_when_cancelled(vault: Vault, case_id: int, tmp_path: Path) -> None:
