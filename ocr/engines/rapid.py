@@ -168,16 +168,38 @@ def build_model(backend: str, models: Mapping[str, Path]) -> RapidOCR:
     (ocr/engines/shapes.py). The two models load side by side: 0.46-0.57 s against 0.74-0.96 s one
     after the other with OpenVINO on two cores (issue #13)."""
     rapidocr = import_rapidocr()
-    from .detector_input import scale_portrait_pages
-
     model = rapidocr(params=model_params(backend, models, _threads))
     with ThreadPoolExecutor(1, thread_name_prefix="model-load") as loader:  # compiling releases the GIL
-        detector = loader.submit(model._load_det_model)
+        detector = loader.submit(load_detector, model, backend)
         recognizer = model._load_rec_model()
-        scale_portrait_pages(detector.result())
+        detector.result()
     if backend == OPENVINO:
         recognizer.session = PaddedWidths(recognizer.session)
     return model
+
+
+def load_detector(model: RapidOCR, backend: str) -> object:
+    """`model`'s TextDetector, preparing pages with ocr/engines/detector_input.py; on OpenVINO its
+    session is a PixelDetectorSession (ocr/engines/pixel_detector.py), given to RapidOCR in place of
+    the session it would make, so the model is compiled once."""
+    from rapidocr.ch_ppocr_det import main as detector_module
+
+    from .detector_input import scale_portrait_pages
+
+    if backend != OPENVINO:
+        detector = model._load_det_model()
+        scale_portrait_pages(detector)
+        return detector
+    from .pixel_detector import PixelDetectorSession
+
+    get_engine = detector_module.get_engine
+    detector_module.get_engine = lambda engine_type: PixelDetectorSession  # type: ignore[assignment]
+    try:
+        detector = model._load_det_model()
+    finally:
+        detector_module.get_engine = get_engine  # type: ignore[assignment]
+    scale_portrait_pages(detector, pixels=True)
+    return detector
 
 
 def shared_model(backend: str) -> RapidOCR:

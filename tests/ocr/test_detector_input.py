@@ -33,3 +33,13 @@ def test_a_landscape_page_is_prepared_exactly_as_rapidocr_prepares_it() -> None:
     ours, theirs = DetectorInput(736, "min"), DetPreProcess(736, "min")
 
     assert np.array_equal(ours(page), theirs(page))
+
+
+def test_for_a_detector_that_normalises_itself_the_page_stays_uint8_pixels() -> None:
+    from ocr.engines.detector_input import DetectorInput
+
+    page = np.random.default_rng(4).integers(0, 256, (1413, 1080, 3), dtype=np.uint8)
+
+    prepared = DetectorInput(736, "min", pixels=True)(page)
+
+    assert prepared is not None and prepared.dtype == np.uint8 and prepared.shape == (1, 960, 736, 3)
