@@ -171,11 +171,21 @@ def build_model(backend: str, models: Mapping[str, Path]) -> RapidOCR:
     model = rapidocr(params=model_params(backend, models, _threads))
     with ThreadPoolExecutor(1, thread_name_prefix="model-load") as loader:  # compiling releases the GIL
         detector = loader.submit(load_detector, model, backend)
-        recognizer = model._load_rec_model()
+        load_recognizer(model, backend)
         detector.result()
-    if backend == OPENVINO:
-        recognizer.session = PaddedWidths(recognizer.session)
     return model
+
+
+@contextmanager
+def _replaced(module: object, name: str, replacement: object) -> Iterator[None]:
+    """While it lasts, `module.name` is `replacement`: how RapidOCR is given the session or class to
+    make in place of its own."""
+    original = getattr(module, name)
+    setattr(module, name, replacement)
+    try:
+        yield
+    finally:
+        setattr(module, name, original)
 
 
 def load_detector(model: RapidOCR, backend: str) -> object:
@@ -192,14 +202,25 @@ def load_detector(model: RapidOCR, backend: str) -> object:
         return detector
     from .pixel_detector import PixelDetectorSession
 
-    get_engine = detector_module.get_engine
-    detector_module.get_engine = lambda engine_type: PixelDetectorSession  # type: ignore[assignment]
-    try:
+    with _replaced(detector_module, "get_engine", lambda engine_type: PixelDetectorSession):
         detector = model._load_det_model()
-    finally:
-        detector_module.get_engine = get_engine  # type: ignore[assignment]
     scale_portrait_pages(detector, pixels=True)
     return detector
+
+
+def load_recognizer(model: RapidOCR, backend: str) -> object:
+    """`model`'s TextRecognizer; on OpenVINO a FullBatchRecognizer (ocr/engines/full_batches.py) whose
+    batches are padded to few widths (ocr/engines/shapes.py)."""
+    if backend != OPENVINO:
+        return model._load_rec_model()
+    from rapidocr import main as rapidocr_module
+
+    from .full_batches import FullBatchRecognizer
+
+    with _replaced(rapidocr_module, "TextRecognizer", FullBatchRecognizer):
+        recognizer = model._load_rec_model()
+    recognizer.session = PaddedWidths(recognizer.session)
+    return recognizer
 
 
 def shared_model(backend: str) -> RapidOCR:
