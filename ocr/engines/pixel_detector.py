@@ -17,14 +17,23 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from openvino import Core, Layout, Type
+from openvino import Layout, Model, Type
 from openvino.preprocess import PrePostProcessor
-from rapidocr.inference_engine.openvino.device_config import CPUConfig
 
+from .openvino_models import compile_model
 from .shapes import padded_page
 
 PIXEL_RANGE = 255.0
 """RapidOCR's mean and deviation are fractions of the pixel range; the model's input is in pixels."""
+
+
+def pixel_input(model: Model, mean: list[float], deviation: list[float]) -> Model:
+    """The detector `model` taking (1, H, W, 3) uint8 pixels, less `mean` and over `deviation`."""
+    steps = PrePostProcessor(model)
+    steps.input().tensor().set_element_type(Type.u8).set_layout(Layout("NHWC"))
+    steps.input().model().set_layout(Layout("NCHW"))
+    steps.input().preprocess().convert_element_type(Type.f32).mean(mean).scale(deviation)
+    return steps.build()
 
 
 class PixelDetectorSession:
@@ -35,13 +44,8 @@ class PixelDetectorSession:
         mean = [PIXEL_RANGE * m for m in cfg["mean"]]
         deviation = [PIXEL_RANGE * s for s in cfg["std"]]
         self.fill = [round(m) for m in mean]
-        core = Core()
-        core.set_property("CPU", CPUConfig(cfg.get("engine_cfg", {})).get_config())
-        steps = PrePostProcessor(core.read_model(str(cfg["model_path"])))
-        steps.input().tensor().set_element_type(Type.u8).set_layout(Layout("NHWC"))
-        steps.input().model().set_layout(Layout("NCHW"))
-        steps.input().preprocess().convert_element_type(Type.f32).mean(mean).scale(deviation)
-        self._request = core.compile_model(steps.build(), "CPU").create_infer_request()
+        _, compiled = compile_model(cfg, lambda model: pixel_input(model, mean, deviation))
+        self._request = compiled.create_infer_request()
 
     def __call__(self, pixels: np.ndarray) -> np.ndarray:
         height, width = pixels.shape[1:3]

@@ -209,17 +209,22 @@ def load_detector(model: RapidOCR, backend: str) -> object:
 
 
 def load_recognizer(model: RapidOCR, backend: str) -> object:
-    """`model`'s TextRecognizer; on OpenVINO a FullBatchRecognizer (ocr/engines/full_batches.py) whose
-    batches are padded to few widths (ocr/engines/shapes.py)."""
+    """`model`'s TextRecognizer; on OpenVINO a FullBatchRecognizer (ocr/engines/full_batches.py) over a
+    TopClassSession (ocr/engines/top_classes.py), its batches padded to few widths
+    (ocr/engines/shapes.py)."""
     if backend != OPENVINO:
         return model._load_rec_model()
     from rapidocr import main as rapidocr_module
+    from rapidocr.ch_ppocr_rec import main as recognizer_module
 
     from .full_batches import FullBatchRecognizer
+    from .top_classes import TopClassDecode, TopClassSession
 
-    with _replaced(rapidocr_module, "TextRecognizer", FullBatchRecognizer):
+    with (_replaced(rapidocr_module, "TextRecognizer", FullBatchRecognizer),
+          _replaced(recognizer_module, "get_engine", lambda engine_type: TopClassSession)):
         recognizer = model._load_rec_model()
     recognizer.session = PaddedWidths(recognizer.session)
+    recognizer.postprocess_op = TopClassDecode(recognizer.postprocess_op)
     return recognizer
 
 
