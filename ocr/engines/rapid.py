@@ -166,14 +166,29 @@ def build_model(backend: str, models: Mapping[str, Path]) -> RapidOCR:
     load each on first use), phone screenshots scaled down for the detector
     (ocr/engines/detector_input.py) and the recogniser's batches padded to few widths on OpenVINO
     (ocr/engines/shapes.py). The two models load side by side: 0.46-0.57 s against 0.74-0.96 s one
-    after the other with OpenVINO on two cores (issue #13)."""
+    after the other with OpenVINO on two cores (issue #13). What the two loads import is imported
+    here first: two threads importing OpenVINO at once see its modules half made (one worker start
+    in five failed so)."""
     rapidocr = import_rapidocr()
+    _import_what_loading_needs(backend)
     model = rapidocr(params=model_params(backend, models, _threads))
     with ThreadPoolExecutor(1, thread_name_prefix="model-load") as loader:  # compiling releases the GIL
         detector = loader.submit(load_detector, model, backend)
         load_recognizer(model, backend)
         detector.result()
     return model
+
+
+def _import_what_loading_needs(backend: str) -> None:
+    """Import, in this thread, the modules load_detector and load_recognizer use."""
+    from rapidocr import EngineType
+    from rapidocr.inference_engine.base import get_engine
+
+    from . import detector_input  # noqa: F401
+
+    get_engine(EngineType(backend))  # imports the runtime and RapidOCR's session for it
+    if backend == OPENVINO:
+        from . import full_batches, pixel_detector, top_classes  # noqa: F401
 
 
 @contextmanager

@@ -146,6 +146,30 @@ def test_rapidocr_is_imported_with_its_model_list_parsed_once_and_omegaconf_rest
     assert shared and restored
 
 
+BUILD_CHILD = """
+import json, sys, threading
+from ocr.engines import rapid
+loaded_off_main = []
+def note(event, args):
+    if event == "import" and threading.current_thread() is not threading.main_thread():
+        loaded_off_main.append(args[0])
+sys.addaudithook(note)
+rapid.build_model(sys.argv[1], rapid.wheel_models())
+print(json.dumps(loaded_off_main))
+"""
+
+
+@pytest.mark.ocr
+def test_the_models_load_side_by_side_without_importing_in_two_threads(backend: str) -> None:
+    """Two threads importing OpenVINO at once saw its modules half made: one worker start in five failed."""
+    completed = subprocess.run(  # a fresh interpreter, so that every module is imported anew
+        [sys.executable, "-c", BUILD_CHILD, backend], env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+
+    assert json.loads(completed.stdout.splitlines()[-1]) == []
+
+
 OFFLINE_CHILD = """
 import json, socket, sys
 def refuse(*args, **kwargs):
