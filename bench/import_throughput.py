@@ -7,14 +7,15 @@ Engines are named as in bench/engines.py. First `previous`, the engine before is
 (rapidocr-onnxruntime 1.4.4, installed only for the bench), is timed bare when it is installed; then
 for each engine, on `--count` seeded screenshots from bench/screenshots.py (with `--screen-height`,
 full-screen phone screenshots of that many rows made of them, bench/screens/full_screen.py):
-  engine     one process, the engine created once, then decode (PIL) and recognize each image in turn;
-             the model load is timed apart and not counted.
+  engine     a fresh process, the engine created once, then decode (PIL) and recognize each image in
+             turn; the model load is timed apart and not counted. Each engine runs in its own process,
+             so the bench holds no model while it times the import (time_engine_apart).
   import     `evidence-vault import DIR --ocr-engine NAME` in a subprocess on a fresh vault (wall time,
              worker start-up and model loads included).
   no-OCR     the same with `--no-ocr`: hashing, checks, thumbnails and database writes only.
              'engine cores' is its CPU seconds per wall second: above 1, the bare engine already
              uses more than one core, and worker processes can only win the rest.
-  extract    ocr.extract over the engine's lines, timed in-process (done in the workers on import).
+  extract    ocr.extract over the engine's lines, timed in that process (done in the workers on import).
   fields     of the values drawn that need no reference time, the share extract found (recall).
   1-thread   the bare engine again in a fresh process limited to one thread per model: what the
              workers compete with when the engine cannot spread an image over the cores itself.
@@ -25,8 +26,10 @@ import <= 0.4x the previous engine's bare time (speedup_vs_previous >= 2.5, issu
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
+import pickle
 import subprocess
 import sys
 import tempfile
@@ -122,18 +125,22 @@ def time_engine(name: str, samples: list[BenchFile]) -> EngineTiming:
     return EngineTiming(load_s, engine_s, engine_cpu_s, extract_s, found, drawn)
 
 
-def time_engine_one_thread(name: str, folder: Path) -> float:
-    """Engine seconds of the same run in a fresh process whose model uses one thread."""
-    completed = subprocess.run([sys.executable, __file__, "--one-thread-worker", name, str(folder)],
+def time_engine_apart(name: str, samples_file: Path, threads: int = 0) -> EngineTiming:
+    """time_engine in a fresh process (`threads` per model, 0: the engine's own choice).
+
+    The bench itself holds no model while it times the import: on the 2-core VM an idle process
+    holding a loaded RapidOCR on OpenVINO made a concurrent `evidence-vault import` a fifth slower
+    (jobs 5.2-5.5 s against 4.2-4.6 s, three alternating runs), which the previous engine did not."""
+    completed = subprocess.run([sys.executable, __file__, "--engine-worker", name, str(samples_file), str(threads)],
                                capture_output=True, text=True, check=True)
-    return float(json.loads(completed.stdout.strip().splitlines()[-1])["engine_s"])
+    return EngineTiming(**json.loads(completed.stdout.strip().splitlines()[-1]))
 
 
-def one_thread_worker(name: str, folder: Path) -> None:
-    limit_threads(1)
-    reference = datetime.now().astimezone().isoformat()
-    samples = [BenchFile(path, reference, ()) for path in sorted(folder.iterdir())]
-    print(json.dumps({"engine_s": time_engine(name, samples).engine_s}))
+def engine_worker(name: str, samples_file: Path, threads: int) -> None:
+    if threads:
+        limit_threads(threads)
+    samples = pickle.loads(samples_file.read_bytes())
+    print(json.dumps(dataclasses.asdict(time_engine(name, samples))))
 
 
 def cli_env(home: Path) -> dict[str, str]:
@@ -167,10 +174,10 @@ def main() -> None:
                         help="full-screen phone screenshots this many rows tall (e.g. 2400) instead of cropped pages")
     parser.add_argument("--engines", default=DEFAULT_ENGINE,
                         help="comma-separated: rapidocr (this machine's backend), rapidocr@openvino, rapidocr@onnxruntime, tesseract")
-    parser.add_argument("--one-thread-worker", nargs=2, metavar=("ENGINE", "FOLDER"), help=argparse.SUPPRESS)
+    parser.add_argument("--engine-worker", nargs=3, metavar=("ENGINE", "SAMPLES", "THREADS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.one_thread_worker:
-        one_thread_worker(args.one_thread_worker[0], Path(args.one_thread_worker[1]))
+    if args.engine_worker:
+        engine_worker(args.engine_worker[0], Path(args.engine_worker[1]), int(args.engine_worker[2]))
         return
     engines = [name.strip() for name in args.engines.split(",") if name.strip()]
     missing = [name for name in engines if resolve(name)[0] not in available_engines()]
@@ -185,12 +192,14 @@ def main() -> None:
         samples = (write_screens(args.seed, args.count, args.screen_height, folder) if args.screen_height
                    else write_samples(args.seed, args.count, folder))
         megabytes = sum(sample.path.stat().st_size for sample in samples) / 1e6
+        samples_file = Path(temp) / "samples.pickle"
+        samples_file.write_bytes(pickle.dumps(samples))
         no_ocr_s = timed_import(folder, workdir, "no-ocr", ["--no-ocr"])
-        previous_s = time_engine(PREVIOUS, samples).engine_s if previous_installed() else None
+        previous_s = time_engine_apart(PREVIOUS, samples_file).engine_s if previous_installed() else None
         for name in engines:
             engine_name, backend = resolve(name)
-            timing = time_engine(name, samples)
-            one_thread_s = time_engine_one_thread(name, folder)
+            timing = time_engine_apart(name, samples_file)
+            one_thread_s = time_engine_apart(name, samples_file, threads=1).engine_s
             backend_args = ["--ocr-backend", backend] if backend else []
             import_s = timed_import(folder, workdir, name, ["--ocr-engine", engine_name, *backend_args])
             ratio = import_s / timing.engine_s
