@@ -170,3 +170,30 @@ def test_import_says_which_picture_looks_like_one_already_in_the_case(cli, tmp_p
     assert code == 0, err
     assert "IMG_2041.jpg looks like item 1 (订单截图.png)" in out + err and "IMG_2042.png looks" not in out + err
     assert "Imported 2" in out
+
+
+@pytest.mark.ocr
+def test_import_is_nicer_once_its_ocr_workers_start(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.screenshots import generate_template
+    from cli import importing
+
+    niceness: list[int] = []
+    monkeypatch.setattr(importing.os, "nice", niceness.append)  # this test process keeps its own
+    sample = generate_template("jd_order_detail", seed=2, index=0)
+    (tmp_path / "order.png").write_bytes(sample.data)
+    assert cli("init")[0] == 0
+
+    assert cli("import", str(shots_of(tmp_path)), "--no-ocr")[0] == 0
+    assert niceness == []
+    code, out, _ = cli("import", str(tmp_path / "order.png"))
+
+    assert code == 0 and "1 read" in out
+    assert niceness == [importing.STORING_NICENESS]
+
+
+def shots_of(folder: Path) -> Path:
+    """A folder of one plain picture, which reading is off for."""
+    shots = folder / "plain"
+    shots.mkdir()
+    (shots / "plain.png").write_bytes(png_bytes(seed=4))
+    return shots
