@@ -126,23 +126,24 @@ def model_params(backend: str, models: Mapping[str, Path], threads: int | None) 
     return params
 
 
+MODEL_LIST = "default_models.yaml"
+"""RapidOCR's list of models to download (1,600 lines), which it parses as it is imported."""
+
+
 @contextmanager
-def _yaml_files_parsed_once() -> Iterator[None]:
-    """While it lasts, OmegaConf.load parses each YAML file once and hands later callers that object."""
+def _model_list_unread() -> Iterator[None]:
+    """While it lasts, OmegaConf.load gives an empty configuration for RapidOCR's model list and
+    parses every other file."""
     from omegaconf import OmegaConf
 
     load = OmegaConf.load
-    parsed: dict[str, object] = {}
 
-    def load_once(file_: object, **options: object) -> object:
-        if not isinstance(file_, (str, Path)):
-            return load(file_, **options)  # type: ignore[arg-type]
-        key = os.path.abspath(file_)
-        if key not in parsed:
-            parsed[key] = load(file_, **options)  # type: ignore[arg-type]
-        return parsed[key]
+    def load_but_the_model_list(file_: object, **options: object) -> object:
+        if isinstance(file_, (str, Path)) and Path(file_).name == MODEL_LIST:
+            return OmegaConf.create({})
+        return load(file_, **options)  # type: ignore[arg-type]
 
-    OmegaConf.load = load_once  # type: ignore[assignment]
+    OmegaConf.load = load_but_the_model_list  # type: ignore[assignment]
     try:
         yield
     finally:
@@ -150,13 +151,15 @@ def _yaml_files_parsed_once() -> Iterator[None]:
 
 
 def import_rapidocr() -> type[RapidOCR]:
-    """rapidocr's RapidOCR class, imported with its model list parsed once instead of twice.
+    """rapidocr's RapidOCR class, imported without parsing its list of models to download.
 
-    Two of rapidocr's modules (utils/model_resolver.py, inference_engine/base.py) each parse the
-    1,600 lines of default_models.yaml into OmegaConf objects as they are imported, 0.3 s apiece and
-    most of the 0.85 s the import took: a quarter of an OCR worker's start (issue #13). Both only
-    read it, so the second gets the object the first parsed."""
-    with _yaml_files_parsed_once():
+    Two of rapidocr's modules (utils/model_resolver.py, inference_engine/base.py) parsed the 1,600
+    lines of default_models.yaml into OmegaConf objects as they were imported, 0.3 s apiece and most
+    of the 0.85 s the import took, a quarter of an OCR worker's start (issue #13); parsed once it
+    still took 0.12 s. RapidOCR reads the list only to download a model or a character list, which
+    it never does here: the models are given by path (model_params) and carry their characters. Asked
+    to download, it finds nothing to fetch and fails; the engine reports that it cannot load."""
+    with _model_list_unread():
         from rapidocr import RapidOCR
     return RapidOCR
 
