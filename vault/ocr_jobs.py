@@ -22,7 +22,6 @@ import psutil
 from ocr.engine_names import BackendName
 from ocr.engines import EngineName, OcrEngine, create_engine, default_backend, limit_threads
 from ocr.errors import OcrError
-from ocr.extract import ExtractionConfig, classify_kind, extract_fields
 from ocr.pages import PDF_RENDER_SCALE, pdf_page_sizes, pdf_text_lines, render_pdf_page, to_rgb
 from ocr.types import ExtractedField, OcrLine
 from vault.errors import RejectedFile
@@ -98,6 +97,9 @@ def _recognize_pdf(engine: OcrEngine, data: bytes) -> list[OcrLine]:
 
 def run_job(engine: OcrEngine, job: OcrJob) -> OcrOutcome:
     """OCR and extraction for one item; expected failures become an outcome with an error."""
+    # Imported where the jobs run: the process that starts the pool does not extract.
+    from ocr.extract import ExtractionConfig, classify_kind, extract_fields
+
     try:
         if job.media_type == "application/pdf":
             lines = _recognize_pdf(engine, job.data)

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import io
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -310,3 +314,14 @@ def test_a_kept_pool_reads_one_ingest_after_another_and_stays_until_closed(
         kept.close()
     assert not kept.running
     assert all(item.ocr_state == OcrState.DONE for item in vault.items(case_id))
+
+
+def test_the_importing_side_does_not_load_the_extractors() -> None:
+    """Their patterns take 0.09 s to compile, before the CLI can start its OCR workers; the workers extract."""
+    child = ("import json, sys, vault.ingest; "
+             "print(json.dumps(sorted(m for m in sys.modules if m.startswith('ocr.extract.'))))")
+    root = Path(__file__).resolve().parents[2]
+    completed = subprocess.run([sys.executable, "-c", child], env={**os.environ, "PYTHONPATH": str(root)},
+                               capture_output=True, text=True, timeout=60, check=True)
+
+    assert json.loads(completed.stdout.splitlines()[-1]) == ["ocr.extract.config", "ocr.extract.filenames"]
