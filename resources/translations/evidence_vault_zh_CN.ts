@@ -960,71 +960,78 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../app/importer.py" line="43"/>
+        <location filename="../../app/importer.py" line="51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="134"/>
+        <location filename="../../app/importer.py" line="154"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="140"/>
+        <location filename="../../app/importer.py" line="160"/>
         <source>Reading text</source>
         <translation>正在识别文字</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="140"/>
+        <location filename="../../app/importer.py" line="160"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="141"/>
+        <location filename="../../app/importer.py" line="161"/>
         <source>%1 %2 of %3: %4</source>
         <translation>%1 第 %2/%3 个：%4</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="134"/>
+        <location filename="../../app/importer.py" line="154"/>
         <source>Reading text…</source>
         <translation>正在识别文字…</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="157"/>
+        <location filename="../../app/importer.py" line="177"/>
         <source>%1 looks like %2 already in this case (the same picture saved again?). It was imported; delete one if it is a copy.</source>
         <translation>%1看起来与本案件中已有的%2相同（同一张图片再次保存？）。已照常导入；如果是重复的，可删除其中一份。</translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="174"/>
+        <location filename="../../app/importer.py" line="194"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/importer.py" line="220"/>
+        <source>…and %n more under Show Details.</source>
+        <translation>
+            <numerusform>……另有 %n 条，点“显示详情”查看。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/importer.py" line="198"/>
+        <location filename="../../app/importer.py" line="221"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="206"/>
+        <location filename="../../app/importer.py" line="231"/>
         <source>%n file(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="209"/>
+        <location filename="../../app/importer.py" line="234"/>
         <source>%n already in this case, skipped:</source>
         <translation>
             <numerusform>%n 个文件已在本案件中，已跳过：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/importer.py" line="212"/>
+        <location filename="../../app/importer.py" line="237"/>
         <source>Not imported: %1 (%2)</source>
         <translation>未导入：%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/importer.py" line="214"/>
+        <location filename="../../app/importer.py" line="239"/>
         <source>Text could not be read from %n file(s); you can type the fields in.</source>
         <translation>
             <numerusform>有 %n 个文件未能识别出文字，您可以手动填写字段。</numerusform>

@@ -1,12 +1,14 @@
 """Models, search, paste, editing fields, the timeline and the export through the GUI."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from app.mainwindow import MainWindow
 from app.qtmodels import Column, Roles
@@ -473,3 +475,27 @@ def test_ocr_workers_are_kept_between_imports_and_let_go_when_idle_or_locked(qtb
     assert panel.workers.running
     window.lock()
     qtbot.waitUntil(lambda: not panel.workers.running, timeout=10_000)
+
+
+def test_a_long_list_of_look_alikes_is_behind_show_details(qtbot, tmp_path: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app.importer import NOTES_SHOWN
+
+    original = Image.open(io.BytesIO(png_bytes(seed=3))).convert("RGB")
+    original.save(tmp_path / "original.png")
+    with qtbot.waitSignal(window.import_panel.finished, timeout=10_000):
+        window.import_paths([tmp_path / "original.png"])
+    copies = []
+    for index in range(NOTES_SHOWN + 2):  # the same picture saved again, one pixel apart
+        copy = original.copy()
+        copy.putpixel((index, 0), (index * 30 % 256, 0, 0))
+        copies.append(tmp_path / f"copy {index}.png")
+        copy.save(copies[-1])
+    with qtbot.waitSignal(window.import_panel.finished, timeout=20_000):
+        window.import_paths(copies)
+
+    [box] = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == "导入完成"]
+    assert isinstance(box, QMessageBox)
+    assert box.text().count("看起来") == NOTES_SHOWN and "另有 2 条" in box.text(), box.text()
+    assert box.detailedText().count("看起来") == NOTES_SHOWN + 2
+    assert window.import_panel.last_summary.count("看起来") == NOTES_SHOWN + 2
+    box.close()
