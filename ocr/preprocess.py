@@ -1,5 +1,9 @@
 """Image preparation shared by the OCR engines, and mapping of their boxes back to the image.
 
+numpy and OpenCV (0.09 s to load) are imported by the functions that handle pixels: every front end
+imports the engines to name and choose them (the CLI before it starts its OCR workers), and only
+the workers read.
+
 Every step here was kept only because it raised field recall on the screenshot benchmark
 (bench/ocr_accuracy.py); the figures are in the docstrings of the engines' default options.
 """
@@ -8,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import cv2
-import numpy as np
 from PIL import Image, ImageOps
 
 from ocr.pages import to_rgb, upright
@@ -42,6 +44,8 @@ class Tile:
 
 def border_colour(image: Image.Image) -> tuple[int, ...]:
     """Median colour of a thin frame around the image, i.e. the usual background colour."""
+    import numpy as np
+
     pixels = np.asarray(image)
     if pixels.ndim == 2:
         pixels = pixels[:, :, np.newaxis]
@@ -70,6 +74,9 @@ def is_dark_mode(image: Image.Image) -> bool:
 
 def sauvola_binarize(image: Image.Image, window: int = 31, k: float = 0.2) -> Image.Image:
     """Local (Sauvola) threshold; keeps light-grey text that a global threshold wipes out."""
+    import cv2
+    import numpy as np
+
     gray = np.asarray(image.convert("L"), dtype=np.float32)
     mean = cv2.boxFilter(gray, -1, (window, window), borderType=cv2.BORDER_REPLICATE)
     mean_sq = cv2.boxFilter(gray * gray, -1, (window, window), borderType=cv2.BORDER_REPLICATE)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PIL import Image
 
 from ocr.errors import OcrEngineFailed, OcrEngineUnavailable
@@ -23,7 +22,6 @@ from ocr.preprocess import PreprocessOptions, recognize_prepared
 from ocr.types import OcrLine
 
 from .backends import BACKENDS, OPENVINO, backend_installed, default_backend
-from .shapes import PaddedWidths
 
 if TYPE_CHECKING:
     from rapidocr import RapidOCR
@@ -238,6 +236,8 @@ def load_recognizer(model: RapidOCR, backend: str) -> object:
     from .full_batches import FullBatchRecognizer
     from .top_classes import TopClassDecode, TopClassSession
 
+    from .shapes import PaddedWidths
+
     with (_replaced(rapidocr_module, "TextRecognizer", FullBatchRecognizer),
           _replaced(recognizer_module, "get_engine", lambda engine_type: TopClassSession)):
         recognizer = model._load_rec_model()
@@ -302,6 +302,8 @@ class RapidOcrEngine:
 
 def read_page(model: RapidOCR, image: Image.Image) -> list[OcrLine]:
     """The lines a RapidOCR model reads on one prepared page."""
+    import numpy as np  # loaded where pages are read (ocr/preprocess.py says why)
+
     bgr = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
     try:
         result = model(bgr)

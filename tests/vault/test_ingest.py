@@ -316,12 +316,22 @@ def test_a_kept_pool_reads_one_ingest_after_another_and_stays_until_closed(
     assert all(item.ocr_state == OcrState.DONE for item in vault.items(case_id))
 
 
-def test_the_importing_side_does_not_load_the_extractors() -> None:
-    """Their patterns take 0.09 s to compile, before the CLI can start its OCR workers; the workers extract."""
-    child = ("import json, sys, vault.ingest; "
-             "print(json.dumps(sorted(m for m in sys.modules if m.startswith('ocr.extract.'))))")
+def modules_loaded_by(imports: str) -> list[str]:
+    """The modules a fresh interpreter has loaded after `imports` (comma-separated module names)."""
+    child = f"import json, sys, {imports}; print(json.dumps(sorted(sys.modules)))"
     root = Path(__file__).resolve().parents[2]
     completed = subprocess.run([sys.executable, "-c", child], env={**os.environ, "PYTHONPATH": str(root)},
                                capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(completed.stdout.splitlines()[-1])
 
-    assert json.loads(completed.stdout.splitlines()[-1]) == ["ocr.extract.config", "ocr.extract.filenames"]
+
+def test_the_importing_side_does_not_load_the_extractors() -> None:
+    """Their patterns take 0.09 s to compile, before the CLI can start its OCR workers; the workers extract."""
+    loaded = modules_loaded_by("vault.ingest, vault.ocr_jobs")
+
+    assert [m for m in loaded if m.startswith("ocr.extract.")] == ["ocr.extract.config", "ocr.extract.filenames"]
+
+
+def test_the_importing_side_does_not_load_numpy_or_opencv() -> None:
+    """0.09 s to load, before the CLI can start its OCR workers; only the workers handle pixels."""
+    assert {"numpy", "cv2"}.isdisjoint(modules_loaded_by("vault.ingest, vault.ocr_jobs"))
