@@ -170,9 +170,8 @@ def build_model(backend: str, models: Mapping[str, Path]) -> RapidOCR:
     after the other with OpenVINO on two cores (issue #13). What the two loads import is imported
     here first: two threads importing OpenVINO at once see its modules half made (one worker start
     in five failed so)."""
-    rapidocr = import_rapidocr()
+    model = import_rapidocr()(params=model_params(backend, models, _threads))  # sets RapidOCR's log level
     _import_what_loading_needs(backend)
-    model = rapidocr(params=model_params(backend, models, _threads))
     with ThreadPoolExecutor(1, thread_name_prefix="model-load") as loader:  # compiling releases the GIL
         detector = loader.submit(load_detector, model, backend)
         load_recognizer(model, backend)
