@@ -5,10 +5,11 @@ import argparse
 from pathlib import Path
 
 from cli.common import EXIT_OK, Subparsers, UsageError, open_vault, say
-from vault.signing_key import signing_identity, stored_identity
 
 
 def cmd_key_show(args: argparse.Namespace) -> int:
+    from vault.signing_key import signing_identity, stored_identity  # cryptography's x509: 0.03 s at every start
+
     with open_vault(args, read_only=not args.holder) as vault:
         identity = stored_identity(vault)
         if identity is None:
