@@ -52,6 +52,6 @@ def padded_page(pixels: np.ndarray, fill: Sequence[int], step: int = PAGE_STEP) 
     if size == (height, width):
         return pixels
     padded = np.empty((pixels.shape[0], *size, pixels.shape[3]), pixels.dtype)
-    padded[...] = np.asarray(fill, pixels.dtype)
     padded[:, :height, :width] = pixels
+    padded[:, :height, width:] = padded[:, height:] = np.asarray(fill, pixels.dtype)
     return padded
