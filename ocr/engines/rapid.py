@@ -233,9 +233,8 @@ def load_recognizer(model: RapidOCR, backend: str) -> object:
     from rapidocr.ch_ppocr_rec import main as recognizer_module
 
     from .full_batches import FullBatchRecognizer
-    from .top_classes import TopClassDecode, TopClassSession
-
     from .shapes import PaddedWidths
+    from .top_classes import TopClassDecode, TopClassSession
 
     with (_replaced(rapidocr_module, "TextRecognizer", FullBatchRecognizer),
           _replaced(recognizer_module, "get_engine", lambda engine_type: TopClassSession)):
