@@ -20,7 +20,7 @@ import numpy as np
 from openvino import Layout, Model, Type
 from openvino.preprocess import PrePostProcessor
 
-from .openvino_models import compile_model
+from .openvino_models import ModelOutput, compile_model
 from .shapes import padded_page
 
 PIXEL_RANGE = 255.0
@@ -45,9 +45,8 @@ class PixelDetectorSession:
         deviation = [PIXEL_RANGE * s for s in cfg["std"]]
         self.fill = [round(m) for m in mean]
         _, compiled = compile_model(cfg, lambda model: pixel_input(model, mean, deviation))
-        self._request = compiled.create_infer_request()
+        self._text_map = ModelOutput(compiled)
 
     def __call__(self, pixels: np.ndarray) -> np.ndarray:
         height, width = pixels.shape[1:3]
-        self._request.infer([padded_page(pixels, self.fill)])
-        return self._request.get_output_tensor().data[..., :height, :width]
+        return self._text_map(padded_page(pixels, self.fill))[..., :height, :width]

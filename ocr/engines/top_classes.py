@@ -21,7 +21,7 @@ from rapidocr.ch_ppocr_rec.utils import CTCLabelDecode
 
 from ocr.errors import OcrEngineUnavailable
 
-from .openvino_models import compile_model
+from .openvino_models import ModelOutput, compile_model
 
 CHARACTERS = ["framework", "character"]
 """Where the recogniser's ONNX file keeps its character list (one per line), which RapidOCR reads."""
@@ -51,11 +51,10 @@ class TopClassSession:
         if not model.has_rt_info(CHARACTERS):
             raise OcrEngineUnavailable("RapidOCR's recogniser carries no character list: reinstall rapidocr.")
         self._characters: str = model.get_rt_info(CHARACTERS).astype(str)
-        self._request = compiled.create_infer_request()
+        self._top_classes = ModelOutput(compiled)
 
     def __call__(self, batch: np.ndarray) -> np.ndarray:
-        self._request.infer([batch])
-        return self._request.get_output_tensor().data
+        return self._top_classes(batch)
 
     def have_key(self, key: str = "character") -> bool:
         return key == CHARACTERS[-1]
