@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any, NoReturn
 
 
 def version_text() -> str:
     """Two lines: the package version, then the OCR engines and RapidOCR's chosen backend."""
+    from importlib.metadata import PackageNotFoundError, version  # 0.015 s, paid by every command otherwise
+
     from ocr.engines import describe_engines  # loads numpy and the engines: only when asked
 
     try:

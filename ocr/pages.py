@@ -11,12 +11,15 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PIL import Image, ImageOps
 from pillow_heif import register_heif_opener
 
 from ocr.types import OcrLine
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 register_heif_opener()  # HEIC/HEIF photos from iPhones, for every Image.open in the program
 
@@ -25,8 +28,26 @@ PDF_RENDER_SCALE = 150 / 72
 """Pages are rendered at 150 dpi; OCR boxes of PDF items are in pixels of pages stacked at it
 (the same convention the dossier uses for highlights and redaction, and the GUI for its boxes)."""
 
-PdfError = pdfium.PdfiumError
-"""What pdfium raises for a PDF it cannot open or a page it cannot render."""
+
+
+def __getattr__(name: str) -> type[Exception]:
+    """`PdfError`: what pdfium raises for a PDF it cannot open or a page it cannot render.
+
+    pdfium loads on first use (0.03-0.05 s), so processes that never see a PDF, an OCR worker
+    reading screenshots among them, start without it; an `except pages.PdfError` clause looks it
+    up only when an exception reaches it."""
+    if name == "PdfError":
+        import pypdfium2
+
+        return pypdfium2.PdfiumError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    """A pdfium document over the bytes; the caller closes it."""
+    import pypdfium2
+
+    return pypdfium2.PdfDocument(data)
 
 
 def is_pdf(media_type: str) -> bool:
@@ -64,7 +85,7 @@ def decode_image(data: bytes, check_size: Callable[[int, int], None] = _accept_a
 
 
 def pdf_page_count(data: bytes) -> int:
-    document = pdfium.PdfDocument(data)
+    document = open_pdf(data)
     try:
         return len(document)
     finally:
@@ -73,7 +94,7 @@ def pdf_page_count(data: bytes) -> int:
 
 def pdf_page_sizes(data: bytes) -> list[tuple[float, float]]:
     """Width and height of every page in points, for the size limits of the vault's input policy."""
-    document = pdfium.PdfDocument(data)
+    document = open_pdf(data)
     try:
         return [document.get_page_size(index) for index in range(len(document))]
     finally:
@@ -81,7 +102,7 @@ def pdf_page_sizes(data: bytes) -> list[tuple[float, float]]:
 
 
 def render_pdf_page(data: bytes, index: int, scale: float = PDF_RENDER_SCALE) -> Image.Image:
-    document = pdfium.PdfDocument(data)
+    document = open_pdf(data)
     try:
         return document[index].render(scale=scale).to_pil()
     finally:
@@ -114,7 +135,7 @@ def render_pdf_stacked(data: bytes, max_pixels: int, scale: float = PDF_RENDER_S
 
     At least the first page is rendered; pages are added while the stack stays within the budget.
     """
-    document = pdfium.PdfDocument(data)
+    document = open_pdf(data)
     try:
         total = len(document)
         sizes = [(round(w * scale), round(h * scale))
@@ -157,7 +178,7 @@ def _merge_rows(segments: list[OcrLine]) -> list[OcrLine]:
 
 def pdf_text_lines(data: bytes) -> list[OcrLine]:
     """Text-layer lines with boxes in stacked rendered-page pixels; empty for scanned PDFs."""
-    document = pdfium.PdfDocument(data)
+    document = open_pdf(data)
     lines: list[OcrLine] = []
     offset = 0.0
     try:

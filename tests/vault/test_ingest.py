@@ -335,3 +335,8 @@ def test_the_importing_side_does_not_load_the_extractors() -> None:
 def test_the_importing_side_does_not_load_numpy_or_opencv() -> None:
     """0.09 s to load, before the CLI can start its OCR workers; only the workers handle pixels."""
     assert {"numpy", "cv2"}.isdisjoint(modules_loaded_by("vault.ingest, vault.ocr_jobs"))
+
+
+def test_pdfium_loads_only_for_a_pdf() -> None:
+    """0.03-0.05 s to load, paid by every CLI command and every OCR worker that reads screenshots."""
+    assert "pypdfium2" not in modules_loaded_by("cli.main, vault.ingest, vault.ocr_jobs")
