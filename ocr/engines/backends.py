@@ -1,13 +1,21 @@
 """Which inference runtime runs RapidOCR's models on this machine: OpenVINO or onnxruntime.
 
-OpenVINO read the same PP-OCRv6 models in 0.27-0.39x of onnxruntime's time on an AVX-512 x86-64
-CPU (issue #13, bench/import_throughput.py). Its CPU plugin targets x86-64 with AVX2 and newer
-vector units; elsewhere (ARM, older x86) onnxruntime is the measured and safe choice.
+OpenVINO wins where the CPU has AVX-512. On the two machines measured with it (an AMD EPYC with
+AVX512_BF16, an Intel Xeon with AMX) it computed in bf16 and read the 16 screenshots of
+bench/import_throughput.py in about half of onnxruntime's time; forcing f32 there cost 1.3x (5.9
+against 7.8 s), so AVX-512 without bf16 is expected, not measured, to favour it too. On an AVX2-only
+EPYC (Zen 3) it computed in f32 no faster than onnxruntime bare, and `evidence-vault import` took
+13.7-18.6 s with OpenVINO's one worker of two threads against 13.0-15.8 s with onnxruntime's two
+single-thread workers (medians 15.5 and 13.4 s; six alternating runs, and two bench runs alike;
+issue #13). Elsewhere (ARM, older x86, a CPU whose features cannot be read) onnxruntime is the
+measured and safe choice.
 """
 from __future__ import annotations
 
 import importlib.util
 import platform
+import subprocess
+import sys
 from pathlib import Path
 
 from ocr.engine_names import BackendName
@@ -19,7 +27,12 @@ BACKENDS = tuple(BackendName)
 
 _MODULES = {OPENVINO: "openvino", ONNXRUNTIME: "onnxruntime"}
 _X86_64 = {"x86_64", "amd64"}
+AVX512 = frozenset({"avx512f", "avx512bw", "avx512dq", "avx512vl"})
+"""The AVX-512 subsets OpenVINO's CPU plugin needs for its AVX-512 kernels (its avx512_core level);
+every AVX-512 CPU but the Xeon Phi has them all."""
 CPU_FLAGS_FILE = Path("/proc/cpuinfo")
+PF_AVX512F_INSTRUCTIONS_AVAILABLE = 41
+"""Windows' IsProcessorFeaturePresent code for AVX-512 (winnt.h)."""
 
 
 def backend_installed(backend: str) -> bool:
@@ -42,18 +55,43 @@ def cpu_flags(cpuinfo: str) -> set[str]:
 
 
 def cpu_suits_openvino(machine: str, flags: set[str] | None) -> bool:
-    """OpenVINO's CPU plugin is fast on x86-64 with AVX2; `flags` None means they cannot be read
-    (not Linux), where every 64-bit x86 CPU sold since 2015 has AVX2."""
-    if machine.lower() not in _X86_64:
-        return False
-    return flags is None or "avx2" in flags
+    """True on x86-64 with AVX-512; `flags` None means they could not be read."""
+    return machine.lower() in _X86_64 and flags is not None and AVX512 <= flags
 
 
 def _this_cpu_flags() -> set[str] | None:
+    """This CPU's feature flags as Linux names them, as far as the system tells: all of them on
+    Linux, the AVX-512 ones on Windows and macOS; None when it cannot be asked."""
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]  # Windows only
+        present = kernel32.IsProcessorFeaturePresent(PF_AVX512F_INSTRUCTIONS_AVAILABLE)
+        return set(AVX512) if present else set()
+    if sys.platform == "darwin":
+        return _macos_flags()
     try:
         return cpu_flags(CPU_FLAGS_FILE.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         return None
+
+
+def _macos_flags() -> set[str] | None:
+    names = sorted(AVX512)
+    try:
+        completed = subprocess.run(["sysctl", "-n", *(f"hw.optional.{name}" for name in names)],
+                                   capture_output=True, text=True, timeout=5)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return sysctl_flags(names, completed.stdout)
+
+
+def sysctl_flags(names: list[str], output: str) -> set[str]:
+    """The names whose line of `sysctl -n hw.optional.NAME …` output is 1 (a missing key prints no line)."""
+    values = output.split()
+    if len(values) != len(names):
+        return set()
+    return {name for name, value in zip(names, values) if value == "1"}
 
 
 def openvino_precision() -> str | None:
@@ -74,7 +112,7 @@ def openvino_precision() -> str | None:
 
 
 def default_backend() -> str:
-    """OpenVINO when it is installed and the CPU suits it, else onnxruntime."""
+    """OpenVINO when it is installed and the CPU has AVX-512, else onnxruntime."""
     if backend_installed(OPENVINO) and cpu_suits_openvino(platform.machine(), _this_cpu_flags()):
         return OPENVINO
     return ONNXRUNTIME

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -33,19 +34,46 @@ def test_cpu_flags_come_from_the_first_processor(cpuinfo: str, expected: set[str
     assert backends.cpu_flags(cpuinfo) == expected
 
 
+AVX512 = {"avx512f", "avx512bw", "avx512dq", "avx512vl"}
+
+
 @pytest.mark.parametrize(
     ("machine", "flags", "suits"),
     [
-        pytest.param("x86_64", {"sse4_2", "avx2", "avx512f"}, True, id="avx512-x86"),
-        pytest.param("x86_64", {"sse4_2", "avx2"}, True, id="avx2-x86"),
+        pytest.param("x86_64", {"sse4_2", "avx2", *AVX512, "avx512_bf16"}, True, id="avx512-bf16-x86"),
+        pytest.param("x86_64", {"sse4_2", "avx2", *AVX512}, True, id="avx512-x86"),
+        pytest.param("AMD64", set(AVX512), True, id="windows-with-avx512"),
+        pytest.param("x86_64", {"sse4_2", "avx2", "avx512f"}, False, id="xeon-phi-avx512f-alone"),
+        pytest.param("x86_64", {"sse4_2", "avx2", "fma"}, False, id="avx2-only-x86"),
         pytest.param("x86_64", {"sse4_2", "avx"}, False, id="x86-without-avx2"),
-        pytest.param("AMD64", None, True, id="windows-flags-unreadable"),
+        pytest.param("AMD64", None, False, id="features-unreadable"),
         pytest.param("aarch64", {"fp", "asimd"}, False, id="arm-linux"),
         pytest.param("arm64", None, False, id="apple-silicon"),
     ],
 )
 def test_openvino_only_where_the_cpu_suits_it(machine: str, flags: set[str] | None, suits: bool) -> None:
     assert backends.cpu_suits_openvino(machine, flags) is suits
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        pytest.param("1\n1\n1\n1\n", AVX512, id="intel-mac-with-avx512"),
+        pytest.param("0\n0\n0\n0\n", set(), id="intel-mac-avx2"),
+        pytest.param("", set(), id="keys-missing"),
+    ],
+)
+def test_macos_flags_from_sysctl(output: str, expected: set[str]) -> None:
+    assert backends.sysctl_flags(sorted(AVX512), output) == expected
+
+
+@pytest.mark.skipif(not backends.CPU_FLAGS_FILE.is_file(), reason="no /proc/cpuinfo on this system")
+def test_this_machine_gets_openvino_exactly_when_its_cpu_has_avx512() -> None:
+    flags = backends.cpu_flags(backends.CPU_FLAGS_FILE.read_text(encoding="utf-8"))
+    expected = (backends.OPENVINO if backends.backend_installed(backends.OPENVINO) and AVX512 <= flags
+                and platform.machine().lower() in {"x86_64", "amd64"} else backends.ONNXRUNTIME)
+
+    assert backends.default_backend() == expected
 
 
 def test_onnxruntime_when_openvino_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
