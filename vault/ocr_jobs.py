@@ -165,9 +165,12 @@ def with_worker_state(outcome: OcrOutcome) -> OcrOutcome:
 def worker_count(engine_name: str, jobs: int, backend: str | None = None) -> int:
     """As many workers as cores, bounded by free memory for memory-hungry engines.
 
-    OpenVINO spreads one image over every core by itself: one worker with all the threads read 16
-    screenshots in 11.1 s where two workers of one thread each took 15.6 s (onnxruntime: 15.7 s
-    against 15.2 s, so it keeps a worker per core).
+    OpenVINO spreads one image over every core by itself, and one worker with all the threads reads
+    as fast as one per core with half the memory: 16 screenshots in 11.8-13.0 s against 11.9-13.2 s
+    (three alternating runs on an AVX2 EPYC). Two OpenVINO workers of one thread each are slower
+    only as OpenVINO starts them, pinned to the same core (24-25 s, seen as 15.6 against 11.1 s
+    before the cause was known). onnxruntime keeps a worker per core: one thread read the 16 in
+    20.0-21.1 s and two threads in one process in 13.0-13.1 s, well over half of that.
     """
     if engine_name == EngineName.RAPIDOCR and (backend or default_backend()) == BackendName.OPENVINO:
         return 1
