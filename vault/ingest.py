@@ -8,6 +8,7 @@ workflow takes paths.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -18,7 +19,7 @@ from ocr.errors import OcrEngineUnavailable
 from ocr.extract.filenames import capture_time_from_name
 from vault.evidence import ImportOutcome, ImportStatus, Item, OcrState
 from vault.media import sniff_media_type
-from vault.ocr_jobs import KeptPool, OcrJob, WorkerPool, run_jobs, worker_count
+from vault.ocr_jobs import JOBS_IN_FLIGHT_PER_WORKER, KeptPool, OcrJob, OcrOutcome, WorkerPool, run_jobs, worker_count
 from vault.store import Vault
 
 Progress = Callable[[int, int, str], None]
@@ -151,11 +152,15 @@ class OcrReport:
     cancelled: bool = False
 
 
+def job_for(vault: Vault, item: Item) -> OcrJob:
+    reference, source = reference_for(item)
+    return OcrJob(item.id, vault.original(item.id), item.media_type, reference, source)
+
+
 def _jobs(vault: Vault, items: Sequence[Item]) -> Iterator[OcrJob]:
     """Originals loaded one at a time, as the workers ask for them."""
     for item in items:
-        reference, source = reference_for(item)
-        yield OcrJob(item.id, vault.original(item.id), item.media_type, reference, source)
+        yield job_for(vault, item)
 
 
 def run_ocr(
@@ -167,18 +172,22 @@ def run_ocr(
     workers: int | None = None,
     backend: str | None = None,
     pool: WorkerPool | None = None,
+    started: Mapping[Future[OcrOutcome], OcrJob] | None = None,
 ) -> OcrReport:
     """OCR the items in worker processes and store lines, fields and the guessed kind.
 
     `backend` is RapidOCR's inference runtime (None: the one that suits this machine); `pool`, workers
-    of `engine` started earlier (None: new ones)."""
+    of `engine` started earlier (None: new ones); `started`, jobs of some of the items already
+    submitted to `pool`."""
     items = [vault.item(i) for i in item_ids]
     names = {item.id: item.original_name for item in items}
     report = OcrReport(engine)
     if not items:
         return report
     progress(0, len(items), "")
-    for outcome in run_jobs(engine, _jobs(vault, items), len(items), cancelled, workers, backend=backend, pool=pool):
+    submitted = {job.item_id for job in (started or {}).values()}
+    rest = _jobs(vault, [item for item in items if item.id not in submitted])
+    for outcome in run_jobs(engine, rest, len(items), cancelled, workers, backend=backend, pool=pool, started=started):
         if outcome.error:
             vault.mark_ocr(outcome.item_id, OcrState.FAILED, engine, outcome.error)
             report.failed[outcome.item_id] = outcome.error
@@ -244,15 +253,17 @@ def read_items(
     workers: int | None = None,
     backend: str | None = None,
     pool: WorkerPool | None = None,
+    started: Mapping[Future[OcrOutcome], OcrJob] | None = None,
 ) -> tuple[OcrReport | None, list[Notice]]:
     """OCR stored items with the requested engine or a replacement; (None, [NO_ENGINE]) without any.
 
-    `pool` holds workers started earlier for the engine choose_engine picks."""
+    `pool` holds workers started earlier for the engine choose_engine picks, `started` the jobs of
+    some of the items already submitted to it."""
     try:
         engine, notice = choose_engine(requested_engine)
     except OcrEngineUnavailable:
         return None, [Notice(NoticeCode.NO_ENGINE)]
-    report = run_ocr(vault, item_ids, engine, progress, cancelled, workers, backend, pool)
+    report = run_ocr(vault, item_ids, engine, progress, cancelled, workers, backend, pool, started)
     return report, [notice] if notice else []
 
 
@@ -266,7 +277,7 @@ def _read_stored(
     options: IngestOptions,
     progress: StageProgress,
     cancelled: Callable[[], bool],
-    pool: WorkerPool | None = None,
+    ahead: _WorkersAhead,
 ) -> IngestReport:
     report = IngestReport(outcomes)
     pending = set(items_needing_ocr(vault, retry_failed=False))  # a bill, chat or invoice file is never OCR'd
@@ -275,7 +286,7 @@ def _read_stored(
         return report
     report.ocr, report.notices = read_items(
         vault, to_read, options.engine, _stage(Stage.READING, progress), cancelled, options.workers,
-        options.backend, pool,
+        options.backend, ahead.pool, ahead.started,
     )
     return report
 
@@ -312,33 +323,48 @@ def start_workers_for(files: Iterable[Path], options: IngestOptions, kept: KeptP
 
 class _WorkersAhead:
     """OCR workers started as soon as a stored file needs reading, so their start-up and model loads
-    (about 1 s with OpenVINO) overlap the storing of the files after it (issue #13). None start for
-    an ingest with nothing to read (reading off, duplicates, bill exports, no engine). With a `kept`
-    pool, its workers are used (and left running) instead of new ones."""
+    (about 1 s with OpenVINO) overlap the storing of the files after it (issue #13), and given the
+    first files to read while the rest are stored. None start for an ingest with nothing to read
+    (reading off, duplicates, bill exports, no engine). With a `kept` pool, its workers are used
+    (and left running) instead of new ones.
+
+    Only the reading starts early: results are written once every file is stored, so a cancel or a
+    crash while reading leaves all of them stored, as before."""
 
     def __init__(self, vault: Vault, options: IngestOptions, files: int, kept: KeptPool | None = None) -> None:
         self.vault, self.options, self.files, self.kept = vault, options, files, kept
         self.pool: WorkerPool | None = None
+        self.started: dict[Future[OcrOutcome], OcrJob] = {}
         try:
             self.engine: str | None = choose_engine(options.engine)[0] if options.read else None
         except OcrEngineUnavailable:
             self.engine = None
 
     def stored(self, outcome: ImportOutcome) -> None:
-        if self.pool is not None or self.engine is None or outcome.status != ImportStatus.IMPORTED:
+        if self.engine is None or outcome.status != ImportStatus.IMPORTED or outcome.item_id is None:
             return
-        if outcome.item_id is None or self.vault.item(outcome.item_id).ocr_state != OcrState.PENDING:
+        if self.pool is not None and len(self.started) >= JOBS_IN_FLIGHT_PER_WORKER * self.pool.workers:
             return
+        item = self.vault.item(outcome.item_id)
+        if item.ocr_state != OcrState.PENDING:
+            return
+        if self.pool is None:
+            self.pool = self._start_pool(self.engine)
+        job = job_for(self.vault, item)
+        self.started[self.pool.submit(job)] = job
+
+    def _start_pool(self, engine: str) -> WorkerPool:
         backend, workers = self.options.backend, self.options.workers
         if self.kept is not None:
-            self.pool = self.kept.get(self.engine, backend)
-        else:
-            self.pool = WorkerPool(self.engine, backend, workers or worker_count(self.engine, self.files, backend))
+            return self.kept.get(engine, backend)
+        return WorkerPool(engine, backend, workers or worker_count(engine, self.files, backend))
 
     def __enter__(self) -> _WorkersAhead:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        for future in self.started:  # not read after all (cancelled, failed): what has not begun is withdrawn
+            future.cancel()
         if self.pool is not None and self.kept is None:
             self.pool.shutdown()
 
@@ -359,7 +385,7 @@ def ingest(
     with _WorkersAhead(vault, options, len(files), kept) as ahead:
         outcomes = import_paths(vault, case_id, files, options.kind, _stage(Stage.STORING, progress), cancelled,
                                 options.zip_password, options.chat_name, ahead.stored)
-        return _read_stored(vault, outcomes, options, progress, cancelled, ahead.pool)
+        return _read_stored(vault, outcomes, options, progress, cancelled, ahead)
 
 
 def ingest_pasted(
@@ -378,4 +404,4 @@ def ingest_pasted(
         outcome = vault.import_bytes(case_id, data, name, kind=options.kind, chat_name=options.chat_name)
         ahead.stored(outcome)
         vault.checkpoint()
-        return _read_stored(vault, [outcome], options, progress, cancelled, ahead.pool)
+        return _read_stored(vault, [outcome], options, progress, cancelled, ahead)

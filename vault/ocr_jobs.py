@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -52,6 +52,10 @@ WORKER_DIED = (
     "the OCR worker stopped while reading this item (it ran out of memory or was killed); "
     "the item is kept unread and the other items went on"
 )
+JOBS_IN_FLIGHT_PER_WORKER = 2
+"""Jobs submitted ahead per worker: one running, one waiting, so a worker never idles between jobs
+while memory holds only a few originals."""
+
 OUT_OF_MEMORY = "reading this item needs more memory than an OCR worker may use; the item is kept unread"
 
 
@@ -295,20 +299,22 @@ def run_jobs(
     work: Callable[[OcrJob], OcrOutcome] = read_in_worker,
     backend: str | None = None,
     pool: WorkerPool | None = None,
+    started: Mapping[Future[OcrOutcome], OcrJob] | None = None,
 ) -> Iterator[OcrOutcome]:
     """Yield outcomes as workers finish; stops submitting when cancelled.
 
-    At most two jobs per worker are in flight, so memory holds a few originals, not all of them.
+    At most JOBS_IN_FLIGHT_PER_WORKER jobs per worker are in flight, so memory holds a few originals.
     A dying worker fails every job in flight with it; those are read again one at a time in a new
     pool, so only a job that kills its worker by itself becomes a failed item (WORKER_DIED).
     `work` runs in the workers and must be importable there (a module-level function). `backend`
     is RapidOCR's inference runtime (None: the one that suits this machine). A `pool` started
-    earlier is used instead of a new one (and left to its owner to shut down).
+    earlier is used instead of a new one (and left to its owner to shut down); `started` are jobs
+    already submitted to it, whose outcomes are yielded with the others (`jobs` holds the rest).
     """
     own_pool = pool is None
     if pool is None:
         pool = WorkerPool(engine_name, backend, workers or worker_count(engine_name, total, backend), work)
-    pending: dict[Future[OcrOutcome], OcrJob] = {}
+    pending: dict[Future[OcrOutcome], OcrJob] = dict(started or {})
     suspects: deque[OcrJob] = deque()
     alone: Future[OcrOutcome] | None = None
     queue = iter(jobs)
@@ -320,7 +326,7 @@ def run_jobs(
                     alone = pool.submit(suspects[0])
                     pending[alone] = suspects.popleft()
             else:
-                while not exhausted and len(pending) < 2 * pool.workers:
+                while not exhausted and len(pending) < JOBS_IN_FLIGHT_PER_WORKER * pool.workers:
                     job = next(queue, None)
                     if job is None:
                         exhausted = True

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from vault.ingest import (
     ingest, ingest_pasted, items_needing_ocr, reference_for, run_ocr, start_workers_for,
 )
 from vault.evidence import ImportStatus, OcrState
+from vault.ocr_jobs import OcrJob, OcrOutcome
 from vault.store import Vault
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")  # Debian fonts-noto-cjk, via make setup
@@ -131,8 +133,9 @@ def fake_ocr(monkeypatch: pytest.MonkeyPatch, vault: Vault) -> list[list[int]]:
 
     calls: list[list[int]] = []
 
-    def run(vault: Vault, item_ids: list[int], engine: str, progress: Progress, *_: object) -> OcrReport:
+    def run(vault: Vault, item_ids: list[int], engine: str, progress: Progress, *args: object) -> OcrReport:
         calls.append(list(item_ids))
+        _FakePool.handed_over = dict(args[-1]) if args and isinstance(args[-1], dict) else {}
         progress(len(item_ids), len(item_ids), "done.png")
         return OcrReport(engine, done=list(item_ids))
 
@@ -140,38 +143,93 @@ def fake_ocr(monkeypatch: pytest.MonkeyPatch, vault: Vault) -> list[list[int]]:
     monkeypatch.setattr(workflow, "run_ocr", run)
     monkeypatch.setattr(workflow, "WorkerPool", _FakePool)
     monkeypatch.setattr(_FakePool, "starts", [])
+    monkeypatch.setattr(_FakePool, "submitted", [])
+    monkeypatch.setattr(_FakePool, "futures", [])
+    monkeypatch.setattr(_FakePool, "handed_over", {})
     monkeypatch.setattr(_FakePool, "vault", vault)
     return calls
 
 
 class _FakePool:
-    """Stands in for the OCR worker processes: records how many files were stored when it started."""
+    """Stands in for the OCR worker processes: records how many files were stored when it started
+    and when each job was submitted; its jobs never run."""
 
     starts: list[int] = []
+    submitted: list[tuple[int, int]] = []
+    """(item id, files stored by then) of each job submitted."""
+    futures: list[Future[OcrOutcome]] = []
+    handed_over: dict[Future[OcrOutcome], OcrJob] = {}
+    """The submitted jobs the OCR run was given."""
     vault: Vault | None = None
 
     def __init__(self, engine: str, backend: str | None, workers: int) -> None:
         assert _FakePool.vault is not None
         _FakePool.starts.append(len(_FakePool.vault.items()))
+        self.workers = workers
         self.shut = False
+
+    def submit(self, job: OcrJob) -> Future[OcrOutcome]:
+        assert _FakePool.vault is not None
+        _FakePool.submitted.append((job.item_id, len(_FakePool.vault.items())))
+        _FakePool.futures.append(Future())
+        return _FakePool.futures[-1]
 
     def shutdown(self) -> None:
         self.shut = True
 
 
+def folder_of_screenshots(tmp_path: Path, count: int, first_seed: int) -> Path:
+    """tmp_path/shots with `count` different PNGs named 0.png, 1.png, …"""
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    for index in range(count):
+        (folder / f"{index}.png").write_bytes(png_bytes(seed=first_seed + index))
+    return folder
+
+
 def test_ocr_workers_start_once_the_first_new_file_is_stored_and_never_for_duplicates(
     vault: Vault, case_id: int, tmp_path: Path, fake_ocr: list[list[int]]
 ) -> None:
-    folder = tmp_path / "shots"
-    folder.mkdir()
-    for seed in range(3):
-        (folder / f"{seed}.png").write_bytes(png_bytes(seed=seed + 10))
+    folder = folder_of_screenshots(tmp_path, 3, first_seed=10)
     ingest(vault, case_id, [folder], IngestOptions(engine="tesseract"))
     assert _FakePool.starts == [1], "started after the first file, while the other two were still to store"
     ingest(vault, case_id, [folder], IngestOptions(engine="tesseract"))
     ingest(vault, case_id, [folder / "0.png"], IngestOptions(read=False))
     assert _FakePool.starts == [1], "nothing new to read: no workers"
     assert len(fake_ocr) == 1
+
+
+def test_the_first_files_are_given_to_the_workers_while_the_rest_are_stored(
+    vault: Vault, case_id: int, tmp_path: Path, fake_ocr: list[list[int]]
+) -> None:
+    folder = folder_of_screenshots(tmp_path, 5, first_seed=20)
+
+    report = ingest(vault, case_id, [folder], IngestOptions(engine="tesseract", workers=1))
+
+    first, second = report.imported_ids[:2]
+    assert _FakePool.submitted == [(first, 1), (second, 2)], "one job running and one waiting per worker"
+    assert sorted(job.item_id for job in _FakePool.handed_over.values()) == [first, second]
+    assert fake_ocr == [report.imported_ids], "every file is read, those begun early among them"
+    assert all(vault.item(i).ocr_state == OcrState.PENDING for i in report.imported_ids), "no result before all are stored"
+
+
+def test_jobs_begun_early_are_withdrawn_when_the_ingest_is_cancelled(
+    vault: Vault, case_id: int, tmp_path: Path, fake_ocr: list[list[int]]
+) -> None:
+    (tmp_path / "a.png").write_bytes(png_bytes(seed=30))
+    stored = False
+
+    def cancelled() -> bool:
+        return stored
+
+    def note(stage: Stage, done: int, total: int, name: str) -> None:
+        nonlocal stored
+        stored = stored or (stage == Stage.STORING and done == 1)
+
+    ingest(vault, case_id, [tmp_path / "a.png"], IngestOptions(engine="tesseract", workers=1), note, cancelled)
+
+    assert len(_FakePool.submitted) == 1 and fake_ocr == []
+    assert [future.cancelled() for future in _FakePool.futures] == [True]
 
 
 def test_ingest_stores_then_reads_only_new_files_and_reports_each_stage(
