@@ -84,7 +84,8 @@ def describe_engines(backend: str | None = None) -> str:
     """One line for `--version`: the engines installed and the backend RapidOCR would use."""
     chosen = backend or default_backend()
     installed = installed_backends()
-    others = ", ".join(f"{b} {_package_version(b)}" for b in installed if b != chosen)
+    passed_over = {BackendName.OPENVINO: ", chosen where the CPU has AVX-512"} if backend is None else {}
+    others = ", ".join(f"{b} {_package_version(b)}{passed_over.get(b, '')}" for b in installed if b != chosen)
     precision = openvino_precision() if chosen == BackendName.OPENVINO else None
     rapid = (
         f"rapidocr {_package_version('rapidocr')} ({MODELS} on {chosen} {_package_version(chosen)}"

@@ -102,6 +102,14 @@ def test_version_line_names_the_chosen_backend() -> None:
         assert "PP-OCRv6-small on onnxruntime " in line
 
 
+def test_version_line_says_when_openvino_would_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ocr.engines.default_backend", lambda: backends.ONNXRUNTIME)
+    monkeypatch.setattr("ocr.engines.installed_backends", lambda: [backends.OPENVINO, backends.ONNXRUNTIME])
+
+    assert ", chosen where the CPU has AVX-512" in describe_engines()
+    assert "chosen where" not in describe_engines("onnxruntime"), "asked for by name: no reason to give"
+
+
 def test_version_line_says_which_precision_openvino_computes_in() -> None:
     if "openvino" not in installed_backends():
         pytest.skip("openvino is not installed")
