@@ -29,7 +29,6 @@ PDF_RENDER_SCALE = 150 / 72
 (the same convention the dossier uses for highlights and redaction, and the GUI for its boxes)."""
 
 
-
 def __getattr__(name: str) -> type[Exception]:
     """`PdfError`: what pdfium raises for a PDF it cannot open or a page it cannot render.
 

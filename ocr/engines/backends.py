@@ -4,10 +4,9 @@ OpenVINO wins where the CPU has AVX-512. On the two machines measured with it (a
 AVX512_BF16, an Intel Xeon with AMX) it computed in bf16 and read the 16 screenshots of
 bench/import_throughput.py in about half of onnxruntime's time; forcing f32 there cost 1.3x (5.9
 against 7.8 s), so AVX-512 without bf16 is expected, not measured, to favour it too. On an AVX2-only
-EPYC (Zen 3) it computed in f32 no faster than onnxruntime bare, and `evidence-vault import` took
-13.7-18.6 s with OpenVINO's one worker of two threads against 13.0-15.8 s with onnxruntime's two
-single-thread workers (medians 15.5 and 13.4 s; six alternating runs, and two bench runs alike;
-issue #13). Elsewhere (ARM, older x86, a CPU whose features cannot be read) onnxruntime is the
+EPYC (Zen 3) it computed in f32 no faster than onnxruntime bare, and `evidence-vault import` was
+10-20 % slower with OpenVINO's one worker of two threads than with onnxruntime's two single-thread
+workers in each of three blocks of alternating runs (issue #13, README). Elsewhere (ARM, older x86, a CPU whose features cannot be read) onnxruntime is the
 measured and safe choice.
 """
 from __future__ import annotations
