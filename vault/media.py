@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
-from ocr.pages import PDF_RENDER_SCALE, decode_image, to_rgb
+from ocr.pages import PDF_RENDER_SCALE, decode_image, open_pdf, to_rgb
 from vault.errors import RejectedFile, Rejection
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -178,11 +178,11 @@ def check_pdf_pages(sizes: Sequence[tuple[float, float]]) -> None:
 
 class PdfInspector:
     def inspect(self, data: bytes, media_type: str) -> Inspection:
-        import pypdfium2 as pdfium
+        from ocr.pages import PdfError  # resolved here: pdfium loads with the first PDF
 
         try:
-            document = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as e:
+            document = open_pdf(data)
+        except PdfError as e:
             raise RejectedFile(Rejection.DAMAGED_PDF, f"the PDF cannot be read ({e})") from e
         try:
             pages = len(document)
@@ -193,7 +193,7 @@ class PdfInspector:
             check_pdf_pages([document.get_page_size(index) for index in range(pages)])
             width, height = document.get_page_size(0)
             first = document[0].render(scale=min(THUMBNAIL_SIZE) / max(width, height, 1.0)).to_pil()
-        except pdfium.PdfiumError as e:  # e.g. a page tree whose /Count names pages that are not there
+        except PdfError as e:  # e.g. a page tree whose /Count names pages that are not there
             raise RejectedFile(Rejection.DAMAGED_PDF, f"the PDF's pages cannot be read ({e})") from e
         finally:
             document.close()

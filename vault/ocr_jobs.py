@@ -52,11 +52,11 @@ WORKER_DIED = (
     "the OCR worker stopped while reading this item (it ran out of memory or was killed); "
     "the item is kept unread and the other items went on"
 )
+OUT_OF_MEMORY = "reading this item needs more memory than an OCR worker may use; the item is kept unread"
+
 JOBS_IN_FLIGHT_PER_WORKER = 2
 """Jobs submitted ahead per worker: one running, one waiting, so a worker never idles between jobs
 while memory holds only a few originals."""
-
-OUT_OF_MEMORY = "reading this item needs more memory than an OCR worker may use; the item is kept unread"
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,10 +68,10 @@ def test_macos_flags_from_sysctl(output: str, expected: set[str]) -> None:
 
 
 @pytest.mark.skipif(not backends.CPU_FLAGS_FILE.is_file(), reason="no /proc/cpuinfo on this system")
-def test_this_machine_gets_openvino_exactly_when_its_cpu_has_avx512() -> None:
+def test_the_choice_reads_this_machines_cpu_flags() -> None:
     flags = backends.cpu_flags(backends.CPU_FLAGS_FILE.read_text(encoding="utf-8"))
-    expected = (backends.OPENVINO if backends.backend_installed(backends.OPENVINO) and AVX512 <= flags
-                and platform.machine().lower() in {"x86_64", "amd64"} else backends.ONNXRUNTIME)
+    suits = backends.cpu_suits_openvino(platform.machine(), flags)
+    expected = backends.OPENVINO if backends.backend_installed(backends.OPENVINO) and suits else backends.ONNXRUNTIME
 
     assert backends.default_backend() == expected
 
