@@ -26,10 +26,11 @@ PREVIOUS = "previous"
 PP_OCRV4 = "ppocrv4"
 PP_OCRV4_FILES = {"Det": "ch_PP-OCRv4_det_infer.onnx", "Rec": "ch_PP-OCRv4_rec_infer.onnx"}
 """PP-OCRv4's detector and recogniser in the rapidocr-onnxruntime 1.4.4 wheel (its models folder)."""
-READING_REVISION = 4
+READING_REVISION = 5
 """Raised whenever the shipped engine reads differently with the same models, so cached lines of an
 older reading are never scored as today's (2: no angle classifier, batch widths padded on OpenVINO;
-3: portrait pages go to the detector 736 px wide; 4: recogniser batches at least 128, not 320, wide)."""
+3: portrait pages go to the detector 736 px wide; 4: recogniser batches at least 128, not 320, wide;
+5: lines much wider than their neighbours read alone, ocr/engines/line_batches.py)."""
 
 
 def previous_installed() -> bool:

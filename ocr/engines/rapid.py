@@ -184,11 +184,11 @@ def _import_what_loading_needs(backend: str) -> None:
     from rapidocr import EngineType
     from rapidocr.inference_engine.base import get_engine
 
-    from . import detector_input  # noqa: F401
+    from . import detector_input, line_batches  # noqa: F401
 
     get_engine(EngineType(backend))  # imports the runtime and RapidOCR's session for it
     if backend == OPENVINO:
-        from . import full_batches, pixel_detector, top_classes  # noqa: F401
+        from . import pixel_detector, top_classes  # noqa: F401
 
 
 @contextmanager
@@ -224,22 +224,25 @@ def load_detector(model: RapidOCR, backend: str) -> object:
 
 
 def load_recognizer(model: RapidOCR, backend: str) -> object:
-    """`model`'s TextRecognizer; on OpenVINO a FullBatchRecognizer (ocr/engines/full_batches.py) over a
-    TopClassSession (ocr/engines/top_classes.py), its batches padded to few widths
+    """`model`'s TextRecognizer as a GroupedRecognizer (ocr/engines/line_batches.py); on OpenVINO over
+    a TopClassSession (ocr/engines/top_classes.py), its batches padded to few widths
     (ocr/engines/shapes.py)."""
-    if backend != OPENVINO:
-        return model._load_rec_model()
     from rapidocr import main as rapidocr_module
     from rapidocr.ch_ppocr_rec import main as recognizer_module
 
-    from .full_batches import FullBatchRecognizer
+    from .line_batches import GroupedRecognizer
+
+    if backend != OPENVINO:
+        with _replaced(rapidocr_module, "TextRecognizer", GroupedRecognizer):
+            return model._load_rec_model()
     from .shapes import PaddedWidths
     from .top_classes import TopClassDecode, TopClassSession
 
-    with (_replaced(rapidocr_module, "TextRecognizer", FullBatchRecognizer),
+    with (_replaced(rapidocr_module, "TextRecognizer", GroupedRecognizer),
           _replaced(recognizer_module, "get_engine", lambda engine_type: TopClassSession)):
         recognizer = model._load_rec_model()
     recognizer.session = PaddedWidths(recognizer.session)
+    recognizer.width_step = recognizer.session.step
     recognizer.postprocess_op = TopClassDecode(recognizer.postprocess_op)
     return recognizer
 
