@@ -26,6 +26,8 @@ from rapidocr.ch_ppocr_rec.main import TextRecognizer
 from rapidocr.ch_ppocr_rec.typings import TextRecInput, TextRecOutput
 from rapidocr.utils.vis_res import VisRes
 
+from .shapes import padded_width
+
 BATCH_SIZES = (6, 1)
 """Lines per recogniser call, preferred in this order where runs cost the same."""
 
@@ -68,7 +70,7 @@ class GroupedRecognizer(TextRecognizer):
         _, height, min_width = self.rec_image_shape[:3]
         ratios = [max(min_width / height, crop.shape[1] / crop.shape[0]) for crop in crops]
         order = sorted(range(len(crops)), key=ratios.__getitem__)
-        widths = [-(-int(height * ratios[index]) // self.width_step) * self.width_step for index in order]
+        widths = [padded_width(int(height * ratios[index]), self.width_step) for index in order]
         readings: list[tuple[str, float]] = [("", 0.0)] * len(crops)
         word_boxes: list[object] = [None] * len(crops)
         for run in line_runs(widths):
