@@ -6,8 +6,9 @@ bench/import_throughput.py in about half of onnxruntime's time; forcing f32 ther
 against 7.8 s), so AVX-512 without bf16 is expected, not measured, to favour it too. On an AVX2-only
 EPYC (Zen 3) it computed in f32 no faster than onnxruntime bare, and `evidence-vault import` was
 10-20 % slower with OpenVINO's one worker of two threads than with onnxruntime's two single-thread
-workers in each of three blocks of alternating runs (issue #13, README). Elsewhere (ARM, older x86, a CPU whose features cannot be read) onnxruntime is the
-measured and safe choice.
+workers in each of three blocks of alternating runs (issue #13, README); on the EPYC with AVX512_BF16
+it was again the faster (9.5 against 11.5-12.1 s). Elsewhere (ARM, older x86, a CPU whose features
+cannot be read) onnxruntime is the measured and safe choice.
 """
 from __future__ import annotations
 

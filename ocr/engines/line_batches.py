@@ -68,7 +68,8 @@ class GroupedRecognizer(TextRecognizer):
         started = time.perf_counter()
         crops = [args.img] if isinstance(args.img, np.ndarray) else list(args.img or [])
         _, height, min_width = self.rec_image_shape[:3]
-        ratios = [max(min_width / height, crop.shape[1] / crop.shape[0]) for crop in crops]
+        aspects = [crop.shape[1] / crop.shape[0] for crop in crops]  # width over height, as RapidOCR passes on
+        ratios = [max(min_width / height, aspect) for aspect in aspects]  # no batch narrower than min_width
         order = sorted(range(len(crops)), key=ratios.__getitem__)
         widths = [padded_width(int(height * ratios[index]), self.width_step) for index in order]
         readings: list[tuple[str, float]] = [("", 0.0)] * len(crops)
@@ -79,7 +80,7 @@ class GroupedRecognizer(TextRecognizer):
             batch = np.stack([self.resize_norm_img(crops[index], batch_ratio) for index in members])
             lines, words = self.postprocess_op(
                 self.session(batch.astype(np.float32, copy=False)), args.return_word_box,
-                wh_ratio_list=[crops[index].shape[1] / crops[index].shape[0] for index in members],
+                wh_ratio_list=[aspects[index] for index in members],
                 max_wh_ratio=batch_ratio,
             )
             for position, index in enumerate(members):

@@ -232,15 +232,14 @@ def load_recognizer(model: RapidOCR, backend: str) -> object:
 
     from .line_batches import GroupedRecognizer
 
-    if backend != OPENVINO:
-        with _replaced(rapidocr_module, "TextRecognizer", GroupedRecognizer):
+    with _replaced(rapidocr_module, "TextRecognizer", GroupedRecognizer):
+        if backend != OPENVINO:
             return model._load_rec_model()
-    from .shapes import PaddedWidths
-    from .top_classes import TopClassDecode, TopClassSession
+        from .shapes import PaddedWidths
+        from .top_classes import TopClassDecode, TopClassSession
 
-    with (_replaced(rapidocr_module, "TextRecognizer", GroupedRecognizer),
-          _replaced(recognizer_module, "get_engine", lambda engine_type: TopClassSession)):
-        recognizer = model._load_rec_model()
+        with _replaced(recognizer_module, "get_engine", lambda engine_type: TopClassSession):
+            recognizer = model._load_rec_model()
     recognizer.session = PaddedWidths(recognizer.session)
     recognizer.width_step = recognizer.session.step
     recognizer.postprocess_op = TopClassDecode(recognizer.postprocess_op)
