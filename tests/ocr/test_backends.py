@@ -160,7 +160,6 @@ def test_short_lines_are_read_in_batches_narrower_than_rapidocrs_320_columns(
     assert order_number in "".join(line.text for line in lines).replace(" ", "")
 
 
-
 @pytest.mark.ocr
 def test_onnxruntime_sessions_keep_their_memory_between_pages() -> None:
     if "onnxruntime" not in installed_backends():
@@ -170,6 +169,7 @@ def test_onnxruntime_sessions_keep_their_memory_between_pages() -> None:
     sessions = [model.text_det.session.session, model.text_rec.session.session]
 
     assert all(session.get_session_options().enable_cpu_mem_arena for session in sessions)
+
 
 IMPORT_CHILD = """
 import json
