@@ -36,35 +36,47 @@ class PreprocessOptions:
 
 @dataclass(frozen=True, slots=True)
 class Tile:
-    """A horizontal strip of the prepared image and where its top sits in that image."""
+    """A horizontal strip of the prepared image: where its top sits and how many rows it holds."""
 
-    image: Image.Image
     top: int
+    height: int
+
+    def cut(self, image: Image.Image) -> Image.Image:
+        """The strip's pixels; the image itself when the strip is all of it."""
+        if self.top == 0 and self.height == image.height:
+            return image
+        return image.crop((0, self.top, image.width, self.top + self.height))
+
+
+def _frame_strips(image: Image.Image) -> list[Image.Image]:
+    """The four edges of a thin frame around the image (a fiftieth of its short side wide), cut out
+    so that only they are converted: a 1080x90000 capture is 292 MB as an array."""
+    width, height = image.size
+    band = max(1, min(height, width) // 50)
+    return [
+        image.crop((0, 0, width, band)),
+        image.crop((0, height - band, width, height)),
+        image.crop((0, 0, band, height)),
+        image.crop((width - band, 0, width, height)),
+    ]
+
+
+def _median_colour(strips: Sequence[Image.Image]) -> tuple[int, ...]:
+    import numpy as np
+
+    channels = len(strips[0].getbands())
+    frame = np.concatenate([np.asarray(strip).reshape(-1, channels) for strip in strips])
+    return tuple(int(value) for value in np.median(frame, axis=0))
 
 
 def border_colour(image: Image.Image) -> tuple[int, ...]:
     """Median colour of a thin frame around the image, i.e. the usual background colour."""
-    import numpy as np
-
-    pixels = np.asarray(image)
-    if pixels.ndim == 2:
-        pixels = pixels[:, :, np.newaxis]
-    height, width = pixels.shape[:2]
-    band = max(1, min(height, width) // 50)
-    frame = np.concatenate(
-        [
-            pixels[:band].reshape(-1, pixels.shape[2]),
-            pixels[-band:].reshape(-1, pixels.shape[2]),
-            pixels[:, :band].reshape(-1, pixels.shape[2]),
-            pixels[:, -band:].reshape(-1, pixels.shape[2]),
-        ]
-    )
-    return tuple(int(value) for value in np.median(frame, axis=0))
+    return _median_colour(_frame_strips(image))
 
 
 def border_luminance(image: Image.Image) -> float:
     """Luminance (0..255) of the background colour."""
-    return float(border_colour(image.convert("L"))[0])
+    return float(_median_colour([strip.convert("L") for strip in _frame_strips(image)])[0])
 
 
 def is_dark_mode(image: Image.Image) -> bool:
@@ -85,20 +97,20 @@ def sauvola_binarize(image: Image.Image, window: int = 31, k: float = 0.2) -> Im
     return Image.fromarray(np.where(gray > threshold, 255, 0).astype(np.uint8), mode="L")
 
 
-def split_tiles(image: Image.Image, tile_height: int, overlap: int) -> list[Tile]:
-    """The fewest strips of at most `tile_height` that cover a tall image, all of one height and
-    overlapping by `overlap`; one tile when it is short enough.
+def split_tiles(height: int, tile_height: int, overlap: int) -> list[Tile]:
+    """The fewest strips of at most `tile_height` rows that cover an image `height` rows tall, all
+    of one height and overlapping by `overlap`; one tile when it is short enough.
 
     Strips of the full tile height, the last one moved up to end at the bottom, overlapped as much
     as the image was short of a whole number of strips: a 1080x2400 phone screenshot was read as
-    two strips of 2000 rows sharing 1600, two thirds of the page read twice (issue #13)."""
-    width, height = image.size
+    two strips of 2000 rows sharing 1600, two thirds of the page read twice (issue #13). Only the
+    rows are laid out here; each strip is cut when it is read, so a tall capture is never held
+    twice."""
     if tile_height <= 0 or height <= tile_height:
-        return [Tile(image, 0)]
+        return [Tile(0, height)]
     count = -(-(height - overlap) // (tile_height - overlap))
     strip = -(-(height + (count - 1) * overlap) // count)
-    tops = [round(index * (height - strip) / (count - 1)) for index in range(count)]
-    return [Tile(image.crop((0, top, width, top + strip)), top) for top in tops]
+    return [Tile(round(index * (height - strip) / (count - 1)), strip) for index in range(count)]
 
 
 def merge_tiles(tiles: Sequence[Tile], lines_per_tile: Sequence[Sequence[OcrLine]]) -> list[OcrLine]:
@@ -120,7 +132,7 @@ def merge_tiles(tiles: Sequence[Tile], lines_per_tile: Sequence[Sequence[OcrLine
 
 
 def _cut_between(upper: Tile, lower: Tile) -> float:
-    return (lower.top + upper.top + upper.image.height) / 2
+    return (lower.top + upper.top + upper.height) / 2
 
 
 def to_original(lines: Sequence[OcrLine], margin: int, factor: float, size: tuple[int, int]) -> list[OcrLine]:
@@ -161,6 +173,6 @@ def recognize_prepared(
     # The tile height is a limit of the engine (in prepared pixels); the overlap must hold the
     # tallest text line, which grows with the upscaling.
     overlap = min(options.tile_overlap * factor, options.tile_height // 3)
-    tiles = split_tiles(page, options.tile_height, overlap)
-    lines = merge_tiles(tiles, [recognize_tile(tile.image) for tile in tiles])
+    tiles = split_tiles(page.height, options.tile_height, overlap)
+    lines = merge_tiles(tiles, [recognize_tile(tile.cut(page)) for tile in tiles])
     return to_original(lines, margin, factor, original_size)

@@ -44,6 +44,16 @@ def test_exif_orientation_is_applied_once_decoded() -> None:
     assert upright(decode_image(data)).size == (20, 40), "applying it again changes nothing"
 
 
+@pytest.mark.parametrize("orientation", [None, 1])
+def test_an_upright_image_is_not_copied(orientation: int | None) -> None:
+    exif = Image.Exif()
+    if orientation is not None:
+        exif[0x0112] = orientation
+    image = decode_image(_encoded(Image.new("RGB", (40, 20), "white"), "PNG", exif=exif))
+
+    assert upright(image) is image
+
+
 def test_size_check_runs_before_the_pixels_are_decoded() -> None:
     seen: list[tuple[int, int]] = []
 

@@ -1,6 +1,8 @@
 """Preprocessing and box mapping, checked with a fake engine that finds dark bands."""
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
@@ -51,36 +53,59 @@ def test_tall_image_tiles_map_boxes_back_without_duplicates() -> None:
     assert [line.bbox for line in lines] == [(20, top, 250, bottom) for top, bottom in stripes]
 
 
+def test_a_page_that_needs_no_preparation_is_read_as_it_is() -> None:
+    page = striped_page(400, [(100, 130)])
+    seen: list[Image.Image] = []
+
+    recognize_prepared(page, PreprocessOptions(tile_height=1000), lambda image: seen.append(image) or [])
+
+    assert seen == [page] and seen[0] is page
+
+
+def test_each_tile_is_cut_when_it_is_read_and_let_go_after() -> None:
+    page = striped_page(5000, [(y, y + 30) for y in range(40, 4900, 170)])
+    earlier: list[weakref.ref[Image.Image]] = []
+
+    def engine(image: Image.Image) -> list[OcrLine]:
+        assert all(tile() is None for tile in earlier), "an earlier tile is still held"
+        earlier.append(weakref.ref(image))
+        return dark_bands(image)
+
+    recognize_prepared(page, PreprocessOptions(invert_dark=False, tile_height=1000, tile_overlap=200), engine)
+
+    assert len(earlier) == len(split_tiles(5000, 1000, 200))
+
+
 def test_split_tiles_cover_the_image_with_overlap() -> None:
-    tiles = split_tiles(Image.new("L", (10, 2500)), tile_height=1000, overlap=200)
+    tiles = split_tiles(2500, tile_height=1000, overlap=200)
 
     assert [tile.top for tile in tiles] == [0, 766, 1533]
-    assert all(tile.image.height == 967 for tile in tiles)
+    assert all(tile.height == 967 for tile in tiles)
 
 
 def test_a_phone_screenshot_a_little_taller_than_a_tile_is_read_in_two_halves() -> None:
-    tiles = split_tiles(Image.new("L", (1080, 2400)), tile_height=2000, overlap=240)
+    tiles = split_tiles(2400, tile_height=2000, overlap=240)
 
-    assert [(tile.top, tile.image.height) for tile in tiles] == [(0, 1320), (1080, 1320)]
+    assert [(tile.top, tile.height) for tile in tiles] == [(0, 1320), (1080, 1320)]
 
 
 @pytest.mark.parametrize("height", [1001, 1199, 1200, 1201, 1999, 2400, 7777, 20000, 90000])
 def test_tiles_are_as_few_as_the_tile_height_allows_and_overlap_by_at_least_the_overlap(height: int) -> None:
     tile_height, overlap = 1000, 200
-    tiles = split_tiles(Image.new("L", (4, height)), tile_height, overlap)
+    tiles = split_tiles(height, tile_height, overlap)
 
     assert len(tiles) == -(-(height - overlap) // (tile_height - overlap))
-    assert tiles[0].top == 0 and tiles[-1].top + tiles[-1].image.height == height
-    assert all(tile.image.height <= tile_height for tile in tiles)
-    assert all(upper.top + upper.image.height - lower.top >= overlap for upper, lower in zip(tiles, tiles[1:]))
+    assert tiles[0].top == 0 and tiles[-1].top + tiles[-1].height == height
+    assert all(tile.height <= tile_height for tile in tiles)
+    assert all(upper.top + upper.height - lower.top >= overlap for upper, lower in zip(tiles, tiles[1:]))
 
 
 def test_short_image_is_one_tile() -> None:
-    assert [tile.top for tile in split_tiles(Image.new("L", (10, 900)), 1000, 200)] == [0]
+    assert split_tiles(900, 1000, 200) == [Tile(0, 900)]
 
 
 def test_merge_keeps_overlap_line_once() -> None:
-    tiles = [Tile(Image.new("L", (10, 100)), 0), Tile(Image.new("L", (10, 100)), 60)]
+    tiles = [Tile(0, 100), Tile(60, 100)]
     upper = [OcrLine("a", (0, 70, 5, 80), 1.0)]
     lower = [OcrLine("a", (0, 10, 5, 20), 1.0)]
 
