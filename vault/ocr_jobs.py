@@ -35,14 +35,19 @@ threads: 0.87 GB on a 1080x1413 phone screenshot and 1.19 GB on a 1080x20000 cap
 detector 736 px wide (issue #13) the capture peaks at 0.82 GB (OpenVINO) and 0.81 GB (onnxruntime);
 the figure keeps its margin until the caps below are measured again with that setting. With
 onnxruntime's memory arena on, a worker reading 64 different screenshots keeps 1.18 GB (0.84 GB
-without; its peak then was 1.03 GB) and the capture peaks at 0.89 GB."""
+without; its peak then was 1.03 GB) and the capture peaks at 0.89 GB. Another 1080x20000 capture
+(bench/screens/full_screen.py, series 3), one thread, fresh worker: 1.22 GB resident at its peak,
+1.39 GB before the capture was held only once while it is read (2026-12-07)."""
 OTHER_ENGINE_MEMORY_BYTES = 512 * 1024**2
 WORKER_ADDRESS_SPACE_HEADROOM = 2816 * 1024**2
 """Address space a worker maps beyond its resident peak: interpreter, libraries, thread stacks,
 malloc arenas and the runtimes' own pools. Measured on a 1080x20000 capture with two threads: VmPeak
 2.75 GB against 1.19 GB resident with OpenVINO, 1.80 against 1.07 GB with onnxruntime, 1.3 GB for
-Tesseract's worker. The largest capture the limits let in (1080x90000) maps 3.7 GB with OpenVINO
-(2.1 GB resident); within the 4 GiB of a fresh worker (engine peak plus this room) it is still read whole."""
+Tesseract's worker. The largest capture the limits let in (1080x90000), read by a fresh worker with
+one thread since a capture is held once while it is read (ocr/preprocess.py): OpenVINO maps 4.08 GB,
+2.92 GB more than before it (1.65 GB resident), onnxruntime 3.59 GB (1.66 GB resident), and 3.92 GB
+after 64 other screenshots (1.2 GB more). So even a worker just under its replacement threshold
+still reads it whole."""
 ADDRESS_SPACE_GROWTH = {EngineName.RAPIDOCR: 3072 * 1024**2}
 """What a long-lived worker may map beyond a fresh one's peak before it is replaced. OpenVINO keeps
 kernels and buffers for every input shape it meets: a worker's mapped size grew from 1.1 GB to 4.3 GB
