@@ -9,6 +9,9 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesser
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
 	libxcb-xkb1 libxcb-xfixes0 libxrender1 libxi6 fonts-noto-cjk fonts-wqy-microhei fonts-wqy-zenhei fonts-dejavu-core
 PYTEST_ARGS ?=
+# One test process per core (at most four: each may hold OCR models), the slow tests shared out as
+# they end; PARALLEL= runs them in one process.
+PARALLEL ?= -n auto --maxprocesses=4 --dist worksteal
 
 .PHONY: setup system-deps venv run test test-fast bench translations clean
 
@@ -41,10 +44,10 @@ run: setup
 	$(VENV)/bin/evidence-vault-gui
 
 test: setup
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; [ $$rc -eq 5 ] && exit 0 || exit $$rc
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PARALLEL) $(PYTEST_ARGS); rc=$$?; [ $$rc -eq 5 ] && exit 0 || exit $$rc
 
 test-fast: setup
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PARALLEL) -m "not slow" $(PYTEST_ARGS)
 
 translations: setup
 	$(VENV)/bin/pyside6-lupdate -no-obsolete app/*.py -ts resources/translations/evidence_vault_zh_CN.ts
