@@ -47,7 +47,7 @@ Tesseract's worker. The largest capture the limits let in (1080x90000), read by 
 one thread since a capture is held once while it is read (ocr/preprocess.py): OpenVINO maps 4.08 GB,
 2.92 GB more than before it and just within this room of 2.95 GB (1.65 GB resident); onnxruntime
 3.59 GB, 2.87 GB more (1.66 GB resident), and after 64 other screenshots only 1.2 GB more (3.92 GB).
-Before, holding the capture three times, onnxruntime needed 3.67 GB more than this room allows."""
+Before, with the capture held three times, onnxruntime mapped 3.67 GB more, past this room."""
 ADDRESS_SPACE_GROWTH = {EngineName.RAPIDOCR: 3072 * 1024**2}
 """What a long-lived worker may map beyond a fresh one's peak before it is replaced. OpenVINO keeps
 kernels and buffers for every input shape it meets: a worker's mapped size grew from 1.1 GB to 4.3 GB
