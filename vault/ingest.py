@@ -17,6 +17,7 @@ from pathlib import Path
 from ocr.engines import DEFAULT_ENGINE, available_engines
 from ocr.errors import OcrEngineUnavailable
 from ocr.extract.filenames import capture_time_from_name
+from ocr.pages import is_pdf
 from vault.evidence import ImportOutcome, ImportStatus, Item, OcrState
 from vault.media import sniff_media_type
 from vault.ocr_jobs import JOBS_IN_FLIGHT_PER_WORKER, KeptPool, OcrJob, OcrOutcome, WorkerPool, run_jobs, worker_count
@@ -157,6 +158,16 @@ def job_for(vault: Vault, item: Item) -> OcrJob:
     return OcrJob(item.id, vault.original(item.id), item.media_type, reference, source)
 
 
+def reading_order(items: Iterable[Item]) -> list[Item]:
+    """PDFs first (their first page's size says nothing of their reading time), then images by
+    pixels, largest first, so the longest job starts while the others keep the other workers busy
+    instead of running alone at the end. A 1080x20000 capture stored after ten screenshots was read
+    last, by one of two workers while the other sat idle: that import took 23.0-24.2 s, now
+    20.7-21.0 s (four alternating runs each, onnxruntime on a 2-core EPYC); 16 screenshots of
+    similar sizes take as long as before."""
+    return sorted(items, key=lambda item: (not is_pdf(item.media_type), -(item.width or 0) * (item.height or 0)))
+
+
 def _jobs(vault: Vault, items: Sequence[Item]) -> Iterator[OcrJob]:
     """Originals loaded one at a time, as the workers ask for them."""
     for item in items:
@@ -186,7 +197,7 @@ def run_ocr(
         return report
     progress(0, len(items), "")
     submitted = {job.item_id for job in (started or {}).values()}
-    rest = _jobs(vault, [item for item in items if item.id not in submitted])
+    rest = _jobs(vault, reading_order(item for item in items if item.id not in submitted))
     for outcome in run_jobs(engine, rest, len(items), cancelled, workers, backend=backend, pool=pool, started=started):
         if outcome.error:
             vault.mark_ocr(outcome.item_id, OcrState.FAILED, engine, outcome.error)

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr.engines import available_engines
-from tests.factories import png_bytes
+from tests.factories import colour_pages_pdf, png_bytes
 from vault.ingest import (
     IngestOptions, Notice, NoticeCode, OcrReport, Progress, Stage, choose_engine, expand_paths, files_in, import_paths,
     ingest, ingest_pasted, items_needing_ocr, reference_for, run_ocr, start_workers_for,
@@ -112,6 +113,32 @@ def test_items_needing_ocr_and_failure_is_recorded_for_retry(vault: Vault, case_
     assert items_needing_ocr(vault) == [item_id]
     assert vault.item(item_id).ocr_error == "engine crashed"
     assert vault.audit_entries(item_id)[-1].action == "item.ocr_failed"
+
+
+def test_ocr_reads_pdfs_then_the_largest_images_first(vault: Vault, case_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vault.ingest as workflow
+
+    def stored(data: bytes, name: str) -> int:
+        item_id = vault.import_bytes(case_id, data, name).item_id
+        assert item_id is not None
+        return item_id
+
+    small = stored(png_bytes(120, 80, seed=1), "small.png")
+    pdf = stored(colour_pages_pdf(("#ff0000", "#00ff00")), "bill.pdf")
+    tall = stored(png_bytes(200, 3000, seed=2), "capture.png")
+    medium = stored(png_bytes(300, 500, seed=3), "medium.png")
+    read: list[int] = []
+
+    def record_order(engine: str, jobs: Iterable[OcrJob], *args: object, **kwargs: object) -> Iterator[OcrOutcome]:
+        for job in jobs:
+            read.append(job.item_id)
+            yield OcrOutcome(job.item_id, engine, error="not read in this test")
+
+    monkeypatch.setattr(workflow, "run_jobs", record_order)
+
+    run_ocr(vault, [small, pdf, tall, medium], "tesseract")
+
+    assert read == [pdf, tall, medium, small]
 
 
 def test_choose_engine_falls_back_with_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
