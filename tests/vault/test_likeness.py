@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
+from ocr.types import OcrLine
 from vault.likeness import look_alikes_of_new
 from vault.store import Vault
 
@@ -82,3 +83,23 @@ def test_exports_and_pdfs_are_never_look_alikes(vault_with_screenshots) -> None:
     pdfs = [_import(vault, case_id, colour_pages_pdf(("#2060a0",), (300, height)), f"{height}.pdf")
             for height in (200, 201)]
     assert look_alikes_of_new(vault, case_id, bills + pdfs) == {}, "a table icon or a page is no copy of another"
+
+
+def _read_as(vault: Vault, item_id: int, *texts: str) -> None:
+    lines = [OcrLine(text, (10, 40 * row, 500, 40 * row + 30), 0.99) for row, text in enumerate(texts)]
+    vault.store_ocr_result(item_id, "rapidocr", lines, [])
+
+
+def test_a_page_of_the_same_layout_with_other_text_is_no_copy(vault_with_screenshots) -> None:  # type: ignore[no-untyped-def]
+    vault, case_id = vault_with_screenshots
+    earlier = vault.items(case_id)[3]
+    _read_as(vault, earlier.id, "账单详情", "商品说明 京东商城平台商户", "交易单号 4200001234202601215566778899", "-¥1,299.00")
+    other_bill = _import(vault, case_id, encoded(screenshot(3), "JPEG", quality=90), "second-bill.jpg")
+    _read_as(vault, other_bill, "账单详情", "商品说明 拼多多平台商户", "交易单号 4200009876202602031122334455", "-¥86.50")
+    same_bill = _import(vault, case_id, encoded(screenshot(3), "JPEG", quality=30), "saved-again.jpg")
+    _read_as(vault, same_bill, "账单详情", "商品说明 京东商城平台商户", "交易单号 4200001234202601215566778899", "-¥1,299.00")
+
+    found = look_alikes_of_new(vault, case_id, [other_bill, same_bill])
+
+    assert list(found) == [same_bill], "the picture looks the same, but another bill's text is no copy"
+    assert [item.id for item in found[same_bill]] == [earlier.id]
