@@ -58,41 +58,42 @@ def look_alikes_of_new(vault: Vault, case_id: int, new_ids: Sequence[int]) -> di
     """For each newly imported picture, the case's earlier pictures (lower ids) that look the same.
 
     Earlier ones include pictures of the same import, so a folder with one screenshot saved twice
-    gets its hint as well; pictures without a look-alike are left out of the answer. Two pictures that
-    were both read must also read alike (texts_differ). PDFs and exports
-    are never compared: their thumbnails are a first page or a table icon, which another invoice or
-    bill shares without being a copy.
+    gets its hint as well; pictures without a look-alike are left out of the answer. Two pictures
+    that were both read must also read alike (texts_differ). PDFs and exports are never compared:
+    their thumbnails are a first page or a table icon, which another invoice or bill shares without
+    being a copy.
     """
     pictures = [item for item in vault.items(case_id) if item.media_type.startswith("image/")]
     wanted = set(new_ids) & {item.id for item in pictures}
     if not wanted:  # a bill, chat or PDF import reads no thumbnails
         return {}
-    hashed = [(item, _thumbnail_hash(vault, item)) for item in pictures]
+    seen = [(item, _thumbnail_hash(vault, item), compared_text(item.ocr_text)) for item in pictures]
     found: dict[int, list[Item]] = {}
-    for item, digest in hashed:
+    for item, digest, text in seen:
         if item.id not in wanted:
             continue
-        alikes = [other for other, other_digest in hashed
+        alikes = [other for other, other_digest, other_text in seen
                   if other.id < item.id and different_bits(digest, other_digest) <= MAX_DIFFERENT_BITS
-                  and not texts_differ(item, other)]
+                  and not texts_differ(text, other_text)]
         if alikes:
             found[item.id] = alikes
     return found
 
 
-def texts_differ(a: Item, b: Item) -> bool:
-    """True when both pictures were read and their text is not a copy's (COPY_TEXT_SIMILARITY)."""
-    text_a, text_b = _compact(a.ocr_text), _compact(b.ocr_text)
-    if not text_a or not text_b:
+def compared_text(ocr_text: str) -> str:
+    """What of a picture's OCR text is compared: its first COMPARED_CHARACTERS, whitespace left out."""
+    return "".join(ocr_text.split())[:COMPARED_CHARACTERS]
+
+
+def texts_differ(a: str, b: str) -> bool:
+    """True when both pictures were read (compared_text of each) and their texts are not a copy's
+    (COPY_TEXT_SIMILARITY); an unread picture is judged by its look alone."""
+    if not a or not b:
         return False
-    matcher = difflib.SequenceMatcher(None, text_a, text_b, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     # each bounds the next from above, at a fraction of its cost
     return (matcher.real_quick_ratio() < COPY_TEXT_SIMILARITY or matcher.quick_ratio() < COPY_TEXT_SIMILARITY
             or matcher.ratio() < COPY_TEXT_SIMILARITY)
-
-
-def _compact(text: str) -> str:
-    return "".join(text.split())[:COMPARED_CHARACTERS]
 
 
 def _thumbnail_hash(vault: Vault, item: Item) -> int:
